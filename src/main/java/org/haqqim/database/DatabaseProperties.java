@@ -1,0 +1,42 @@
+package org.haqqim.database;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the bot keeps its state. Bound from {@code DATABASE_URL}, {@code DATABASE_USER} and
+ * {@code DATABASE_PASSWORD}; {@link #toString()} hides the password.
+ *
+ * @param url a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL
+ * @param poolSize connections to PostgreSQL (SQLite always uses one writer)
+ */
+@Validated
+@ConfigurationProperties("haqqim.database")
+public record DatabaseProperties(@NotBlank String url, String user, String password,
+		@DefaultValue("8") @Min(1) int poolSize) {
+
+	boolean isSqlite() {
+		return this.url.startsWith("jdbc:sqlite:");
+	}
+
+	boolean isPostgresql() {
+		return this.url.startsWith("jdbc:postgresql:");
+	}
+
+	/** The URL without credentials or parameters, safe to show in a message. */
+	String displayUrl() {
+		String withoutParameters = this.url.split("[?;]", 2)[0];
+		return withoutParameters.replaceAll("//[^/@]*@", "//");
+	}
+
+	@Override
+	public String toString() {
+		return "DatabaseProperties[url=" + displayUrl() + ", user=" + this.user + ", password="
+				+ (this.password == null || this.password.isEmpty() ? "(none)" : "(set)") + "]";
+	}
+
+}

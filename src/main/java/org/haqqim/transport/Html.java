@@ -1,0 +1,52 @@
+package org.haqqim.transport;
+
+import java.util.regex.Pattern;
+
+/**
+ * The subset of HTML that Telegram accepts. Anything a person typed goes through {@link #escape}
+ * before it is put into a message; Telegram rejects a whole message over one unescaped {@code <}.
+ */
+public final class Html {
+
+	private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+	private Html() {
+	}
+
+	/** Escapes exactly the three characters Telegram requires, {@code &} first. */
+	public static String escape(String text) {
+		if (text == null) {
+			return "";
+		}
+		StringBuilder escaped = new StringBuilder(text.length() + 16);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '&' -> escaped.append("&amp;");
+				case '<' -> escaped.append("&lt;");
+				case '>' -> escaped.append("&gt;");
+				default -> escaped.append(c);
+			}
+		}
+		return escaped.toString();
+	}
+
+	/** Escapes a value for use inside a double-quoted attribute such as {@code href}. */
+	public static String escapeAttribute(String text) {
+		return escape(text).replace("\"", "&quot;");
+	}
+
+	/** The text as a person sees it: tags removed and entities decoded. */
+	public static String toPlainText(String html) {
+		String withoutTags = TAG.matcher(html).replaceAll("");
+		return withoutTags.replace("&lt;", "<")
+			.replace("&gt;", ">")
+			.replace("&quot;", "\"")
+			.replace("&amp;", "&");
+	}
+
+	public static String bold(String escapedHtml) {
+		return "<b>" + escapedHtml + "</b>";
+	}
+
+}

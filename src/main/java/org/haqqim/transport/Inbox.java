@@ -1,0 +1,171 @@
+package org.haqqim.transport;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every update the bot receives, committed before Telegram is told it was received. The unique
+ * update id makes a batch delivered twice a no-op; the offset for the next poll is stored in the same
+ * transaction, so it never moves past an update that is not in the database.
+ */
+@Repository
+public class Inbox {
+
+	private static final String OFFSET = "next_update_offset";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	private final WorkSignal arrivals = new WorkSignal();
+
+	public Inbox(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper transportJson, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.json = transportJson;
+		this.clock = clock;
+	}
+
+	/** The offset to ask Telegram for next: one past the last update committed here. */
+	public long nextOffset() {
+		return this.jdbc.sql("SELECT value FROM poller_state WHERE name = ?")
+			.param(OFFSET)
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
+	}
+
+	/** Commits a batch of events and the offset that confirms them, all or nothing. */
+	public void store(List<InboundEvent> events, long nextOffset) {
+		long now = this.clock.millis();
+		this.transactions.executeWithoutResult(status -> {
+			for (InboundEvent event : events) {
+				this.jdbc.sql("""
+						INSERT INTO inbox (update_id, chat_id, payload, status, attempts, next_attempt_at, received_at)
+						VALUES (?, ?, ?, 'PENDING', 0, ?, ?)
+						ON CONFLICT (update_id) DO NOTHING""")
+					.params(event.origin().updateId(), event.origin().chatId(), encode(event), now, now)
+					.update();
+			}
+			this.jdbc.sql("""
+					INSERT INTO poller_state (name, value) VALUES (?, ?)
+					ON CONFLICT (name) DO UPDATE SET value = excluded.value""").params(OFFSET, nextOffset).update();
+		});
+		this.arrivals.signal();
+	}
+
+	/** Commits one event that did not come from Telegram (the console chat). */
+	public void store(InboundEvent event) {
+		long now = this.clock.millis();
+		this.jdbc.sql("""
+				INSERT INTO inbox (update_id, chat_id, payload, status, attempts, next_attempt_at, received_at)
+				VALUES (?, ?, ?, 'PENDING', 0, ?, ?)
+				ON CONFLICT (update_id) DO NOTHING""")
+			.params(event.origin().updateId(), event.origin().chatId(), encode(event), now, now)
+			.update();
+		this.arrivals.signalAfterCommit();
+	}
+
+	/** The highest update id ever stored, for adapters that number their own events. */
+	public long highestUpdateId() {
+		return this.jdbc.sql("SELECT COALESCE(MAX(update_id), 0) FROM inbox").query(Long.class).single();
+	}
+
+	/** Updates not yet handled, oldest first, including those waiting for a retry. */
+	List<Entry> pending(int limit) {
+		return this.jdbc.sql("""
+				SELECT update_id, chat_id, payload, attempts, next_attempt_at FROM inbox
+				WHERE status = 'PENDING' ORDER BY update_id LIMIT ?""")
+			.param(limit)
+			.query((rs, row) -> new Entry(rs.getLong("update_id"), rs.getLong("chat_id"),
+					decode(rs.getString("payload")), rs.getInt("attempts"),
+					Instant.ofEpochMilli(rs.getLong("next_attempt_at"))))
+			.list();
+	}
+
+	/** Marks an update handled and erases its content; the id stays for de-duplication. */
+	void markDone(long updateId) {
+		this.jdbc.sql("UPDATE inbox SET status = 'DONE', payload = NULL, processed_at = ? WHERE update_id = ?")
+			.params(this.clock.millis(), updateId)
+			.update();
+	}
+
+	void recordFailure(long updateId, String error, Instant retryAt) {
+		this.jdbc.sql("UPDATE inbox SET attempts = attempts + 1, error = ?, next_attempt_at = ? WHERE update_id = ?")
+			.params(truncate(error), retryAt.toEpochMilli(), updateId)
+			.update();
+	}
+
+	/** Gives up on an update: it stays for operators to inspect, without its content. */
+	void markFailed(long updateId, String error) {
+		this.jdbc.sql("""
+				UPDATE inbox SET status = 'FAILED', attempts = attempts + 1, error = ?, payload = NULL, processed_at = ?
+				WHERE update_id = ?""").params(truncate(error), this.clock.millis(), updateId).update();
+	}
+
+	public long countPending() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM inbox WHERE status = 'PENDING'").query(Long.class).single();
+	}
+
+	public long countFailed() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM inbox WHERE status = 'FAILED'").query(Long.class).single();
+	}
+
+	/** Erases handled updates older than the given age; returns how many. */
+	public int purgeProcessed(Duration olderThan) {
+		long before = this.clock.millis() - olderThan.toMillis();
+		return this.jdbc.sql("DELETE FROM inbox WHERE status <> 'PENDING' AND processed_at < ?").param(before).update();
+	}
+
+	void awaitArrivals(Duration timeout) throws InterruptedException {
+		this.arrivals.await(timeout);
+	}
+
+	void wake() {
+		this.arrivals.signal();
+	}
+
+	private String encode(InboundEvent event) {
+		try {
+			return this.json.writeValueAsString(event);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Inbound event of type " + event.getClass().getSimpleName()
+					+ " could not be written as JSON", ex);
+		}
+	}
+
+	private InboundEvent decode(String payload) {
+		if (payload == null) {
+			return null;
+		}
+		try {
+			return this.json.readValue(payload, InboundEvent.class);
+		}
+		catch (JsonProcessingException ex) {
+			return null;
+		}
+	}
+
+	static String truncate(String error) {
+		return error.length() <= 500 ? error : error.substring(0, 500);
+	}
+
+	/** An update waiting to be handled; {@code event} is null when its stored form can no longer be read. */
+	record Entry(long updateId, long chatId, InboundEvent event, int attempts, Instant nextAttemptAt) {
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.haqqim.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** Buttons attached to an outbound message. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(value = Keyboard.Inline.class, name = "inline"),
+		@JsonSubTypes.Type(value = Keyboard.Request.class, name = "request"),
+		@JsonSubTypes.Type(value = Keyboard.Remove.class, name = "remove") })
+public sealed interface Keyboard {
+
+	/** Telegram refuses {@code callback_data} longer than this many UTF-8 bytes. */
+	int MAX_CALLBACK_DATA_BYTES = 64;
+
+	/** Buttons under a message; pressing one sends its {@code data} back to the bot. */
+	record Inline(List<List<Button>> rows) implements Keyboard {
+
+		public Inline {
+			rows = rows.stream().map(List::copyOf).toList();
+		}
+
+		public static Inline column(List<Button> buttons) {
+			return new Inline(buttons.stream().map(List::of).toList());
+		}
+
+	}
+
+	/**
+	 * One inline button. The data is checked here, where every keyboard is built, so that no keyboard the
+	 * bot can build is ever refused by Telegram.
+	 */
+	record Button(String label, String data) {
+
+		public Button {
+			if (label == null || label.isBlank()) {
+				throw new IllegalArgumentException("Button label must not be blank");
+			}
+			int bytes = data == null ? 0 : data.getBytes(StandardCharsets.UTF_8).length;
+			if (bytes < 1 || bytes > MAX_CALLBACK_DATA_BYTES) {
+				throw new IllegalArgumentException("Button data must be 1 to " + MAX_CALLBACK_DATA_BYTES
+						+ " bytes of UTF-8 but was " + bytes + ": '" + data + "'");
+			}
+		}
+
+	}
+
+	/** A one-time keyboard below the input field that asks for the person's location or phone number. */
+	record Request(List<RequestButton> buttons) implements Keyboard {
+
+		public Request {
+			buttons = List.copyOf(buttons);
+		}
+
+	}
+
+	record RequestButton(String label, RequestKind kind) {
+	}
+
+	enum RequestKind {
+
+		LOCATION, CONTACT, TEXT
+
+	}
+
+	/** Removes a keyboard shown by {@link Request}. */
+	record Remove() implements Keyboard {
+	}
+
+}

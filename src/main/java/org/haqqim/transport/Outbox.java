@@ -1,0 +1,191 @@
+package org.haqqim.transport;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Messages waiting to be sent. Features queue them inside the transaction that changes their state,
+ * so a message is queued exactly when the change is committed; the {@link OutboxRelay} sends them
+ * afterwards and records what Telegram answered.
+ */
+@Repository
+public class Outbox {
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	private final MessageSplitter splitter = new MessageSplitter(MessageSplitter.DEFAULT_LIMIT);
+
+	private final WorkSignal queued = new WorkSignal();
+
+	public Outbox(JdbcClient jdbc, ObjectMapper transportJson, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = transportJson;
+		this.clock = clock;
+	}
+
+	public void enqueue(OutboundMessage message) {
+		enqueue(message, null);
+	}
+
+	/**
+	 * Queues a message; {@code correlation} comes back in {@link MessageDelivered} and
+	 * {@link MessageUndeliverable}. A text too long for one message is queued as several, split at
+	 * paragraph or line breaks, with the buttons under the last one.
+	 */
+	public void enqueue(OutboundMessage message, String correlation) {
+		if (message instanceof OutboundMessage.Text text) {
+			List<String> parts = this.splitter.split(text.html());
+			for (int i = 0; i < parts.size(); i++) {
+				boolean last = i == parts.size() - 1;
+				insert(text.withHtml(parts.get(i), last ? text.keyboard() : null), correlation);
+			}
+		}
+		else {
+			insert(message, correlation);
+		}
+		this.queued.signalAfterCommit();
+	}
+
+	private void insert(OutboundMessage message, String correlation) {
+		long now = this.clock.millis();
+		this.jdbc.sql("""
+				INSERT INTO outbox (chat_id, payload, correlation, status, attempts, next_attempt_at, created_at)
+				VALUES (?, ?, ?, 'PENDING', 0, ?, ?)""")
+			.params(message.chatId(), encode(message), correlation, now, now)
+			.update();
+	}
+
+	/** Messages waiting to be sent, oldest first. */
+	List<Entry> pending(int limit) {
+		return this.jdbc.sql("""
+				SELECT id, chat_id, payload, correlation, attempts, next_attempt_at, created_at FROM outbox
+				WHERE status = 'PENDING' ORDER BY id LIMIT ?""")
+			.param(limit)
+			.query((rs, row) -> new Entry(rs.getLong("id"), rs.getLong("chat_id"), decode(rs.getString("payload")),
+					rs.getString("correlation"), rs.getInt("attempts"),
+					Instant.ofEpochMilli(rs.getLong("next_attempt_at")), Instant.ofEpochMilli(rs.getLong("created_at"))))
+			.list();
+	}
+
+	/**
+	 * Marks a message as being sent. After a crash such rows are sent again: the one window in which a
+	 * message can be repeated, since Telegram offers bots no idempotency key.
+	 */
+	void markSending(long id) {
+		this.jdbc.sql("UPDATE outbox SET status = 'SENDING', attempts = attempts + 1 WHERE id = ?").param(id).update();
+	}
+
+	/** Marks a message sent and erases its content, which is no longer needed. */
+	void markSent(long id, Long telegramMessageId) {
+		this.jdbc.sql("UPDATE outbox SET status = 'SENT', payload = '', telegram_message_id = ?, error = NULL, sent_at = ? WHERE id = ?")
+			.params(telegramMessageId, this.clock.millis(), id)
+			.update();
+	}
+
+	/** Puts a message back in the queue until {@code at}; a wait Telegram asked for does not count as an attempt. */
+	void reschedule(long id, Instant at, String error, boolean countAsAttempt) {
+		this.jdbc.sql("""
+				UPDATE outbox SET status = 'PENDING', next_attempt_at = ?, error = ?,
+				attempts = attempts - ? WHERE id = ?""")
+			.params(at.toEpochMilli(), Inbox.truncate(error), countAsAttempt ? 0 : 1, id)
+			.update();
+	}
+
+	void markFailed(long id, String error) {
+		this.jdbc.sql("UPDATE outbox SET status = 'FAILED', payload = '', error = ?, sent_at = ? WHERE id = ?")
+			.params(Inbox.truncate(error), this.clock.millis(), id)
+			.update();
+	}
+
+	/** Returns messages that were being sent when the process stopped to the queue; returns how many. */
+	int recoverInterrupted() {
+		return this.jdbc.sql("UPDATE outbox SET status = 'PENDING' WHERE status = 'SENDING'").update();
+	}
+
+	/**
+	 * Returns to the queue rows left marked as being sent although no send is under way (their result
+	 * could not be recorded because the database failed); returns how many.
+	 */
+	int recoverStale(Set<Long> inFlight) {
+		List<Long> sending = this.jdbc.sql("SELECT id FROM outbox WHERE status = 'SENDING'").query(Long.class).list();
+		int recovered = 0;
+		for (long id : sending) {
+			if (!inFlight.contains(id)) {
+				recovered += this.jdbc.sql("UPDATE outbox SET status = 'PENDING' WHERE id = ? AND status = 'SENDING'")
+					.param(id)
+					.update();
+			}
+		}
+		return recovered;
+	}
+
+	public long countPending() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')")
+			.query(Long.class)
+			.single();
+	}
+
+	public long countFailed() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED'").query(Long.class).single();
+	}
+
+	/** Erases sent and failed messages older than the given age; returns how many. */
+	public int purgeFinished(Duration olderThan) {
+		long before = this.clock.millis() - olderThan.toMillis();
+		return this.jdbc.sql("DELETE FROM outbox WHERE status IN ('SENT', 'FAILED') AND sent_at < ?")
+			.param(before)
+			.update();
+	}
+
+	/** Erases everything still queued for a chat (used when a person asks to be forgotten). */
+	public int discardPendingFor(long chatId) {
+		return this.jdbc.sql("DELETE FROM outbox WHERE chat_id = ? AND status = 'PENDING'").param(chatId).update();
+	}
+
+	void awaitQueued(Duration timeout) throws InterruptedException {
+		this.queued.await(timeout);
+	}
+
+	void wake() {
+		this.queued.signal();
+	}
+
+	private String encode(OutboundMessage message) {
+		try {
+			return this.json.writeValueAsString(message);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(
+					"Outbound message of type " + message.getClass().getSimpleName() + " could not be written as JSON",
+					ex);
+		}
+	}
+
+	private OutboundMessage decode(String payload) {
+		try {
+			return this.json.readValue(payload, OutboundMessage.class);
+		}
+		catch (JsonProcessingException ex) {
+			return null;
+		}
+	}
+
+	/** A queued message; {@code message} is null when its stored form can no longer be read. */
+	record Entry(long id, long chatId, OutboundMessage message, String correlation, int attempts,
+			Instant nextAttemptAt, Instant createdAt) {
+	}
+
+}

@@ -1,0 +1,266 @@
+package org.haqqim.transport;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Drains the {@link Outbox}: messages to one chat go one at a time and in order, several chats are
+ * served at once, the platform's flood limits are kept, a wait the platform asks for holds back only
+ * that chat, passing failures are retried with backoff, and a message refused for good is marked
+ * failed once, with no retry storm.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final int BATCH = 500;
+
+	private static final Duration IDLE_WAIT = Duration.ofMillis(500);
+
+	private static final Duration STALE_CHECK_INTERVAL = Duration.ofMinutes(1);
+
+	private final Outbox outbox;
+
+	private final Deliverer deliverer;
+
+	private final SendPacing pacing;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final TransportProperties properties;
+
+	private final Clock clock;
+
+	private final Set<Long> chatsInFlight = ConcurrentHashMap.newKeySet();
+
+	private final Set<Long> messagesInFlight = ConcurrentHashMap.newKeySet();
+
+	private final Set<Long> movedChatsReported = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private volatile boolean running;
+
+	private ExecutorService senders;
+
+	private Thread dispatcher;
+
+	public OutboxRelay(Outbox outbox, Deliverer deliverer, SendPacing pacing, ApplicationEventPublisher events,
+			TransactionTemplate transactions, TransportProperties properties, Clock clock) {
+		this.outbox = outbox;
+		this.deliverer = deliverer;
+		this.pacing = pacing;
+		this.events = events;
+		this.transactions = transactions;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public void start() {
+		int recovered = this.outbox.recoverInterrupted();
+		if (recovered > 0) {
+			logger.warn("{} message(s) were being sent when the bot stopped; sending them again", recovered);
+		}
+		AtomicInteger threadNumber = new AtomicInteger();
+		this.senders = Executors.newFixedThreadPool(this.properties.sendThreads(),
+				runnable -> new Thread(runnable, "outbox-sender-" + threadNumber.incrementAndGet()));
+		this.running = true;
+		this.dispatcher = new Thread(this::work, "outbox-relay");
+		this.dispatcher.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.outbox.wake();
+		InboxProcessor.joinQuietly(this.dispatcher, Duration.ofSeconds(1));
+		this.senders.shutdown();
+		try {
+			if (!this.senders.awaitTermination(3, TimeUnit.SECONDS)) {
+				this.senders.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.senders.shutdownNow();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return Phases.RELAY;
+	}
+
+	/** True while nothing is being sent and nothing is waiting. */
+	public boolean isIdle() {
+		return this.inFlight.get() == 0 && this.outbox.countPending() == 0;
+	}
+
+	/** Starts the sends that are due and allowed now; returns how long until the next one may be. */
+	Duration dispatchDue() {
+		List<Outbox.Entry> pending = this.outbox.pending(BATCH);
+		Set<Long> chatsSeen = new HashSet<>();
+		Instant now = this.clock.instant();
+		Duration wait = IDLE_WAIT;
+		for (Outbox.Entry entry : pending) {
+			if (!chatsSeen.add(entry.chatId()) || this.chatsInFlight.contains(entry.chatId())) {
+				continue;
+			}
+			if (entry.message() == null) {
+				this.outbox.markFailed(entry.id(), "stored message could not be read");
+				logger.error("Outbox message {} marked failed: its stored form could not be read", entry.id());
+				continue;
+			}
+			if (entry.nextAttemptAt().isAfter(now)) {
+				wait = WorkSignal.atMost(wait, Duration.between(now, entry.nextAttemptAt()));
+				continue;
+			}
+			if (!this.pacing.tryAcquire(entry.message(), now)) {
+				Instant next = this.pacing.nextChance(entry.message(), now);
+				wait = WorkSignal.atMost(wait, Duration.between(now, next).plusMillis(1));
+				continue;
+			}
+			this.chatsInFlight.add(entry.chatId());
+			this.messagesInFlight.add(entry.id());
+			this.inFlight.incrementAndGet();
+			this.senders.execute(() -> sendAndRecord(entry));
+		}
+		return wait;
+	}
+
+	private void sendAndRecord(Outbox.Entry entry) {
+		try {
+			this.outbox.markSending(entry.id());
+			DeliveryResult result = this.deliverer.deliver(entry.message());
+			record(entry, result);
+		}
+		catch (Throwable failure) {
+			logger.error("Sending outbox message {} failed unexpectedly: {}", entry.id(), Failures.describe(failure));
+			try {
+				this.outbox.reschedule(entry.id(), this.clock.instant().plus(retryDelay(entry.attempts() + 1)),
+						Failures.describe(failure), true);
+			}
+			catch (RuntimeException storeFailure) {
+				logger.error("Outbox message {} could not be rescheduled: {}", entry.id(),
+						Failures.describe(storeFailure));
+			}
+		}
+		finally {
+			this.chatsInFlight.remove(entry.chatId());
+			this.messagesInFlight.remove(entry.id());
+			this.inFlight.decrementAndGet();
+			this.outbox.wake();
+		}
+	}
+
+	private void record(Outbox.Entry entry, DeliveryResult result) {
+		Instant now = this.clock.instant();
+		int attempts = entry.attempts() + 1;
+		if (result instanceof DeliveryResult.Delivered delivered) {
+			this.transactions.executeWithoutResult(status -> {
+				this.outbox.markSent(entry.id(), delivered.messageId());
+				this.events.publishEvent(new MessageDelivered(entry.id(), entry.correlation(), entry.chatId(),
+						entry.message(), delivered.messageId()));
+			});
+		}
+		else if (result instanceof DeliveryResult.RetryAfter retry) {
+			logger.warn("Chat flood limit reached; outbox message {} waits {} s", entry.id(), retry.delay().toSeconds());
+			this.outbox.reschedule(entry.id(), now.plus(retry.delay()), "retry after " + retry.delay().toSeconds() + " s",
+					false);
+		}
+		else if (result instanceof DeliveryResult.TransientFailure failure) {
+			if (Duration.between(entry.createdAt(), now).compareTo(this.properties.giveUpSendingAfter()) > 0) {
+				giveUp(entry, DeliveryResult.FailureKind.REJECTED,
+						"gave up after " + attempts + " attempts: " + failure.reason());
+			}
+			else {
+				Duration delay = retryDelay(attempts);
+				logger.warn("Outbox message {} not sent (attempt {}), retrying in {} ms: {}", entry.id(), attempts,
+						delay.toMillis(), failure.reason());
+				this.outbox.reschedule(entry.id(), now.plus(delay), failure.reason(), true);
+			}
+		}
+		else if (result instanceof DeliveryResult.PermanentFailure failure) {
+			giveUp(entry, failure.kind(), failure.reason());
+		}
+		else if (result instanceof DeliveryResult.ChatMoved moved) {
+			if (this.movedChatsReported.add(entry.chatId())) {
+				logger.error("Chat {} became a supergroup with id {}. Messages to it are kept and retried; set the "
+						+ "new id in the configuration (STAFF_CHAT_ID) and restart.", entry.chatId(), moved.newChatId());
+				this.events.publishEvent(new ChatMoveDetected(entry.chatId(), moved.newChatId()));
+			}
+			this.outbox.reschedule(entry.id(), now.plus(this.properties.maxSendRetryDelay()),
+					"chat moved to " + moved.newChatId(), false);
+		}
+	}
+
+	private void giveUp(Outbox.Entry entry, DeliveryResult.FailureKind kind, String reason) {
+		logger.warn("Outbox message {} failed for good ({}): {}", entry.id(), kind, reason);
+		this.transactions.executeWithoutResult(status -> {
+			this.outbox.markFailed(entry.id(), reason);
+			this.events.publishEvent(
+					new MessageUndeliverable(entry.id(), entry.correlation(), entry.chatId(), kind, reason));
+		});
+	}
+
+	/** Exponential backoff with jitter, from the first retry delay up to the maximum. */
+	Duration retryDelay(int attempt) {
+		long base = this.properties.sendRetryDelay().toMillis();
+		long max = this.properties.maxSendRetryDelay().toMillis();
+		long exponential = base << Math.min(attempt - 1, 20);
+		long capped = Math.min(Math.max(exponential, base), max);
+		long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+		return Duration.ofMillis(jittered);
+	}
+
+	private void work() {
+		Instant nextStaleCheck = this.clock.instant().plus(STALE_CHECK_INTERVAL);
+		while (this.running) {
+			try {
+				if (this.clock.instant().isAfter(nextStaleCheck)) {
+					nextStaleCheck = this.clock.instant().plus(STALE_CHECK_INTERVAL);
+					int recovered = this.outbox.recoverStale(this.messagesInFlight);
+					if (recovered > 0) {
+						logger.warn("{} message(s) whose result could not be recorded are queued again", recovered);
+					}
+				}
+				Duration wait = dispatchDue();
+				this.outbox.awaitQueued(wait);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (Throwable failure) {
+				logger.error("Outbox relay failed, retrying in 1 s: {}", Failures.describe(failure));
+				InboxProcessor.sleepQuietly(Duration.ofSeconds(1));
+			}
+		}
+	}
+
+}

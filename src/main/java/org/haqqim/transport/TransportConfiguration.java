@@ -1,0 +1,43 @@
+package org.haqqim.transport;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The JSON form of stored events and messages, and the workers, which run only when the bot chats. */
+@Configuration(proxyBeanMethods = false)
+class TransportConfiguration {
+
+	@Bean
+	ObjectMapper transportJson() {
+		return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnExpression("'${haqqim.mode:}' == 'telegram' or '${haqqim.mode:}' == 'console'")
+	static class Workers {
+
+		@Bean
+		InboxProcessor inboxProcessor(Inbox inbox, InboundHandler handler, TransactionTemplate transactions,
+				TransportProperties properties, Clock clock) {
+			return new InboxProcessor(inbox, handler, transactions, properties, clock);
+		}
+
+		@Bean
+		OutboxRelay outboxRelay(Outbox outbox, Deliverer deliverer, SendPacing pacing,
+				ApplicationEventPublisher events, TransactionTemplate transactions, TransportProperties properties,
+				Clock clock) {
+			return new OutboxRelay(outbox, deliverer, pacing, events, transactions, properties, clock);
+		}
+
+	}
+
+}
