@@ -1,0 +1,5 @@
+package org.haqqim;
+
+/** The one group where consular staff read cases and answer them. */
+public record StaffChat(long id) {
+}

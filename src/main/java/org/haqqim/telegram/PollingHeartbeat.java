@@ -1,0 +1,39 @@
+package org.haqqim.telegram;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** When polling last worked: for the periodic log line and for health checks. */
+public class PollingHeartbeat {
+
+	private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
+
+	private final AtomicLong updatesReceived = new AtomicLong();
+
+	private final AtomicLong failuresSinceSuccess = new AtomicLong();
+
+	void recordSuccess(Instant at, int updates) {
+		this.lastSuccess.set(at);
+		this.updatesReceived.addAndGet(updates);
+		this.failuresSinceSuccess.set(0);
+	}
+
+	void recordFailure() {
+		this.failuresSinceSuccess.incrementAndGet();
+	}
+
+	public Optional<Instant> lastSuccess() {
+		return Optional.ofNullable(this.lastSuccess.get());
+	}
+
+	public long updatesReceived() {
+		return this.updatesReceived.get();
+	}
+
+	public long failuresSinceSuccess() {
+		return this.failuresSinceSuccess.get();
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.haqqim.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import okhttp3.OkHttpClient;
+import org.haqqim.StaffChat;
+import org.haqqim.transport.Deliverer;
+import org.haqqim.transport.Inbox;
+import org.haqqim.transport.SendPacing;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the bot to Telegram when it runs in Telegram mode. Polling and sending use separate HTTP
+ * clients: a long poll holds its connection for the poll timeout, which must not delay a send.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "haqqim.mode", havingValue = "telegram")
+class TelegramConfiguration {
+
+	@Bean
+	StaffChat staffChat(TelegramProperties properties) {
+		if (!properties.hasToken()) {
+			throw new org.haqqim.StartupRefusal(
+					"TELEGRAM_BOT_TOKEN is missing: set it to the token from BotFather, or run ./haqqim console");
+		}
+		return new StaffChat(properties.requireStaffChatId());
+	}
+
+	@Bean
+	PollingHeartbeat pollingHeartbeat() {
+		return new PollingHeartbeat();
+	}
+
+	@Bean
+	TelegramPoller telegramPoller(TelegramProperties properties, Inbox inbox, PollingHeartbeat heartbeat,
+			Clock clock) {
+		Duration pollDeadline = properties.pollTimeout().plus(properties.callTimeout());
+		OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+			.readTimeout(pollDeadline)
+			.callTimeout(pollDeadline)
+			.build();
+		TelegramClient client = new OkHttpTelegramClient(http, properties.token(), telegramUrl(properties));
+		return new TelegramPoller(client, http, inbox, new UpdateMapper(), heartbeat, properties, clock);
+	}
+
+	@Bean
+	Deliverer telegramDeliverer(TelegramProperties properties) {
+		OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+			.readTimeout(properties.callTimeout())
+			.writeTimeout(properties.callTimeout())
+			.callTimeout(properties.callTimeout())
+			.build();
+		TelegramClient client = new OkHttpTelegramClient(http, properties.token(), telegramUrl(properties));
+		return new TelegramDeliverer(client, properties.callTimeout().plusSeconds(1));
+	}
+
+	@Bean
+	SendPacing telegramPacing(TelegramProperties properties) {
+		return new TelegramPacing(properties.privateChatMessagesPerSecond(), properties.groupMessagesPerMinute(),
+				properties.messagesPerSecond());
+	}
+
+	private static TelegramUrl telegramUrl(TelegramProperties properties) {
+		return new TelegramUrl(properties.apiUrl().getScheme().toLowerCase(), properties.apiUrl().getHost(),
+				properties.apiPort(), false);
+	}
+
+}

@@ -1,0 +1,252 @@
+package org.haqqim.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import okhttp3.OkHttpClient;
+import org.haqqim.transport.Failures;
+import org.haqqim.transport.InboundEvent;
+import org.haqqim.transport.Inbox;
+import org.haqqim.transport.Phases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Long-polls Telegram into the {@link Inbox}. Unlike the loop that TelegramBots ships, it confirms an
+ * update only after the update is committed (the offset it asks for is the one stored with the
+ * batch), honours {@code retry_after}, backs off at most {@code maxBackoff} however long an outage
+ * lasts, starts even when Telegram is unreachable, and never lets an exception end the loop.
+ */
+public class TelegramPoller implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(TelegramPoller.class);
+
+	static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query",
+			"my_chat_member");
+
+	private final TelegramClient client;
+
+	private final OkHttpClient httpClient;
+
+	private final Inbox inbox;
+
+	private final UpdateMapper mapper;
+
+	private final PollingHeartbeat heartbeat;
+
+	private final TelegramProperties properties;
+
+	private final Clock clock;
+
+	private final CountDownLatch stopped = new CountDownLatch(1);
+
+	private volatile boolean running;
+
+	private Thread worker;
+
+	private boolean webhookCleared;
+
+	private Instant nextHeartbeatLog;
+
+	TelegramPoller(TelegramClient client, OkHttpClient httpClient, Inbox inbox, UpdateMapper mapper,
+			PollingHeartbeat heartbeat, TelegramProperties properties, Clock clock) {
+		this.client = client;
+		this.httpClient = httpClient;
+		this.inbox = inbox;
+		this.mapper = mapper;
+		this.heartbeat = heartbeat;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.nextHeartbeatLog = this.clock.instant().plus(this.properties.heartbeatInterval());
+		this.worker = new Thread(this::work, "telegram-poller");
+		this.worker.start();
+	}
+
+	/** Stops at once: a poll under way is cancelled; its updates were not confirmed and come again. */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.stopped.countDown();
+		this.httpClient.dispatcher().cancelAll();
+		try {
+			this.worker.join(2000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return Phases.RECEIVER;
+	}
+
+	private void work() {
+		Backoff backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
+		logger.info("Polling Telegram at {}", this.properties.apiUrl());
+		while (this.running) {
+			Duration pause;
+			try {
+				if (!this.webhookCleared) {
+					prepare();
+				}
+				pollOnce(backoff);
+				backoff.reset();
+				logHeartbeatWhenDue();
+				continue;
+			}
+			catch (TelegramApiRequestException ex) {
+				pause = pauseAfterApiError(ex, backoff);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			catch (TimeoutException ex) {
+				pause = backoff.next();
+				logger.warn("Telegram did not answer in time; polling again in {} ms", pause.toMillis());
+			}
+			catch (Throwable failure) {
+				if (!this.running) {
+					break;
+				}
+				pause = backoff.next();
+				logger.warn("Polling Telegram failed ({}); polling again in {} ms", Failures.describe(failure),
+						pause.toMillis());
+			}
+			this.heartbeat.recordFailure();
+			logHeartbeatWhenDue();
+			pauseFor(pause);
+		}
+		logger.info("Polling stopped");
+	}
+
+	/** Removes a webhook, which would make getUpdates fail, and logs which bot this is. */
+	private void prepare() throws Exception {
+		BotApi.await(() -> this.client.executeAsync(DeleteWebhook.builder().dropPendingUpdates(false).build()),
+				this.properties.callTimeout());
+		User me = BotApi.await(() -> this.client.executeAsync(GetMe.builder().build()), this.properties.callTimeout());
+		logger.info("Connected to Telegram as @{}", me.getUserName());
+		this.webhookCleared = true;
+	}
+
+	private void pollOnce(Backoff backoff) throws Exception {
+		long offset = this.inbox.nextOffset();
+		GetUpdates.GetUpdatesBuilder request = GetUpdates.builder()
+			.limit(100)
+			.timeout((int) this.properties.pollTimeout().toSeconds())
+			.allowedUpdates(ALLOWED_UPDATES);
+		if (offset > 0) {
+			request.offset((int) offset);
+		}
+		GetUpdates getUpdates = request.build();
+		Duration deadline = this.properties.pollTimeout().plus(this.properties.callTimeout());
+		List<Update> updates = BotApi.await(() -> this.client.executeAsync(getUpdates), deadline);
+		this.heartbeat.recordSuccess(this.clock.instant(), updates.size());
+		if (!updates.isEmpty()) {
+			List<InboundEvent> events = updates.stream().map(this.mapper::map).toList();
+			storeUntilCommitted(events, UpdateMapper.nextOffset(updates, offset), backoff);
+		}
+	}
+
+	/**
+	 * Stores a batch, retrying while the database is unavailable. The batch stays unconfirmed at
+	 * Telegram until it is stored; if the bot stops first, Telegram delivers it again.
+	 */
+	private void storeUntilCommitted(List<InboundEvent> events, long nextOffset, Backoff backoff) {
+		while (this.running) {
+			try {
+				this.inbox.store(events, nextOffset);
+				return;
+			}
+			catch (RuntimeException ex) {
+				Duration pause = backoff.next();
+				logger.error("{} update(s) could not be stored ({}); they stay unconfirmed at Telegram. "
+						+ "Retrying in {} ms", events.size(), Failures.describe(ex), pause.toMillis());
+				pauseFor(pause);
+			}
+		}
+	}
+
+	private Duration pauseAfterApiError(TelegramApiRequestException ex, Backoff backoff) {
+		Integer code = ex.getErrorCode();
+		String description = ex.getApiResponse();
+		if (code != null && code == 429) {
+			Duration wait = Duration.ofSeconds(retryAfter(ex));
+			logger.warn("Telegram asks to wait {} s before polling again", wait.toSeconds());
+			return wait;
+		}
+		Duration pause = backoff.next();
+		if (code != null && code == 409) {
+			if (description != null && description.toLowerCase().contains("webhook")) {
+				this.webhookCleared = false;
+			}
+			logger.error("Telegram reports a conflict: another process is polling with this bot token, or a webhook "
+					+ "is set ({}). Polling again in {} ms", description, pause.toMillis());
+		}
+		else if (code != null && (code == 401 || code == 404)) {
+			logger.error("Telegram rejected the bot token ({}): check TELEGRAM_BOT_TOKEN. Trying again in {} ms", code,
+					pause.toMillis());
+		}
+		else {
+			logger.warn("Telegram answered {} ({}); polling again in {} ms", code, description, pause.toMillis());
+		}
+		return pause;
+	}
+
+	static int retryAfter(TelegramApiRequestException ex) {
+		Integer seconds = ex.getParameters() == null ? null : ex.getParameters().getRetryAfter();
+		return seconds == null ? 5 : seconds;
+	}
+
+	private void logHeartbeatWhenDue() {
+		Instant now = this.clock.instant();
+		if (now.isBefore(this.nextHeartbeatLog)) {
+			return;
+		}
+		this.nextHeartbeatLog = now.plus(this.properties.heartbeatInterval());
+		String last = this.heartbeat.lastSuccess().map(Instant::toString).orElse("never");
+		if (this.heartbeat.failuresSinceSuccess() == 0) {
+			logger.info("Polling alive: last successful poll at {}, {} updates received since start", last,
+					this.heartbeat.updatesReceived());
+		}
+		else {
+			logger.warn("Polling failing: {} failures since the last successful poll at {}",
+					this.heartbeat.failuresSinceSuccess(), last);
+		}
+	}
+
+	private void pauseFor(Duration pause) {
+		try {
+			this.stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

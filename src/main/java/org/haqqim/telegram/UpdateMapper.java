@@ -1,0 +1,165 @@
+package org.haqqim.telegram;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import org.haqqim.transport.ChatType;
+import org.haqqim.transport.InboundEvent;
+import org.haqqim.transport.MediaKind;
+import org.haqqim.transport.Origin;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
+
+/**
+ * Maps Telegram's updates to our {@link InboundEvent}s. Names, usernames and everything else the
+ * bot does not need are dropped here, at the edge. Mapping never throws: an update it cannot read
+ * becomes {@link InboundEvent.Unsupported}, so that it is still confirmed and cannot block polling.
+ */
+class UpdateMapper {
+
+	private static final Set<String> MEMBER_STATUSES = Set.of("member", "administrator", "creator", "restricted");
+
+	InboundEvent map(Update update) {
+		try {
+			return mapOrFail(update);
+		}
+		catch (RuntimeException ex) {
+			return new InboundEvent.Unsupported(emptyOrigin(update.getUpdateId() == null ? 0 : update.getUpdateId()),
+					"unreadable");
+		}
+	}
+
+	private InboundEvent mapOrFail(Update update) {
+		long updateId = update.getUpdateId();
+		if (update.getMessage() != null) {
+			return mapMessage(updateId, update.getMessage(), false);
+		}
+		if (update.getEditedMessage() != null) {
+			return mapMessage(updateId, update.getEditedMessage(), true);
+		}
+		if (update.getCallbackQuery() != null) {
+			return mapCallback(updateId, update.getCallbackQuery());
+		}
+		if (update.getMyChatMember() != null) {
+			return mapMembership(updateId, update.getMyChatMember());
+		}
+		return new InboundEvent.Unsupported(emptyOrigin(updateId), "other-update");
+	}
+
+	private InboundEvent mapMessage(long updateId, Message message, boolean edited) {
+		Origin origin = origin(updateId, message, edited);
+		if (message.getMigrateToChatId() != null) {
+			return new InboundEvent.ChatMigrated(origin, message.getMigrateToChatId());
+		}
+		if (message.hasText()) {
+			return new InboundEvent.Text(origin, message.getText());
+		}
+		if (message.hasPhoto()) {
+			PhotoSize largest = message.getPhoto()
+				.stream()
+				.max(Comparator.comparing(size -> size.getFileSize() == null ? 0 : size.getFileSize()))
+				.orElseThrow();
+			return new InboundEvent.Media(origin, MediaKind.PHOTO, largest.getFileId(), message.getCaption());
+		}
+		if (message.hasVoice()) {
+			return media(origin, MediaKind.VOICE, message.getVoice().getFileId(), message);
+		}
+		if (message.hasVideoNote()) {
+			return media(origin, MediaKind.VIDEO_NOTE, message.getVideoNote().getFileId(), message);
+		}
+		if (message.hasAnimation()) {
+			return media(origin, MediaKind.ANIMATION, message.getAnimation().getFileId(), message);
+		}
+		if (message.hasVideo()) {
+			return media(origin, MediaKind.VIDEO, message.getVideo().getFileId(), message);
+		}
+		if (message.hasAudio()) {
+			return media(origin, MediaKind.AUDIO, message.getAudio().getFileId(), message);
+		}
+		if (message.hasDocument()) {
+			return media(origin, MediaKind.DOCUMENT, message.getDocument().getFileId(), message);
+		}
+		if (message.hasSticker()) {
+			return media(origin, MediaKind.STICKER, message.getSticker().getFileId(), message);
+		}
+		if (message.hasLocation()) {
+			return new InboundEvent.Location(origin, message.getLocation().getLatitude(),
+					message.getLocation().getLongitude());
+		}
+		if (message.hasContact()) {
+			Long contactUser = message.getContact().getUserId();
+			boolean own = contactUser != null && message.getFrom() != null
+					&& contactUser.equals(message.getFrom().getId());
+			return new InboundEvent.Contact(origin, message.getContact().getPhoneNumber(), own);
+		}
+		return new InboundEvent.Unsupported(origin, "message");
+	}
+
+	private static InboundEvent media(Origin origin, MediaKind kind, String fileId, Message message) {
+		return new InboundEvent.Media(origin, kind, fileId, message.getCaption());
+	}
+
+	private InboundEvent mapCallback(long updateId, CallbackQuery query) {
+		MaybeInaccessibleMessage message = query.getMessage();
+		User from = query.getFrom();
+		long chatId = message != null ? message.getChatId() : from.getId();
+		ChatType chatType = message != null ? chatType(message.getChat()) : ChatType.PRIVATE;
+		Integer messageId = (message != null && message.getDate() != null && message.getDate() != 0)
+				? message.getMessageId() : null;
+		Origin origin = new Origin(updateId, chatId, chatType, from.getId(), from.getLanguageCode(),
+				Boolean.TRUE.equals(from.getIsBot()), false, messageId, null, null, false);
+		String data = query.getData() == null ? "" : query.getData();
+		return new InboundEvent.ButtonPress(origin, query.getId(), data);
+	}
+
+	private InboundEvent mapMembership(long updateId, ChatMemberUpdated change) {
+		User from = change.getFrom();
+		Origin origin = new Origin(updateId, change.getChat().getId(), chatType(change.getChat()),
+				from == null ? 0 : from.getId(), null, false, false, null, null, null, false);
+		String status = change.getNewChatMember() == null ? "left" : change.getNewChatMember().getStatus();
+		return new InboundEvent.Membership(origin, MEMBER_STATUSES.contains(status));
+	}
+
+	private static Origin origin(long updateId, Message message, boolean edited) {
+		User from = message.getFrom();
+		Chat chat = message.getChat();
+		boolean anonymousAdmin = message.getSenderChat() != null && chat != null
+				&& message.getSenderChat().getId().equals(chat.getId());
+		Message replyTo = message.getReplyToMessage();
+		// A message inside a forum topic "replies" to the topic's opening service message; that is not a reply.
+		Integer replyToId = (replyTo == null || replyTo.getForumTopicCreated() != null) ? null : replyTo.getMessageId();
+		Integer threadId = Boolean.TRUE.equals(message.getIsTopicMessage()) ? message.getMessageThreadId() : null;
+		return new Origin(updateId, message.getChatId(), chatType(chat), from == null ? 0 : from.getId(),
+				from == null ? null : from.getLanguageCode(), from != null && Boolean.TRUE.equals(from.getIsBot()),
+				anonymousAdmin, message.getMessageId(), replyToId, threadId, edited);
+	}
+
+	private static ChatType chatType(Chat chat) {
+		if (chat == null || chat.getType() == null) {
+			return ChatType.PRIVATE;
+		}
+		return switch (chat.getType()) {
+			case "group" -> ChatType.GROUP;
+			case "supergroup" -> ChatType.SUPERGROUP;
+			case "channel" -> ChatType.CHANNEL;
+			default -> ChatType.PRIVATE;
+		};
+	}
+
+	private static Origin emptyOrigin(long updateId) {
+		return new Origin(updateId, 0, ChatType.PRIVATE, 0, null, false, false, null, null,
+				null, false);
+	}
+
+	static long nextOffset(List<Update> updates, long current) {
+		return updates.stream().mapToLong(Update::getUpdateId).max().orElse(current - 1) + 1;
+	}
+
+}
