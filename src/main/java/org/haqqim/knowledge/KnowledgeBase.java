@@ -1,0 +1,222 @@
+package org.haqqim.knowledge;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.haqqim.transport.Html;
+
+/**
+ * One immutable, validated version of everything in {@code knowledge/}. A reload builds a new one
+ * and swaps it in whole, so no answer is ever built from a half-loaded base.
+ */
+public final class KnowledgeBase {
+
+	static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z0-9][a-z0-9._-]*)}");
+
+	private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
+
+	private final List<Language> languages;
+
+	private final String defaultLanguage;
+
+	private final List<Category> categories;
+
+	private final Map<String, Topic> topics;
+
+	private final Map<String, Fact> facts;
+
+	private final Contacts contacts;
+
+	private final Map<String, Map<String, String>> texts;
+
+	private final Lexicon lexicon;
+
+	private final Instant loadedAt;
+
+	KnowledgeBase(List<Language> languages, String defaultLanguage, List<Category> categories,
+			Map<String, Topic> topics, Map<String, Fact> facts, Contacts contacts, Map<String, Map<String, String>> texts,
+			Lexicon lexicon, Instant loadedAt) {
+		this.languages = List.copyOf(languages);
+		this.defaultLanguage = defaultLanguage;
+		this.categories = List.copyOf(categories);
+		this.topics = orderedByMenu(categories, topics);
+		this.facts = Map.copyOf(facts);
+		this.contacts = contacts;
+		this.texts = Map.copyOf(texts);
+		this.lexicon = lexicon;
+		this.loadedAt = loadedAt;
+	}
+
+	private static Map<String, Topic> orderedByMenu(List<Category> categories, Map<String, Topic> topics) {
+		Map<String, Topic> ordered = new LinkedHashMap<>();
+		for (Category category : categories) {
+			topics.values()
+				.stream()
+				.filter(topic -> topic.category().equals(category.id()))
+				.forEach(topic -> ordered.put(topic.id(), topic));
+		}
+		topics.values().forEach(topic -> ordered.putIfAbsent(topic.id(), topic));
+		return java.util.Collections.unmodifiableMap(ordered);
+	}
+
+	public List<Language> languages() {
+		return this.languages;
+	}
+
+	public Optional<Language> language(String code) {
+		return this.languages.stream().filter(language -> language.code().equals(code)).findFirst();
+	}
+
+	public String defaultLanguage() {
+		return this.defaultLanguage;
+	}
+
+	public List<Category> categories() {
+		return this.categories;
+	}
+
+	public Optional<Category> category(String id) {
+		return this.categories.stream().filter(category -> category.id().equals(id)).findFirst();
+	}
+
+	/** All topics, in menu order. */
+	public List<Topic> topics() {
+		return List.copyOf(this.topics.values());
+	}
+
+	public List<Topic> topicsIn(String category) {
+		return this.topics.values().stream().filter(topic -> topic.category().equals(category)).toList();
+	}
+
+	public Optional<Topic> topic(String id) {
+		return Optional.ofNullable(this.topics.get(id));
+	}
+
+	public Optional<Fact> fact(String name) {
+		return Optional.ofNullable(this.facts.get(name));
+	}
+
+	public Contacts contacts() {
+		return this.contacts;
+	}
+
+	public Lexicon lexicon() {
+		return this.lexicon;
+	}
+
+	public Instant loadedAt() {
+		return this.loadedAt;
+	}
+
+	public boolean hasText(String language, String key) {
+		return this.texts.getOrDefault(language, Map.of()).containsKey(key);
+	}
+
+	/** The raw template of a text, before placeholders are filled. */
+	public String template(String language, String key) {
+		String template = this.texts.getOrDefault(language, Map.of()).get(key);
+		if (template == null) {
+			template = this.texts.getOrDefault(this.defaultLanguage, Map.of()).get(key);
+		}
+		if (template == null) {
+			throw new IllegalArgumentException("No text '" + key + "' in language '" + language + "'");
+		}
+		return template;
+	}
+
+	/** A text of the bot as HTML, for the audience, with {@code params} (plain text) filled in. */
+	public String text(String key, Audience audience, Map<String, String> params) {
+		return render(template(audience.language(), key), audience, params);
+	}
+
+	public String text(String key, Audience audience) {
+		return text(key, audience, Map.of());
+	}
+
+	/** A text of the bot as plain text (for button labels). */
+	public String plainText(String key, Audience audience, Map<String, String> params) {
+		return Html.toPlainText(text(key, audience, params));
+	}
+
+	public String plainText(String key, Audience audience) {
+		return plainText(key, audience, Map.of());
+	}
+
+	/**
+	 * Renders a maintainer's text as Telegram HTML: everything escaped, {@code **bold**} made bold,
+	 * {@code {name}} replaced by a parameter or by a fact for the audience's citizenship.
+	 */
+	public String render(String template, Audience audience, Map<String, String> params) {
+		Matcher placeholders = PLACEHOLDER.matcher(template);
+		StringBuilder html = new StringBuilder(template.length() + 32);
+		int at = 0;
+		while (placeholders.find()) {
+			html.append(formatted(template.substring(at, placeholders.start())));
+			String name = placeholders.group(1);
+			html.append(Html.escape(value(name, audience, params).orElse(placeholders.group())));
+			at = placeholders.end();
+		}
+		html.append(formatted(template.substring(at)));
+		return html.toString().strip();
+	}
+
+	private Optional<String> value(String name, Audience audience, Map<String, String> params) {
+		if (params.containsKey(name)) {
+			return Optional.ofNullable(params.get(name));
+		}
+		Fact fact = this.facts.get(name);
+		if (fact == null) {
+			return Optional.empty();
+		}
+		if (audience.citizenship().isPresent()) {
+			return fact.value(audience.citizenship().get(), audience.language());
+		}
+		return Optional.of(valueForEveryone(fact, audience.language()));
+	}
+
+	/**
+	 * A fact for someone whose citizenship we do not know: the value when it is the same for all,
+	 * otherwise each value with the countries it applies to.
+	 */
+	private String valueForEveryone(Fact fact, String language) {
+		Map<String, Set<Citizenship>> byValue = new LinkedHashMap<>();
+		for (Citizenship citizenship : Citizenship.values()) {
+			fact.value(citizenship, language)
+				.ifPresent(value -> byValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(citizenship));
+		}
+		if (byValue.size() == 1) {
+			return byValue.keySet().iterator().next();
+		}
+		List<String> parts = new ArrayList<>();
+		byValue.forEach((value, citizenships) -> {
+			List<String> countries = citizenships.stream()
+				.map(citizenship -> Html.toPlainText(template(language, "country." + citizenship.name())))
+				.toList();
+			parts.add(value + " (" + String.join(", ", countries) + ")");
+		});
+		return String.join("; ", parts);
+	}
+
+	private static String formatted(String literal) {
+		return BOLD.matcher(Html.escape(literal)).replaceAll("<b>$1</b>");
+	}
+
+	/** The placeholders a template uses. */
+	static Set<String> placeholders(String template) {
+		Set<String> names = new LinkedHashSet<>();
+		Matcher matcher = PLACEHOLDER.matcher(template);
+		while (matcher.find()) {
+			names.add(matcher.group(1));
+		}
+		return names;
+	}
+
+}

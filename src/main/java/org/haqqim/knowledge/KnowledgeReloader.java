@@ -1,0 +1,141 @@
+package org.haqqim.knowledge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Watches the knowledge directory on its own thread, off the path that handles updates. When the
+ * files change and then stay unchanged for a moment (a maintainer saving several files is one
+ * change), it loads them: a valid version replaces the old one whole; an invalid one is reported once
+ * and the old one keeps serving.
+ */
+public class KnowledgeReloader implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(KnowledgeReloader.class);
+
+	private final Knowledge knowledge;
+
+	private final KnowledgeLoader loader;
+
+	private final KnowledgeProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private volatile boolean running;
+
+	private Thread watcher;
+
+	private String loadedFingerprint;
+
+	private String rejectedFingerprint;
+
+	public KnowledgeReloader(Knowledge knowledge, KnowledgeLoader loader, KnowledgeProperties properties,
+			ApplicationEventPublisher events) {
+		this.knowledge = knowledge;
+		this.loader = loader;
+		this.properties = properties;
+		this.events = events;
+	}
+
+	@Override
+	public void start() {
+		this.loadedFingerprint = fingerprint().orElse("");
+		this.running = true;
+		this.watcher = new Thread(this::watch, "knowledge-reloader");
+		this.watcher.setDaemon(true);
+		this.watcher.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		if (this.watcher != null) {
+			this.watcher.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Loads the directory if it changed since the last look; the watcher calls this, and so can tests. */
+	void checkForChanges() throws InterruptedException {
+		Optional<String> seen = fingerprint();
+		if (seen.isEmpty() || seen.get().equals(this.loadedFingerprint) || seen.get().equals(this.rejectedFingerprint)) {
+			return;
+		}
+		Thread.sleep(this.properties.reloadQuietPeriod().toMillis());
+		Optional<String> settled = fingerprint();
+		if (settled.isEmpty() || !settled.equals(seen)) {
+			return;
+		}
+		KnowledgeLoader.Result result = this.loader.load(this.properties.directory());
+		if (result.knowledge().isPresent()) {
+			this.knowledge.replace(result.knowledge().get());
+			this.loadedFingerprint = settled.get();
+			this.rejectedFingerprint = null;
+			logger.info("Knowledge reloaded from {} ({} warnings)", this.properties.directory(),
+					result.report().warnings().size());
+			this.events.publishEvent(new KnowledgeReloaded(result.knowledge().get()));
+		}
+		else {
+			this.rejectedFingerprint = settled.get();
+			logger.warn("Knowledge change rejected; the previous version stays in use:\n{}",
+					result.report().errors().stream().map(Problem::describe).reduce((a, b) -> a + "\n" + b).orElse(""));
+			this.events.publishEvent(new KnowledgeRejected(result.report()));
+		}
+	}
+
+	private void watch() {
+		while (this.running) {
+			try {
+				Thread.sleep(this.properties.reloadCheckInterval().toMillis());
+				checkForChanges();
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.error("Checking the knowledge directory failed: {}", ex.toString());
+			}
+		}
+	}
+
+	/** Names, sizes and modification times of every file, or empty when the directory cannot be read. */
+	private Optional<String> fingerprint() {
+		Path directory = this.properties.directory();
+		try (Stream<Path> files = Files.walk(directory)) {
+			StringBuilder fingerprint = new StringBuilder();
+			files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder()).forEach(file -> {
+				try {
+					fingerprint.append(directory.relativize(file))
+						.append(':')
+						.append(Files.size(file))
+						.append(':')
+						.append(Files.getLastModifiedTime(file).toMillis())
+						.append('\n');
+				}
+				catch (IOException ex) {
+					fingerprint.append(file).append(":unreadable\n");
+				}
+			});
+			return Optional.of(fingerprint.toString());
+		}
+		catch (IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+}

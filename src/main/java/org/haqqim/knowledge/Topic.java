@@ -1,0 +1,55 @@
+package org.haqqim.knowledge;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One topic of the knowledge base, with its texts in every language (Uzbek Cyrillic included,
+ * generated from Uzbek Latin where the file does not override it).
+ */
+public record Topic(String id, String category, boolean urgent, List<String> related, Set<Citizenship> citizenships,
+		List<Source> sources, LocalDate reviewedOn, String reviewedBy, Map<String, Text> texts) {
+
+	public Topic {
+		related = List.copyOf(related);
+		citizenships = Set.copyOf(citizenships);
+		sources = List.copyOf(sources);
+		texts = Map.copyOf(texts);
+	}
+
+	/** The topic's text in a language; every valid topic has one for every language. */
+	public Text text(String language) {
+		Text text = this.texts.get(language);
+		if (text == null) {
+			throw new IllegalArgumentException("Topic '" + this.id + "' has no text in language '" + language + "'");
+		}
+		return text;
+	}
+
+	public Optional<Text> findText(String language) {
+		return Optional.ofNullable(this.texts.get(language));
+	}
+
+	public boolean appliesTo(Citizenship citizenship) {
+		return this.citizenships.contains(citizenship);
+	}
+
+	/** A topic's words in one language. {@code details} may be empty. */
+	public record Text(TranslationStatus status, String title, String answer, String details, List<String> questions,
+			List<String> keywords) {
+
+		public Text {
+			questions = List.copyOf(questions);
+			keywords = List.copyOf(keywords);
+		}
+
+		public boolean hasDetails() {
+			return this.details != null && !this.details.isBlank();
+		}
+
+	}
+
+}

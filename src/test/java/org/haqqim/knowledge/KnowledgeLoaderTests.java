@@ -1,0 +1,192 @@
+package org.haqqim.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The validator over fixtures named by scenario: the valid base, and overlays that break one thing
+ * each. Every report is compared with a golden file, so that a change in wording is a visible change.
+ */
+class KnowledgeLoaderTests {
+
+	static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+
+	@TempDir
+	Path temporary;
+
+	private final KnowledgeLoader loader = new KnowledgeLoader(TODAY);
+
+	@Test
+	void validBaseLoadsWithOnlyDraftWarnings() {
+		KnowledgeLoader.Result result = this.loader.load(fixture("valid"));
+		assertThat(result.report().errors()).isEmpty();
+		assertThat(result.knowledge()).isPresent();
+		assertThat(result.knowledge().get().topics()).hasSize(18);
+		assertGolden("valid", result.report().toText());
+	}
+
+	@Test
+	void malformedYamlNamesTheLine() {
+		assertGolden("malformed-yaml", report("malformed-yaml"));
+	}
+
+	@Test
+	void missingTranslationsAreErrors() {
+		assertGolden("missing-translation", report("missing-translation"));
+	}
+
+	@Test
+	void aFactNeedsAValueForEveryCitizenshipItIsShownTo() {
+		assertGolden("fact-without-value", report("fact-without-value"));
+	}
+
+	@Test
+	void theSameQuestionUnderTwoTopicsIsFoundDespiteApostrophesAndCase() {
+		assertGolden("duplicate-question", report("duplicate-question"));
+	}
+
+	@Test
+	void brokenReferencesFormatsAndIdsAreErrors() {
+		Path directory = scenario("broken-references");
+		deleteQuietly(directory.resolve("topics/lost-documents.yaml"));
+		ValidationReport report = this.loader.validate(directory);
+		assertGolden("broken-references", report.toText());
+		assertGolden("broken-references.json", report.toJson());
+	}
+
+	@Test
+	void oldReviewsAndWeakSourcesAreWarningsOnly() {
+		KnowledgeLoader.Result result = this.loader.load(scenario("old-review-and-weak-source"));
+		assertThat(result.knowledge()).isPresent();
+		assertGolden("old-review-and-weak-source", result.report().toText());
+	}
+
+	@Test
+	void aMissingRequiredTopicIsAnError() {
+		Path directory = scenario("valid");
+		deleteQuietly(directory.resolve("topics/detention.yaml"));
+		assertThat(this.loader.validate(directory).errors()).extracting(Problem::describe)
+			.containsExactly("topics/detention.yaml: error: required topic 'detention' is missing");
+	}
+
+	@Test
+	void uzbekCyrillicIsGeneratedFromLatin() {
+		KnowledgeBase knowledge = this.loader.load(fixture("valid")).knowledge().orElseThrow();
+		Topic.Text cyrillic = knowledge.topic("patent").orElseThrow().text("uz-Cyrl");
+		assertThat(cyrillic.title()).isEqualTo("патент титле уз");
+		assertThat(cyrillic.status()).isEqualTo(TranslationStatus.DRAFT);
+		assertThat(knowledge.template("uz-Cyrl", "category.police")).isEqualTo("полисе (уз)");
+	}
+
+	@Test
+	void factsAreRenderedForTheCitizenshipOrForEveryoneWhenItIsUnknown() {
+		KnowledgeBase knowledge = this.loader.load(fixture("valid")).knowledge().orElseThrow();
+		String answer = knowledge.topic("registration").orElseThrow().text("en").answer();
+		assertThat(knowledge.render(answer, Audience.of("en", Citizenship.UZ), Map.of()))
+			.isEqualTo("What to do about registration in en. Register within 15 days.");
+		assertThat(knowledge.render(answer, Audience.of("en", Citizenship.KG), Map.of()))
+			.isEqualTo("What to do about registration in en. Register within 30 days.");
+		assertThat(knowledge.render(answer, Audience.of("en", null), Map.of()))
+			.isEqualTo("What to do about registration in en. Register within 15 days (UZ (en), TJ (en)); "
+					+ "30 days (KG (en), KZ (en), OTHER (en)).");
+	}
+
+	@Test
+	void renderingEscapesTextAndParametersAndMakesBold() {
+		KnowledgeBase knowledge = this.loader.load(fixture("valid")).knowledge().orElseThrow();
+		assertThat(knowledge.render("**Now:** call {emergency-number} & wait <here> for {name}",
+				Audience.of("ru", Citizenship.TJ), Map.of("name", "<Ali>")))
+			.isEqualTo("<b>Now:</b> call 112 &amp; wait &lt;here&gt; for &lt;Ali&gt;");
+	}
+
+	private String report(String scenario) {
+		return this.loader.validate(scenario(scenario)).toText();
+	}
+
+	/** A copy of the valid base with the scenario's files laid over it. */
+	private Path scenario(String name) {
+		Path directory = this.temporary.resolve(name);
+		copy(fixture("valid"), directory);
+		Path overlay = fixture("scenarios").resolve(name);
+		if (Files.isDirectory(overlay)) {
+			copy(overlay, directory);
+		}
+		return directory;
+	}
+
+	private static Path fixture(String name) {
+		try {
+			return Path.of(KnowledgeLoaderTests.class.getResource(name).toURI());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Compares a report with its golden file. After an intended change of wording, run the tests with
+	 * {@code -DupdateGoldens=true} to rewrite the goldens in src/test/resources, and review the diff.
+	 */
+	private static void assertGolden(String name, String actual) {
+		Path golden = fixture("valid").resolveSibling("reports").resolve(name.contains(".") ? name : name + ".txt");
+		if (Boolean.getBoolean("updateGoldens")) {
+			Path source = Path.of("src/test/resources/org/haqqim/knowledge/reports").resolve(golden.getFileName());
+			try {
+				Files.writeString(source, actual, StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return;
+		}
+		try {
+			String expected = Files.readString(golden, StandardCharsets.UTF_8);
+			assertThat(actual).as("report for scenario %s (golden file %s)", name, golden.getFileName())
+				.isEqualTo(expected);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Golden file " + golden + " is missing; the report was:\n" + actual, ex);
+		}
+	}
+
+	private static void copy(Path from, Path to) {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path file : files.toList()) {
+				Path target = to.resolve(from.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
