@@ -311,7 +311,8 @@ class TelegramDeliverer implements Deliverer {
 	static DeliveryResult classify(TelegramApiRequestException ex) {
 		Integer code = ex.getErrorCode();
 		String description = description(ex);
-		if (code == null) {
+		// TelegramBots reports an answer it could not read (an HTML error page from a proxy) with code 0.
+		if (code == null || code == 0) {
 			return new DeliveryResult.TransientFailure("Telegram's answer could not be read");
 		}
 		if (code == 429) {

@@ -212,6 +212,9 @@ public class TelegramPoller implements SmartLifecycle {
 			logger.error("Telegram rejected the bot token ({}): check TELEGRAM_BOT_TOKEN. Trying again in {} ms", code,
 					pause.toMillis());
 		}
+		else if (code == null || code == 0) {
+			logger.warn("Telegram's answer could not be read; polling again in {} ms", pause.toMillis());
+		}
 		else {
 			logger.warn("Telegram answered {} ({}); polling again in {} ms", code, description, pause.toMillis());
 		}
