@@ -32,6 +32,11 @@ class TransportConfiguration {
 		}
 
 		@Bean
+		TransportRetention transportRetention(Inbox inbox, Outbox outbox, TransportProperties properties) {
+			return new TransportRetention(inbox, outbox, properties);
+		}
+
+		@Bean
 		OutboxRelay outboxRelay(Outbox outbox, Deliverer deliverer, SendPacing pacing,
 				ApplicationEventPublisher events, TransactionTemplate transactions, TransportProperties properties,
 				Clock clock) {

@@ -1,0 +1,117 @@
+package org.haqqim;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.haqqim.telegram.FakeBotApi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Start-up refuses a broken configuration in one clear line, never echoing a secret (S14), and does
+ * not refuse because Telegram cannot be reached.
+ */
+class LauncherTests {
+
+	@TempDir
+	Path temporary;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@Test
+	void malformedTokenIsRefusedWithoutEchoingIt() {
+		Launcher.Outcome outcome = run(environment("12345:tooShortSecretXYZ", "-1001"));
+		assertThat(outcome).isEqualTo(new Launcher.Outcome.Exit(1));
+		assertThat(errorLines()).containsExactly(
+				"haqqim: TELEGRAM_BOT_TOKEN is malformed: BotFather's tokens are digits, a colon and at least 30 letters, digits, '_' or '-'");
+		assertThat(allOutput()).doesNotContain("tooShortSecretXYZ");
+	}
+
+	@Test
+	void missingStaffChatIsRefusedWhenATokenIsSet() {
+		Launcher.Outcome outcome = run(environment(FakeBotApi.CANARY_TOKEN, null));
+		assertThat(outcome).isEqualTo(new Launcher.Outcome.Exit(1));
+		assertThat(errorLines()).singleElement().asString().startsWith("haqqim: STAFF_CHAT_ID is missing");
+		assertThat(allOutput()).doesNotContain("TESTCANARY");
+	}
+
+	@Test
+	void malformedStaffChatIsRefused() {
+		Launcher.Outcome outcome = run(environment(FakeBotApi.CANARY_TOKEN, "staff-group"));
+		assertThat(outcome).isEqualTo(new Launcher.Outcome.Exit(1));
+		assertThat(errorLines()).containsExactly(
+				"haqqim: STAFF_CHAT_ID is malformed: it must be a chat id such as -1001234567890");
+	}
+
+	@Test
+	void unreachableDatabaseIsRefusedWithoutItsPassword() {
+		Map<String, String> environment = environment(FakeBotApi.CANARY_TOKEN, "-1001");
+		environment.put("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/haqqim?password=sekret");
+		Launcher.Outcome outcome = run(environment);
+		assertThat(outcome).isEqualTo(new Launcher.Outcome.Exit(1));
+		assertThat(errorLines()).singleElement()
+			.asString()
+			.startsWith("haqqim: cannot open the database at jdbc:postgresql://127.0.0.1:1/haqqim: ");
+		assertThat(allOutput()).doesNotContain("sekret");
+	}
+
+	@Test
+	void unreachableTelegramDoesNotStopTheStart() {
+		Map<String, String> environment = environment(FakeBotApi.CANARY_TOKEN, "-1001");
+		environment.put("TELEGRAM_API_URL", "http://127.0.0.1:1");
+		Launcher.Outcome outcome = run(environment);
+		assertThat(outcome).isInstanceOf(Launcher.Outcome.KeepRunning.class);
+		((Launcher.Outcome.KeepRunning) outcome).context().close();
+	}
+
+	@Test
+	void unknownCommandShowsTheUsage() {
+		Launcher.Outcome outcome = run(Map.of(), "frobnicate");
+		assertThat(outcome).isEqualTo(new Launcher.Outcome.Exit(2));
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'", "Usage:");
+	}
+
+	private Map<String, String> environment(String token, String staffChat) {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("TELEGRAM_BOT_TOKEN", token);
+		if (staffChat != null) {
+			environment.put("STAFF_CHAT_ID", staffChat);
+		}
+		environment.put("DATABASE_URL", "jdbc:sqlite:" + this.temporary.resolve("launcher.db"));
+		environment.put("KNOWLEDGE_DIR", "knowledge");
+		return environment;
+	}
+
+	private Launcher.Outcome run(Map<String, String> environment, String... args) {
+		try (PrintStream outStream = new PrintStream(this.out, true, StandardCharsets.UTF_8);
+				PrintStream errStream = new PrintStream(this.err, true, StandardCharsets.UTF_8)) {
+			return new Launcher(environment, new ByteArrayInputStream(new byte[0]), outStream, errStream).run(args);
+		}
+	}
+
+	private java.util.List<String> errorLines() {
+		return this.err.toString(StandardCharsets.UTF_8).lines().toList();
+	}
+
+	private String allOutput() {
+		try {
+			Files.writeString(this.temporary.resolve("output.txt"), this.out + "\n" + this.err);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return this.out.toString(StandardCharsets.UTF_8) + this.err.toString(StandardCharsets.UTF_8);
+	}
+
+}
