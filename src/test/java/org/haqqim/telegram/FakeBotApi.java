@@ -75,8 +75,8 @@ public final class FakeBotApi implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	/** A request the fake received. */
-	public record Call(String method, String token, JsonNode body, Instant at) {
+	/** A request the fake received; {@code accepted} when it was answered normally, not with a fault. */
+	public record Call(String method, String token, JsonNode body, Instant at, boolean accepted) {
 
 		public long chatId() {
 			return this.body.path("chat_id").asLong();
@@ -355,9 +355,14 @@ public final class FakeBotApi implements AutoCloseable {
 		return this.calls.stream().filter(call -> call.method().equals(lower)).toList();
 	}
 
-	/** Texts the bot sent to a chat with sendMessage, in order. */
+	/** Texts the fake accepted from the bot for a chat with sendMessage, in order. */
 	public List<String> textsSentTo(long chatId) {
-		return calls("sendmessage").stream().filter(call -> call.chatId() == chatId).map(Call::text).toList();
+		return acceptedTo(chatId, "sendmessage").stream().map(Call::text).toList();
+	}
+
+	/** Calls of a method for a chat that the fake answered normally, in order. */
+	public List<Call> acceptedTo(long chatId, String method) {
+		return calls(method).stream().filter(call -> call.accepted() && call.chatId() == chatId).toList();
 	}
 
 	/** The update ids below which everything has been confirmed by the bot. */
@@ -387,12 +392,25 @@ public final class FakeBotApi implements AutoCloseable {
 		return awaitCall("sendmessage", call -> call.chatId() == chatId, timeout);
 	}
 
+	/** Every call with its time, for failure messages. */
 	public String summary() {
 		StringBuilder summary = new StringBuilder();
 		for (Call call : this.calls) {
-			summary.append("\n  ").append(call.method()).append(' ').append(call.body());
+			summary.append("\n  ").append(call.at()).append(' ').append(call.method()).append(' ').append(call.body());
 		}
 		return summary.toString();
+	}
+
+	/** Waits until the bot has sent {@code count} texts to a chat; on timeout, the failure lists every call. */
+	public List<String> awaitTextsTo(long chatId, int count, Duration timeout) {
+		try {
+			Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> textsSentTo(chatId).size() >= count);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("Expected " + count + " texts to " + chatId + " within " + timeout + " but got "
+					+ textsSentTo(chatId).size() + "; calls:" + summary());
+		}
+		return textsSentTo(chatId);
 	}
 
 	// --- serving -----------------------------------------------------------------------------------
@@ -403,8 +421,10 @@ public final class FakeBotApi implements AutoCloseable {
 		String token = segments.length > 1 ? segments[1].replaceFirst("^bot", "") : "";
 		String method = segments.length > 2 ? segments[segments.length - 1].toLowerCase(Locale.ROOT) : "";
 		JsonNode body = parse(request.getHeader("Content-Type"), request.getBody().readUtf8());
-		this.calls.add(new Call(method, token, body, Instant.now()));
+		Instant at = Instant.now();
 		Fault fault = nextFault(method);
+		boolean accepted = fault == null || fault instanceof Fault.Delay;
+		this.calls.add(new Call(method, token, body, at, accepted));
 		if (fault != null && !(fault instanceof Fault.Delay)) {
 			return faulty(fault);
 		}

@@ -1,0 +1,75 @@
+package org.haqqim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.haqqim.telegram.FakeBotApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Boots the whole bot in Telegram mode against the {@link FakeBotApi}, with a fresh SQLite database
+ * per test class and the real {@code knowledge/}. Timeouts and backoffs are short so that outages
+ * play out in seconds. After every test, all captured output is checked for the bot token (S12).
+ */
+@SpringBootTest
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+public abstract class EndToEndTest {
+
+	protected static final FakeBotApi telegram = new FakeBotApi().start();
+
+	protected static final long STAFF_CHAT_ID = -1001234567890L;
+
+	@DynamicPropertySource
+	static void botProperties(DynamicPropertyRegistry registry) {
+		registry.add("haqqim.mode", () -> "telegram");
+		registry.add("haqqim.telegram.token", () -> FakeBotApi.CANARY_TOKEN);
+		registry.add("haqqim.telegram.api-url", telegram::url);
+		registry.add("haqqim.telegram.staff-chat", () -> Long.toString(STAFF_CHAT_ID));
+		registry.add("haqqim.telegram.poll-timeout", () -> "1s");
+		registry.add("haqqim.telegram.initial-backoff", () -> "100ms");
+		registry.add("haqqim.telegram.max-backoff", () -> "1s");
+		registry.add("haqqim.telegram.call-timeout", () -> "2s");
+		registry.add("haqqim.transport.handling-retry-delay", () -> "50ms");
+		registry.add("haqqim.transport.send-retry-delay", () -> "100ms");
+		registry.add("haqqim.transport.max-send-retry-delay", () -> "1s");
+		registry.add("haqqim.database.url", () -> "jdbc:sqlite:" + freshDatabase());
+		registry.add("haqqim.knowledge.directory", () -> "knowledge");
+	}
+
+	@AfterEach
+	void tokenNeverAppearsInOutput(CapturedOutput output) {
+		telegram.recover();
+		String secret = FakeBotApi.CANARY_TOKEN.substring(FakeBotApi.CANARY_TOKEN.indexOf(':') + 1);
+		assertThat(output.getAll()).doesNotContain(secret);
+	}
+
+	/** A user id no other test uses, so that tests sharing the fake never see each other's chats. */
+	protected static long newUser() {
+		return 1_000_000L + (long) (Math.random() * 1_000_000_000L);
+	}
+
+	private static Path freshDatabase() {
+		try {
+			Path directory = Files.createTempDirectory("haqqim-test");
+			directory.toFile().deleteOnExit();
+			return directory.resolve("haqqim.db");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,165 @@
+package org.haqqim.telegram;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import org.haqqim.EndToEndTest;
+import org.haqqim.transport.InboundEvent;
+import org.haqqim.transport.InboundHandler;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What happens when the bot's own side fails: an update whose handling always throws (R13), and a
+ * database that stops accepting writes while updates arrive (R14).
+ */
+class TransportFailureTests extends EndToEndTest {
+
+	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	private static final String POISON = "poison-pill";
+
+	private static final AtomicBoolean databaseDown = new AtomicBoolean();
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aPoisonUpdateIsMarkedFailedAndTheChatMovesOn() {
+		long user = newUser();
+		long poison = telegram.userSays(user, POISON, "ru");
+		telegram.userSays(user, "/help", "ru");
+		await().atMost(WAIT).until(() -> telegram.textsSentTo(user).size() == 1);
+		assertThat(this.jdbc.sql("SELECT status FROM inbox WHERE update_id = ?").param(poison).query(String.class).single())
+			.isEqualTo("FAILED");
+		assertThat(this.jdbc.sql("SELECT attempts FROM inbox WHERE update_id = ?").param(poison).query(Integer.class).single())
+			.isEqualTo(5);
+		assertThat(this.jdbc.sql("SELECT error FROM inbox WHERE update_id = ?").param(poison).query(String.class).single())
+			.contains("IllegalStateException").doesNotContain(POISON);
+		long another = newUser();
+		telegram.userSays(another, "/start", "ru");
+		telegram.awaitMessageTo(another, WAIT);
+	}
+
+	@Test
+	void updatesArrivingWhileTheDatabaseIsDownAreNotConfirmedAndNotLost() {
+		long user = newUser();
+		telegram.userSays(user, "/help", "ru");
+		await().atMost(WAIT).until(() -> telegram.textsSentTo(user).size() == 1);
+		long confirmedBefore = telegram.confirmedBelow();
+		databaseDown.set(true);
+		try {
+			long during = telegram.userSays(user, "/start", "ru");
+			await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+			assertThat(telegram.confirmedBelow()).isLessThanOrEqualTo(during);
+			assertThat(confirmedBefore).isLessThanOrEqualTo(during);
+			assertThat(telegram.textsSentTo(user)).hasSize(1);
+		}
+		finally {
+			databaseDown.set(false);
+		}
+		await().atMost(WAIT).until(() -> telegram.textsSentTo(user).size() == 2);
+	}
+
+	@TestConfiguration
+	static class Faults {
+
+		/** Wraps the real handler: a message saying {@value #POISON} always throws. */
+		@Bean
+		static BeanPostProcessor poisonousHandler() {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					if (bean instanceof InboundHandler handler) {
+						return (InboundHandler) event -> {
+							if (event instanceof InboundEvent.Text text && text.text().equals(POISON)) {
+								throw new IllegalStateException("handler failed on purpose");
+							}
+							handler.handle(event);
+						};
+					}
+					if (bean instanceof DataSource dataSource && !(bean instanceof SwitchableDataSource)) {
+						return new SwitchableDataSource(dataSource);
+					}
+					return bean;
+				}
+			};
+		}
+
+	}
+
+	/** A data source that refuses connections while {@link #databaseDown} is set, as a crashed database would. */
+	static final class SwitchableDataSource implements DataSource {
+
+		private final DataSource delegate;
+
+		SwitchableDataSource(DataSource delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			if (databaseDown.get()) {
+				throw new SQLException("database is down (test)");
+			}
+			return this.delegate.getConnection();
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return getConnection();
+		}
+
+		@Override
+		public PrintWriter getLogWriter() throws SQLException {
+			return this.delegate.getLogWriter();
+		}
+
+		@Override
+		public void setLogWriter(PrintWriter out) throws SQLException {
+			this.delegate.setLogWriter(out);
+		}
+
+		@Override
+		public void setLoginTimeout(int seconds) throws SQLException {
+			this.delegate.setLoginTimeout(seconds);
+		}
+
+		@Override
+		public int getLoginTimeout() throws SQLException {
+			return this.delegate.getLoginTimeout();
+		}
+
+		@Override
+		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+			return this.delegate.getParentLogger();
+		}
+
+		@Override
+		public <T> T unwrap(Class<T> type) throws SQLException {
+			return this.delegate.unwrap(type);
+		}
+
+		@Override
+		public boolean isWrapperFor(Class<?> type) throws SQLException {
+			return this.delegate.isWrapperFor(type);
+		}
+
+	}
+
+}
