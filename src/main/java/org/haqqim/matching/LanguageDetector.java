@@ -1,0 +1,190 @@
+package org.haqqim.matching;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.haqqim.knowledge.KnowledgeBase;
+import org.haqqim.knowledge.Topic;
+import org.haqqim.knowledge.UzbekScript;
+
+/**
+ * Tells which of the bot's languages a message is written in. The script narrows the choice (Latin:
+ * Uzbek, Russian typed in Latin letters, English; Cyrillic: Uzbek, Russian, Kyrgyz, Tajik), letters
+ * that only one language uses decide at once, and character trigrams learnt from the knowledge base's
+ * own texts decide the rest. Kyrgyz, Tajik and Uzbek Cyrillic are also learnt as typed on a Russian
+ * keyboard, without their special letters. Telegram's app language only tilts a close call.
+ */
+final class LanguageDetector {
+
+	private static final double HINT_BONUS = 1.5;
+
+	private static final double LETTER_BONUS = 6.0;
+
+	private final Map<String, Model> latinModels = new HashMap<>();
+
+	private final Map<String, Model> cyrillicModels = new HashMap<>();
+
+	private final String fallback;
+
+	private LanguageDetector(String fallback) {
+		this.fallback = fallback;
+	}
+
+	static LanguageDetector train(KnowledgeBase knowledge) {
+		LanguageDetector detector = new LanguageDetector(knowledge.defaultLanguage());
+		Map<String, StringBuilder> corpora = new HashMap<>();
+		for (Topic topic : knowledge.topics()) {
+			topic.texts().forEach((language, text) -> {
+				StringBuilder corpus = corpora.computeIfAbsent(language, l -> new StringBuilder());
+				corpus.append(text.title()).append('\n').append(text.answer()).append('\n').append(text.details())
+					.append('\n');
+				text.questions().forEach(question -> corpus.append(question).append('\n'));
+				text.keywords().forEach(keyword -> corpus.append(keyword).append('\n'));
+			});
+		}
+		corpora.forEach((language, corpus) -> {
+			String text = lower(corpus.toString());
+			if (cyrillicShare(text) > 0.5) {
+				Model model = new Model();
+				model.learn(text);
+				model.learn(russianKeyboard(text));
+				detector.cyrillicModels.put(language, model);
+				if ("ru".equals(language)) {
+					Model typedInLatin = detector.latinModels.computeIfAbsent(language, l -> new Model());
+					typedInLatin.learn(TextFolding.fold(text));
+				}
+			}
+			else {
+				detector.latinModels.computeIfAbsent(language, l -> new Model()).learn(TextFolding.fold(text));
+			}
+		});
+		List<String> russianQuestionsInLatin = new ArrayList<>();
+		for (Topic topic : knowledge.topics()) {
+			topic.findText("ru").ifPresent(text -> text.questions().stream()
+				.filter(question -> cyrillicShare(question) < 0.5)
+				.forEach(russianQuestionsInLatin::add));
+		}
+		Model russianLatin = detector.latinModels.computeIfAbsent("ru", l -> new Model());
+		russianQuestionsInLatin.forEach(question -> russianLatin.learn(TextFolding.fold(question)));
+		return detector;
+	}
+
+	/** The language of the text; {@code hint} (one of the bot's codes, or null) tilts a close call. */
+	String detect(String text, String hint) {
+		String lower = lower(text);
+		double cyrillic = cyrillicShare(lower);
+		if (Double.isNaN(cyrillic)) {
+			return hint != null ? hint : this.fallback;
+		}
+		boolean isCyrillic = cyrillic >= 0.5;
+		Map<String, Model> models = isCyrillic ? this.cyrillicModels : this.latinModels;
+		String sample = isCyrillic ? lower : TextFolding.fold(lower);
+		String best = null;
+		double bestScore = Double.NEGATIVE_INFINITY;
+		for (Map.Entry<String, Model> candidate : models.entrySet()) {
+			String language = candidate.getKey();
+			double score = candidate.getValue().logLikelihood(sample);
+			if (isCyrillic) {
+				score += LETTER_BONUS * distinctiveLetters(lower, language);
+			}
+			if (language.equals(hint)) {
+				score += HINT_BONUS;
+			}
+			if (score > bestScore) {
+				bestScore = score;
+				best = language;
+			}
+		}
+		return best == null ? this.fallback : best;
+	}
+
+	/** Letters that belong to one or two of the Cyrillic languages only. */
+	private static int distinctiveLetters(String text, String language) {
+		int count = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			count += switch (language) {
+				case "uz-Cyrl" -> (c == 'ў') ? 2 : (c == 'қ' || c == 'ғ' || c == 'ҳ') ? 1 : (c == 'ӣ' || c == 'ӯ' || c == 'ҷ' || c == 'ң' || c == 'ө' || c == 'ү') ? -2 : 0;
+				case "tg" -> (c == 'ӣ' || c == 'ӯ' || c == 'ҷ') ? 2 : (c == 'қ' || c == 'ғ' || c == 'ҳ') ? 1 : (c == 'ў' || c == 'ң' || c == 'ө' || c == 'ү') ? -2 : 0;
+				case "ky" -> (c == 'ң' || c == 'ө' || c == 'ү') ? 2 : (c == 'ў' || c == 'ӣ' || c == 'ӯ' || c == 'ҷ' || c == 'қ' || c == 'ғ' || c == 'ҳ') ? -2 : 0;
+				case "ru" -> (c == 'ы' || c == 'щ' || c == 'ь') ? 1 : (c == 'ў' || c == 'ӣ' || c == 'ӯ' || c == 'ҷ' || c == 'ң' || c == 'ө' || c == 'ү' || c == 'қ' || c == 'ғ' || c == 'ҳ') ? -2 : 0;
+				default -> 0;
+			};
+		}
+		return Math.max(-6, Math.min(6, count));
+	}
+
+	/** The text as someone types it on a Russian keyboard, without the letters Russian lacks. */
+	static String russianKeyboard(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			out.append(switch (c) {
+				case 'ҳ' -> 'х';
+				case 'ҷ' -> 'ч';
+				case 'қ' -> 'к';
+				case 'ғ' -> 'г';
+				case 'ӯ', 'ү', 'ў' -> 'у';
+				case 'ӣ' -> 'и';
+				case 'ө' -> 'о';
+				case 'ң' -> 'н';
+				default -> c;
+			});
+		}
+		return out.toString();
+	}
+
+	private static String lower(String text) {
+		return UzbekScript.normaliseApostrophes(Normalizer.normalize(text, Normalizer.Form.NFKC))
+			.toLowerCase(Locale.ROOT);
+	}
+
+	/** The share of letters that are Cyrillic, or NaN when there are no letters at all. */
+	private static double cyrillicShare(String text) {
+		int letters = 0;
+		int cyrillic = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isLetter(c)) {
+				letters++;
+				if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
+					cyrillic++;
+				}
+			}
+		}
+		return letters == 0 ? Double.NaN : (double) cyrillic / letters;
+	}
+
+	/** Character trigram counts of one language, with add-one smoothing. */
+	private static final class Model {
+
+		private final Map<String, Integer> counts = new HashMap<>();
+
+		private long total;
+
+		void learn(String text) {
+			String padded = " " + text.replaceAll("[^\\p{L}]+", " ") + " ";
+			for (int i = 0; i + 3 <= padded.length(); i++) {
+				this.counts.merge(padded.substring(i, i + 3), 1, Integer::sum);
+				this.total++;
+			}
+		}
+
+		double logLikelihood(String text) {
+			String padded = " " + text.replaceAll("[^\\p{L}]+", " ") + " ";
+			double vocabulary = this.counts.size() + 1.0;
+			double sum = 0;
+			for (int i = 0; i + 3 <= padded.length(); i++) {
+				int count = this.counts.getOrDefault(padded.substring(i, i + 3), 0);
+				sum += Math.log((count + 0.5) / (this.total + 0.5 * vocabulary));
+			}
+			return sum;
+		}
+
+	}
+
+}

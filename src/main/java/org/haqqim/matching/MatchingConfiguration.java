@@ -1,0 +1,51 @@
+package org.haqqim.matching;
+
+import org.haqqim.knowledge.Knowledge;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** The matcher the running bot uses, and the purge of old unanswered questions. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${haqqim.mode:}' == 'telegram' or '${haqqim.mode:}' == 'console'")
+class MatchingConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(MatchingConfiguration.class);
+
+	@Bean
+	QuestionMatcher questionMatcher(Knowledge knowledge, MatchingProperties properties) {
+		return new QuestionMatcher(knowledge, properties);
+	}
+
+	@Bean
+	UnansweredRetention unansweredRetention(UnansweredQuestions questions, MatchingProperties properties) {
+		return new UnansweredRetention(questions, properties);
+	}
+
+	/** Erases unanswered questions once their retention period is over. */
+	static final class UnansweredRetention {
+
+		private final UnansweredQuestions questions;
+
+		private final MatchingProperties properties;
+
+		UnansweredRetention(UnansweredQuestions questions, MatchingProperties properties) {
+			this.questions = questions;
+			this.properties = properties;
+		}
+
+		@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
+		void purge() {
+			int purged = this.questions.purgeOlderThan(this.properties.unansweredRetention());
+			if (purged > 0) {
+				logger.info("Erased {} unanswered question(s) past their retention period", purged);
+			}
+		}
+
+	}
+
+}

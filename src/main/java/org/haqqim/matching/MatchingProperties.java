@@ -1,0 +1,34 @@
+package org.haqqim.matching;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How sure the matcher must be, and what it keeps.
+ *
+ * @param confidenceThreshold the lowest confidence at which the bot answers with a topic
+ * @param ambiguityMargin how far ahead of the second topic the first must be to answer without asking
+ * @param candidateFloor the lowest confidence at which a topic is offered as "did you mean"
+ * @param cacheSize how many recent questions' results are kept
+ * @param unansweredRetention how long questions the bot could not answer are kept for maintainers
+ */
+@Validated
+@ConfigurationProperties("haqqim.matching")
+public record MatchingProperties(@DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double confidenceThreshold,
+		@DefaultValue("0.08") @DecimalMin("0") @DecimalMax("1") double ambiguityMargin,
+		@DefaultValue("0.3") @DecimalMin("0") @DecimalMax("1") double candidateFloor,
+		@DefaultValue("10000") @Min(0) int cacheSize, @DefaultValue("90d") @NotNull Duration unansweredRetention) {
+
+	public static MatchingProperties defaults() {
+		return new MatchingProperties(0.5, 0.08, 0.3, 10_000, Duration.ofDays(90));
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.haqqim.matching;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.KnowledgeReloaded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+
+/**
+ * The matcher the bot uses: the engine built from the knowledge base in use, and a bounded cache of
+ * recent results keyed by the folded text, the language hint and the citizenship. A reload builds a
+ * new engine off the update path and swaps it in with an empty cache.
+ */
+public class QuestionMatcher {
+
+	private static final Logger logger = LoggerFactory.getLogger(QuestionMatcher.class);
+
+	private final MatchingProperties properties;
+
+	private final AtomicReference<MatchingEngine> engine = new AtomicReference<>();
+
+	private final Cache<String, MatchResult> results;
+
+	public QuestionMatcher(Knowledge knowledge, MatchingProperties properties) {
+		this.properties = properties;
+		this.results = Caffeine.newBuilder().maximumSize(properties.cacheSize()).build();
+		this.engine.set(MatchingEngine.build(knowledge.current(), properties));
+	}
+
+	public MatchResult match(Question question) {
+		String key = TextFolding.fold(question.text() == null ? "" : question.text()) + '\u0000'
+				+ question.languageHint() + '\u0000' + question.citizenship();
+		return this.results.get(key.toLowerCase(Locale.ROOT), k -> this.engine.get().match(question));
+	}
+
+	@EventListener
+	void onKnowledgeReloaded(KnowledgeReloaded reloaded) {
+		MatchingEngine rebuilt = MatchingEngine.build(reloaded.knowledge(), this.properties);
+		this.engine.set(rebuilt);
+		this.results.invalidateAll();
+		logger.info("Matching rebuilt: {}", rebuilt);
+	}
+
+	long cachedResults() {
+		return this.results.estimatedSize();
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.haqqim.matching;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.haqqim.knowledge.Citizenship;
+import org.haqqim.knowledge.KnowledgeLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The matcher on the real knowledge base, for cases with one clear answer in every language. */
+class MatchingEngineTests {
+
+	private static MatchingEngine engine;
+
+	@BeforeAll
+	static void buildEngine() {
+		engine = MatchingEngine.build(new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge")).knowledge()
+			.orElseThrow(), MatchingProperties.defaults());
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			patent qancha turadi                | patent
+			патент қанча туради                 | patent
+			сколько стоит патент в москве       | patent
+			skolko stoit patent                 | patent
+			how much is a patent in moscow      | patent
+			ish beruvchi pasportimni olib qoydi | passport-withheld
+			работодатель забрал паспорт         | passport-withheld
+			менин паспортумду кожоюн алып калды  | passport-withheld
+			корфармо шиносномаи маро гирифт     | passport-withheld
+			my employer took my passport        | passport-withheld
+			menya zaderjala policiya            | detention
+			""")
+	void clearQuestionsFindTheirTopic(String question, String topic) {
+		MatchResult result = engine.match(Question.of(question));
+		assertThat(result.bestTopic()).as(result.toString()).contains(topic);
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			pasportimni olib qoydi     | uz
+			паспортимни олиб қўйди     | uz-Cyrl
+			забрали паспорт            | ru
+			zabrali pasport            | ru
+			паспортумду алып калышты   | ky
+			шиносномаамро гирифтанд    | tg
+			they took my passport      | en
+			""")
+	void languageIsDetectedIncludingScript(String question, String language) {
+		assertThat(engine.match(Question.of(question)).language()).isEqualTo(language);
+	}
+
+	@Test
+	void languageHintOnlyTiltsACloseCall() {
+		assertThat(engine.match(new Question("забрали паспорт", "uz", null)).language()).isEqualTo("ru");
+	}
+
+	@Test
+	void outOfScopeQuestionsAreNotAnswered() {
+		assertThat(engine.match(Question.of("какая завтра погода в москве")).decision())
+			.isNotEqualTo(MatchResult.Decision.ANSWER);
+		assertThat(engine.match(Question.of("who won the football match yesterday")).decision())
+			.isEqualTo(MatchResult.Decision.NONE);
+	}
+
+	@Test
+	void aMessageOfCommonWordsOnlyIsNeverAConfidentAnswer() {
+		for (String text : new String[] { "как", "что делать", "помогите пожалуйста", "qanday", "nima qilay" }) {
+			assertThat(engine.match(Question.of(text)).decision()).as(text).isNotEqualTo(MatchResult.Decision.ANSWER);
+		}
+	}
+
+	@Test
+	void urgentSituationsAreUrgentAndGeneralQuestionsAreNot() {
+		assertThat(engine.match(Question.of("меня задержали в метро")).urgent()).isTrue();
+		assertThat(engine.match(Question.of("xojayin pasportimni olib qoydi")).urgent()).isTrue();
+		assertThat(engine.match(Question.of("сколько часов полиция может держать человека")).urgent()).isFalse();
+		assertThat(engine.match(Question.of("how long can the police hold someone?")).urgent()).isFalse();
+	}
+
+	@Test
+	void aTopicForOtherCitizensLosesACloseCall() {
+		MatchResult kyrgyz = engine.match(new Question("нужен ли патент для работы", "ru", Citizenship.KG));
+		assertThat(kyrgyz.bestTopic()).contains("eaeu-workers");
+		MatchResult uzbek = engine.match(new Question("нужен ли патент для работы", "ru", Citizenship.UZ));
+		assertThat(uzbek.bestTopic()).contains("patent");
+	}
+
+}
