@@ -101,14 +101,14 @@ public class ConsoleChat {
 			int index = Integer.parseInt(choice.group(1)) - 1;
 			if (keyboard.isPresent() && index >= 0 && index < keyboard.get().buttons().size()) {
 				Origin origin = new Origin(updateId, chatId, chatType, userId, null, false, false,
-						keyboard.get().messageId(), null, null, false);
+						keyboard.get().messageId(), null, null, false, staffName(chatType));
 				return Optional.of(new InboundEvent.ButtonPress(origin, "console-" + updateId,
 						keyboard.get().buttons().get(index).data()));
 			}
 		}
 		int messageId = this.terminal.nextMessageId(chatId);
 		Origin origin = new Origin(updateId, chatId, chatType, userId, null, false, false, messageId, replyTo, null,
-				false);
+				false, staffName(chatType));
 		if (body.startsWith("@")) {
 			return Optional.of(pseudoInput(origin, body));
 		}
@@ -143,6 +143,10 @@ public class ConsoleChat {
 			default:
 				return new InboundEvent.Text(origin, body);
 		}
+	}
+
+	private static String staffName(ChatType chatType) {
+		return chatType.isGroup() ? "Console staff" : null;
 	}
 
 	/** Waits until every stored line has been handled and every reply printed. */

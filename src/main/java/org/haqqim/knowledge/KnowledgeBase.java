@@ -23,6 +23,8 @@ public final class KnowledgeBase {
 
 	private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
 
+	private static final String MARKER = "\u0000";
+
 	private final List<Language> languages;
 
 	private final String defaultLanguage;
@@ -155,17 +157,23 @@ public final class KnowledgeBase {
 	 * {@code {name}} replaced by a parameter or by a fact for the audience's citizenship.
 	 */
 	public String render(String template, Audience audience, Map<String, String> params) {
+		// Placeholders become markers first, so that **bold** around a placeholder works and a value can
+		// never turn into markup itself.
 		Matcher placeholders = PLACEHOLDER.matcher(template);
-		StringBuilder html = new StringBuilder(template.length() + 32);
+		List<String> values = new ArrayList<>();
+		StringBuilder marked = new StringBuilder(template.length());
 		int at = 0;
 		while (placeholders.find()) {
-			html.append(formatted(template.substring(at, placeholders.start())));
-			String name = placeholders.group(1);
-			html.append(Html.escape(value(name, audience, params).orElse(placeholders.group())));
+			marked.append(template, at, placeholders.start()).append(MARKER).append(values.size()).append(MARKER);
+			values.add(Html.escape(value(placeholders.group(1), audience, params).orElse(placeholders.group())));
 			at = placeholders.end();
 		}
-		html.append(formatted(template.substring(at)));
-		return html.toString().strip();
+		marked.append(template.substring(at));
+		String html = BOLD.matcher(Html.escape(marked.toString())).replaceAll("<b>$1</b>");
+		for (int i = 0; i < values.size(); i++) {
+			html = html.replace(MARKER + i + MARKER, values.get(i));
+		}
+		return html.strip();
 	}
 
 	private Optional<String> value(String name, Audience audience, Map<String, String> params) {
@@ -203,10 +211,6 @@ public final class KnowledgeBase {
 			parts.add(value + " (" + String.join(", ", countries) + ")");
 		});
 		return String.join("; ", parts);
-	}
-
-	private static String formatted(String literal) {
-		return BOLD.matcher(Html.escape(literal)).replaceAll("<b>$1</b>");
 	}
 
 	/** The placeholders a template uses. */

@@ -1,19 +1,19 @@
 package org.haqqim.knowledge;
 
+import org.haqqim.WhenChatting;
 import java.time.Clock;
 
 import org.haqqim.StartupRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Loads the knowledge base at start-up, refusing to start on errors, and keeps it fresh while the bot runs. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${haqqim.mode:}' == 'telegram' or '${haqqim.mode:}' == 'console'")
+@WhenChatting
 class KnowledgeConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(KnowledgeConfiguration.class);

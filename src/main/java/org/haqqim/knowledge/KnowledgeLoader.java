@@ -697,11 +697,18 @@ public final class KnowledgeLoader {
 				.orElse(Map.of());
 			Map<String, List<String>> general = urgencyRoot.map(root -> wordLists(urgency, root, "general", false))
 				.orElse(Map.of());
+			Map<String, List<String>> strong = urgencyRoot.map(root -> wordLists(urgency, root, "strong-signals", false))
+				.orElse(Map.of());
+			Map<String, List<String>> now = urgencyRoot.map(root -> wordLists(urgency, root, "now", false))
+				.orElse(Map.of());
+			Map<String, List<String>> endings = urgencyRoot
+				.map(root -> wordLists(urgency, root, "general-endings", false))
+				.orElse(Map.of());
 			FileContext common = context("matching/common-words.yaml");
 			Map<String, List<String>> commonWords = read(common, true).flatMap(node -> common.mapping(node, "the file"))
 				.map(root -> wordLists(common, root, "words", true))
 				.orElse(Map.of());
-			return new Lexicon(groups, signals, personal, general, commonWords);
+			return new Lexicon(groups, signals, strong, personal, general, now, endings, commonWords);
 		}
 
 		private Map<String, List<String>> wordLists(FileContext file, YamlTree.Mapping root, String key,

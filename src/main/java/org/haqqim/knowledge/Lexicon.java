@@ -5,23 +5,27 @@ import java.util.Map;
 
 /**
  * The word lists that matching uses, owned by maintainers: synonym groups, the phrases that mark a
- * situation as urgent, the words that mark a general question or a personal one, and words too common
- * to decide a match.
+ * situation as urgent, the words that mark a general question, a personal one or one about now, the
+ * conditional endings, and words too common to decide a match.
  */
 public record Lexicon(List<List<String>> synonymGroups, Map<String, List<String>> urgentSignals,
-		Map<String, List<String>> personalMarkers, Map<String, List<String>> generalMarkers,
+		Map<String, List<String>> strongSignals, Map<String, List<String>> personalMarkers, Map<String, List<String>> generalMarkers,
+		Map<String, List<String>> nowMarkers, Map<String, List<String>> generalEndings,
 		Map<String, List<String>> commonWords) {
 
 	public Lexicon {
 		synonymGroups = synonymGroups.stream().map(List::copyOf).toList();
 		urgentSignals = Map.copyOf(urgentSignals);
+		strongSignals = Map.copyOf(strongSignals);
 		personalMarkers = Map.copyOf(personalMarkers);
 		generalMarkers = Map.copyOf(generalMarkers);
+		nowMarkers = Map.copyOf(nowMarkers);
+		generalEndings = Map.copyOf(generalEndings);
 		commonWords = Map.copyOf(commonWords);
 	}
 
 	public static Lexicon empty() {
-		return new Lexicon(List.of(), Map.of(), Map.of(), Map.of(), Map.of());
+		return new Lexicon(List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 	}
 
 }

@@ -1,17 +1,17 @@
 package org.haqqim.matching;
 
+import org.haqqim.WhenChatting;
 import org.haqqim.knowledge.Knowledge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /** The matcher the running bot uses, and the purge of old unanswered questions. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${haqqim.mode:}' == 'telegram' or '${haqqim.mode:}' == 'console'")
+@WhenChatting
 class MatchingConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(MatchingConfiguration.class);

@@ -50,8 +50,10 @@ public final class MatchingEngine {
 		WordLists.Terms terms = this.index.wordLists().analyse(text);
 		String language = this.languages.detect(text, question.languageHint());
 		List<TopicIndex.Candidate> candidates = adjustForCitizenship(this.index.candidates(terms), question);
-		boolean urgent = this.urgency.isUrgent(Arrays.asList(terms.words()), language);
 		double top = candidates.isEmpty() ? 0 : candidates.get(0).score();
+		boolean aboutUrgentTopic = top >= this.properties.candidateFloor()
+				&& this.knowledge.topic(candidates.get(0).topic()).map(Topic::urgent).orElse(false);
+		boolean urgent = this.urgency.isUrgent(Arrays.asList(terms.words()), language, aboutUrgentTopic);
 		double second = candidates.size() < 2 ? 0 : candidates.get(1).score();
 		List<String> offered = candidates.stream()
 			.filter(candidate -> candidate.score() >= this.properties.candidateFloor())

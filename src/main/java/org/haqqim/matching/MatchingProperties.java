@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How sure the matcher must be, and what it keeps.
+ * How sure the matcher must be, and what it keeps. The defaults were chosen on the labelled evaluation
+ * set to keep wrong answers rare (a wrong answer about rights is worse than asking "did you mean"):
+ * see BENCHMARKS.md.
  *
  * @param confidenceThreshold the lowest confidence at which the bot answers with a topic
  * @param ambiguityMargin how far ahead of the second topic the first must be to answer without asking
@@ -22,13 +24,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("haqqim.matching")
-public record MatchingProperties(@DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double confidenceThreshold,
-		@DefaultValue("0.08") @DecimalMin("0") @DecimalMax("1") double ambiguityMargin,
-		@DefaultValue("0.3") @DecimalMin("0") @DecimalMax("1") double candidateFloor,
+public record MatchingProperties(@DefaultValue("0.35") @DecimalMin("0") @DecimalMax("1") double confidenceThreshold,
+		@DefaultValue("0.05") @DecimalMin("0") @DecimalMax("1") double ambiguityMargin,
+		@DefaultValue("0.2") @DecimalMin("0") @DecimalMax("1") double candidateFloor,
 		@DefaultValue("10000") @Min(0) int cacheSize, @DefaultValue("90d") @NotNull Duration unansweredRetention) {
 
 	public static MatchingProperties defaults() {
-		return new MatchingProperties(0.5, 0.08, 0.3, 10_000, Duration.ofDays(90));
+		return new MatchingProperties(0.35, 0.05, 0.2, 10_000, Duration.ofDays(90));
 	}
 
 }

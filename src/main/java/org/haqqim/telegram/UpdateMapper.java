@@ -114,7 +114,8 @@ class UpdateMapper {
 		Integer messageId = (message != null && message.getDate() != null && message.getDate() != 0)
 				? message.getMessageId() : null;
 		Origin origin = new Origin(updateId, chatId, chatType, from.getId(), from.getLanguageCode(),
-				Boolean.TRUE.equals(from.getIsBot()), false, messageId, null, null, false);
+				Boolean.TRUE.equals(from.getIsBot()), false, messageId, null, null, false,
+				chatType.isGroup() ? from.getFirstName() : null);
 		String data = query.getData() == null ? "" : query.getData();
 		return new InboundEvent.ButtonPress(origin, query.getId(), data);
 	}
@@ -122,7 +123,7 @@ class UpdateMapper {
 	private InboundEvent mapMembership(long updateId, ChatMemberUpdated change) {
 		User from = change.getFrom();
 		Origin origin = new Origin(updateId, change.getChat().getId(), chatType(change.getChat()),
-				from == null ? 0 : from.getId(), null, false, false, null, null, null, false);
+				from == null ? 0 : from.getId(), null, false, false, null, null, null, false, null);
 		String status = change.getNewChatMember() == null ? "left" : change.getNewChatMember().getStatus();
 		return new InboundEvent.Membership(origin, MEMBER_STATUSES.contains(status));
 	}
@@ -136,9 +137,11 @@ class UpdateMapper {
 		// A message inside a forum topic "replies" to the topic's opening service message; that is not a reply.
 		Integer replyToId = (replyTo == null || replyTo.getForumTopicCreated() != null) ? null : replyTo.getMessageId();
 		Integer threadId = Boolean.TRUE.equals(message.getIsTopicMessage()) ? message.getMessageThreadId() : null;
-		return new Origin(updateId, message.getChatId(), chatType(chat), from == null ? 0 : from.getId(),
+		ChatType type = chatType(chat);
+		String senderName = (type.isGroup() && from != null) ? from.getFirstName() : null;
+		return new Origin(updateId, message.getChatId(), type, from == null ? 0 : from.getId(),
 				from == null ? null : from.getLanguageCode(), from != null && Boolean.TRUE.equals(from.getIsBot()),
-				anonymousAdmin, message.getMessageId(), replyToId, threadId, edited);
+				anonymousAdmin, message.getMessageId(), replyToId, threadId, edited, senderName);
 	}
 
 	private static ChatType chatType(Chat chat) {
@@ -154,8 +157,7 @@ class UpdateMapper {
 	}
 
 	private static Origin emptyOrigin(long updateId) {
-		return new Origin(updateId, 0, ChatType.PRIVATE, 0, null, false, false, null, null,
-				null, false);
+		return new Origin(updateId, 0, ChatType.PRIVATE, 0, null, false, false, null, null, null, false, null);
 	}
 
 	static long nextOffset(List<Update> updates, long current) {

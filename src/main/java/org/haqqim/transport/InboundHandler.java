@@ -9,4 +9,11 @@ public interface InboundHandler {
 
 	void handle(InboundEvent event);
 
+	/**
+	 * Called, in a transaction of its own, when an event failed for good, so that the person can be told
+	 * something went wrong. It must not fail itself; if it does, the failure is only logged.
+	 */
+	default void onFailure(InboundEvent event) {
+	}
+
 }

@@ -137,6 +137,7 @@ public class InboxProcessor implements SmartLifecycle {
 			if (attempt >= this.properties.handlingAttempts()) {
 				this.inbox.markFailed(entry.updateId(), description);
 				logger.error("Update {} marked failed after {} attempts: {}", entry.updateId(), attempt, description);
+				tellAboutFailure(entry);
 			}
 			else {
 				Duration delay = this.properties.handlingRetryDelay().multipliedBy(1L << (attempt - 1));
@@ -148,6 +149,16 @@ public class InboxProcessor implements SmartLifecycle {
 		catch (RuntimeException storeFailure) {
 			logger.error("Update {} failed and its failure could not be recorded either: {}", entry.updateId(),
 					Failures.describe(storeFailure));
+		}
+	}
+
+	private void tellAboutFailure(Inbox.Entry entry) {
+		try {
+			this.transactions.executeWithoutResult(status -> this.handler.onFailure(entry.event()));
+		}
+		catch (RuntimeException ex) {
+			logger.error("Update {}: the apology for its failure could not be queued either: {}", entry.updateId(),
+					Failures.describe(ex));
 		}
 	}
 

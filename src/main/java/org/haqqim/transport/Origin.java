@@ -15,15 +15,17 @@ package org.haqqim.transport;
  * @param replyToMessageId the message this one replies to, if any (never a forum topic's opening)
  * @param threadId the forum topic the message is in, if it is a topic message
  * @param edited whether this is an edit of an earlier message
+ * @param senderName the sender's first name, kept only for group chats (consular staff) and never for
+ * a person writing to the bot privately
  */
 public record Origin(long updateId, long chatId, ChatType chatType, long userId, String languageCode,
 		boolean fromBot, boolean anonymousAdmin, Integer messageId, Integer replyToMessageId, Integer threadId,
-		boolean edited) {
+		boolean edited, String senderName) {
 
 	/** An origin for a plain message in a private chat, as the console and tests create them. */
 	public static Origin privateMessage(long updateId, long chatId, int messageId, String languageCode) {
 		return new Origin(updateId, chatId, ChatType.PRIVATE, chatId, languageCode, false, false, messageId, null,
-				null, false);
+				null, false, null);
 	}
 
 	public boolean isPrivate() {

@@ -5,8 +5,8 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.haqqim.WhenChatting;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +22,7 @@ class TransportConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnExpression("'${haqqim.mode:}' == 'telegram' or '${haqqim.mode:}' == 'console'")
+	@WhenChatting
 	static class Workers {
 
 		@Bean

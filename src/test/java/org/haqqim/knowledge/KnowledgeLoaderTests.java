@@ -111,6 +111,10 @@ class KnowledgeLoaderTests {
 		assertThat(knowledge.render("**Now:** call {emergency-number} & wait <here> for {name}",
 				Audience.of("ru", Citizenship.TJ), Map.of("name", "<Ali>")))
 			.isEqualTo("<b>Now:</b> call 112 &amp; wait &lt;here&gt; for &lt;Ali&gt;");
+		assertThat(knowledge.render("In danger, call **{emergency-number}**.", Audience.of("en", null), Map.of()))
+			.isEqualTo("In danger, call <b>112</b>.");
+		assertThat(knowledge.render("Hello {name}", Audience.of("en", null), Map.of("name", "**not bold**")))
+			.isEqualTo("Hello **not bold**");
 	}
 
 	private String report(String scenario) {

@@ -1,0 +1,320 @@
+package org.haqqim.reports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.haqqim.knowledge.Citizenship;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Cases, what was said in them, which staff-chat message belongs to which case, and banned people. */
+@Repository
+class Cases {
+
+	private static final String COLUMNS = """
+			id, chat_id, status, intake_step, urgent, topic, language, citizenship, city, happened, phone, latitude,
+			longitude, thread_id, topic_requested, announced, taken_by, rating, created_at, opened_at, first_answer_at,
+			last_ack_at, reminded_at, reminders, user_notified_at, closed_at""";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Cases(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	// --- cases -------------------------------------------------------------------------------------
+
+	long create(long chatId, CaseStatus status, IntakeStep step, boolean urgent, String topic, String language,
+			Citizenship citizenship) {
+		return this.jdbc.sql("""
+				INSERT INTO report_case (chat_id, status, intake_step, urgent, topic, language, citizenship,
+				topic_requested, announced, reminders, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?) RETURNING id""")
+			.params(chatId, status.name(), step == null ? null : step.name(), urgent ? 1 : 0, topic, language,
+					citizenship == null ? null : citizenship.name(), this.clock.millis())
+			.query(Long.class)
+			.single();
+	}
+
+	Optional<Case> find(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM report_case WHERE id = ?").param(id).query(Cases::map).optional();
+	}
+
+	/** The case a person's messages go to now, if any. */
+	Optional<Case> collecting(long chatId) {
+		return this.jdbc.sql("SELECT " + COLUMNS
+				+ " FROM report_case WHERE chat_id = ? AND status IN ('INTAKE', 'OPEN', 'TAKEN') ORDER BY id DESC")
+			.param(chatId)
+			.query(Cases::map)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	List<Case> ofPerson(long chatId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM report_case WHERE chat_id = ? ORDER BY id")
+			.param(chatId)
+			.query(Cases::map)
+			.list();
+	}
+
+	Optional<Case> byThread(long threadId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM report_case WHERE thread_id = ?")
+			.param(threadId)
+			.query(Cases::map)
+			.optional();
+	}
+
+	/** Open and taken cases, urgent first, oldest first. */
+	List<Case> open() {
+		return this.jdbc.sql("SELECT " + COLUMNS
+				+ " FROM report_case WHERE status IN ('OPEN', 'TAKEN') ORDER BY urgent DESC, opened_at, id")
+			.query(Cases::map)
+			.list();
+	}
+
+	List<Case> notAnnounced() {
+		return this.jdbc.sql("SELECT " + COLUMNS
+				+ " FROM report_case WHERE status IN ('OPEN', 'TAKEN') AND announced = 0 ORDER BY urgent DESC, id")
+			.query(Cases::map)
+			.list();
+	}
+
+	List<Case> all() {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM report_case WHERE status <> 'DRAFT'").query(Cases::map).list();
+	}
+
+	void moveTo(long id, CaseStatus status, IntakeStep step) {
+		this.jdbc.sql("UPDATE report_case SET status = ?, intake_step = ? WHERE id = ?")
+			.params(status.name(), step == null ? null : step.name(), id)
+			.update();
+	}
+
+	void open(long id) {
+		this.jdbc.sql("UPDATE report_case SET status = 'OPEN', intake_step = NULL, opened_at = ? WHERE id = ?")
+			.params(this.clock.millis(), id)
+			.update();
+	}
+
+	void setCity(long id, String city) {
+		this.jdbc.sql("UPDATE report_case SET city = ? WHERE id = ?").params(truncate(city, 200), id).update();
+	}
+
+	void setHappened(long id, String happened) {
+		this.jdbc.sql("UPDATE report_case SET happened = ? WHERE id = ?").params(truncate(happened, 200), id).update();
+	}
+
+	void setPhone(long id, String phone) {
+		this.jdbc.sql("UPDATE report_case SET phone = ? WHERE id = ?").params(truncate(phone, 40), id).update();
+	}
+
+	void setLocation(long id, double latitude, double longitude) {
+		this.jdbc.sql("UPDATE report_case SET latitude = ?, longitude = ? WHERE id = ?")
+			.params(latitude, longitude, id)
+			.update();
+	}
+
+	void setThread(long id, long threadId) {
+		this.jdbc.sql("UPDATE report_case SET thread_id = ? WHERE id = ?").params(threadId, id).update();
+	}
+
+	/** Marks that a forum topic was asked for; returns false when it already was, so only one is ever created. */
+	boolean requestTopic(long id) {
+		return this.jdbc.sql("UPDATE report_case SET topic_requested = 1 WHERE id = ? AND topic_requested = 0")
+			.param(id)
+			.update() == 1;
+	}
+
+	void announced(long id) {
+		this.jdbc.sql("UPDATE report_case SET announced = 1 WHERE id = ?").param(id).update();
+	}
+
+	void take(long id, long staffUserId) {
+		this.jdbc.sql("UPDATE report_case SET status = 'TAKEN', taken_by = ? WHERE id = ? AND status IN ('OPEN', 'TAKEN')")
+			.params(staffUserId, id)
+			.update();
+	}
+
+	void close(long id) {
+		this.jdbc.sql("UPDATE report_case SET status = 'CLOSED', closed_at = ? WHERE id = ?")
+			.params(this.clock.millis(), id)
+			.update();
+	}
+
+	void reopen(long id) {
+		this.jdbc.sql("UPDATE report_case SET status = 'OPEN', closed_at = NULL, reminders = 0, reminded_at = NULL, "
+				+ "user_notified_at = NULL WHERE id = ?").param(id).update();
+	}
+
+	void answered(long id) {
+		this.jdbc.sql("UPDATE report_case SET first_answer_at = ? WHERE id = ? AND first_answer_at IS NULL")
+			.params(this.clock.millis(), id)
+			.update();
+	}
+
+	void acknowledged(long id) {
+		this.jdbc.sql("UPDATE report_case SET last_ack_at = ? WHERE id = ?").params(this.clock.millis(), id).update();
+	}
+
+	void reminded(long id) {
+		this.jdbc.sql("UPDATE report_case SET reminded_at = ?, reminders = reminders + 1 WHERE id = ?")
+			.params(this.clock.millis(), id)
+			.update();
+	}
+
+	void userNotified(long id) {
+		this.jdbc.sql("UPDATE report_case SET user_notified_at = ? WHERE id = ?").params(this.clock.millis(), id).update();
+	}
+
+	void rate(long id, boolean helpful) {
+		this.jdbc.sql("UPDATE report_case SET rating = ? WHERE id = ?").params(helpful ? 1 : 0, id).update();
+	}
+
+	/** Withdraws a case the person asked to be forgotten from, keeping only an anonymous count. */
+	void withdraw(long id) {
+		this.jdbc.sql("UPDATE report_case SET status = 'WITHDRAWN', closed_at = ? WHERE id = ?")
+			.params(this.clock.millis(), id)
+			.update();
+	}
+
+	/**
+	 * Erases everything personal about a case: who it was, where, when, the phone, the location, what
+	 * was said, and which staff-chat messages belonged to it. Status, topic, language and times stay
+	 * as an anonymous count.
+	 */
+	void eraseContent(long id) {
+		this.jdbc.sql("""
+				UPDATE report_case SET chat_id = 0, city = NULL, happened = NULL, phone = NULL, latitude = NULL,
+				longitude = NULL WHERE id = ?""").param(id).update();
+		this.jdbc.sql("DELETE FROM case_message WHERE case_id = ?").param(id).update();
+		this.jdbc.sql("DELETE FROM staff_message WHERE case_id = ?").param(id).update();
+	}
+
+	void delete(long id) {
+		this.jdbc.sql("DELETE FROM case_message WHERE case_id = ?").param(id).update();
+		this.jdbc.sql("DELETE FROM staff_message WHERE case_id = ?").param(id).update();
+		this.jdbc.sql("DELETE FROM report_case WHERE id = ?").param(id).update();
+	}
+
+	/** Closed cases whose content is past its retention, and drafts nobody answered. */
+	List<Long> contentPastRetention(Instant closedBefore) {
+		return this.jdbc.sql("""
+				SELECT id FROM report_case WHERE status IN ('CLOSED', 'WITHDRAWN') AND closed_at < ? AND chat_id <> 0""")
+			.param(closedBefore.toEpochMilli())
+			.query(Long.class)
+			.list();
+	}
+
+	List<Long> draftsCreatedBefore(Instant before) {
+		return this.jdbc.sql("SELECT id FROM report_case WHERE status = 'DRAFT' AND created_at < ?")
+			.param(before.toEpochMilli())
+			.query(Long.class)
+			.list();
+	}
+
+	// --- messages ----------------------------------------------------------------------------------
+
+	long addMessage(long caseId, CaseMessage.Direction direction, String kind, String text, String fileId,
+			Long sourceChatId, Long sourceMessageId, boolean relayed) {
+		return this.jdbc.sql("""
+				INSERT INTO case_message (case_id, direction, kind, text, file_id, source_chat_id, source_message_id,
+				relayed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(caseId, direction.name(), kind, text, fileId, sourceChatId, sourceMessageId, relayed ? 1 : 0,
+					this.clock.millis())
+			.query(Long.class)
+			.single();
+	}
+
+	List<CaseMessage> messages(long caseId) {
+		return this.jdbc.sql("""
+				SELECT id, case_id, direction, kind, text, file_id, source_chat_id, source_message_id, relayed
+				FROM case_message WHERE case_id = ? ORDER BY id""")
+			.param(caseId)
+			.query((rs, row) -> new CaseMessage(rs.getLong("id"), rs.getLong("case_id"),
+					CaseMessage.Direction.valueOf(rs.getString("direction")), rs.getString("kind"), rs.getString("text"),
+					rs.getString("file_id"), nullableLong(rs, "source_chat_id"),
+					nullableLong(rs, "source_message_id"), rs.getInt("relayed") == 1))
+			.list();
+	}
+
+	void markRelayed(long messageId) {
+		this.jdbc.sql("UPDATE case_message SET relayed = 1 WHERE id = ?").param(messageId).update();
+	}
+
+	// --- the staff chat ----------------------------------------------------------------------------
+
+	void mapStaffMessage(long chatId, long messageId, long caseId) {
+		this.jdbc.sql("""
+				INSERT INTO staff_message (chat_id, message_id, case_id) VALUES (?, ?, ?)
+				ON CONFLICT (chat_id, message_id) DO NOTHING""").params(chatId, messageId, caseId).update();
+	}
+
+	Optional<Long> caseOfStaffMessage(long chatId, long messageId) {
+		return this.jdbc.sql("SELECT case_id FROM staff_message WHERE chat_id = ? AND message_id = ?")
+			.params(chatId, messageId)
+			.query(Long.class)
+			.optional();
+	}
+
+	List<Long> staffMessagesOf(long caseId) {
+		return this.jdbc.sql("SELECT message_id FROM staff_message WHERE case_id = ?").param(caseId).query(Long.class).list();
+	}
+
+	// --- bans --------------------------------------------------------------------------------------
+
+	void ban(long chatId) {
+		this.jdbc.sql("INSERT INTO banned_user (chat_id, banned_at) VALUES (?, ?) ON CONFLICT (chat_id) DO NOTHING")
+			.params(chatId, this.clock.millis())
+			.update();
+	}
+
+	boolean isBanned(long chatId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM banned_user WHERE chat_id = ?").param(chatId).query(Long.class).single() > 0;
+	}
+
+	private static Case map(ResultSet rs, int row) throws SQLException {
+		return new Case(rs.getLong("id"), rs.getLong("chat_id"), CaseStatus.valueOf(rs.getString("status")),
+				rs.getString("intake_step") == null ? null : IntakeStep.valueOf(rs.getString("intake_step")),
+				rs.getInt("urgent") == 1, rs.getString("topic"), rs.getString("language"),
+				Citizenship.parse(rs.getString("citizenship")).orElse(null), rs.getString("city"),
+				rs.getString("happened"), rs.getString("phone"), nullableDouble(rs, "latitude"),
+				nullableDouble(rs, "longitude"), nullableLong(rs, "thread_id"),
+				rs.getInt("topic_requested") == 1, rs.getInt("announced") == 1, nullableLong(rs, "taken_by"),
+				nullableInt(rs, "rating"), instant(rs, "created_at"), instant(rs, "opened_at"),
+				instant(rs, "first_answer_at"), instant(rs, "last_ack_at"), instant(rs, "reminded_at"),
+				rs.getInt("reminders"), instant(rs, "user_notified_at"), instant(rs, "closed_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Long millis = nullableLong(rs, column);
+		return millis == null ? null : Instant.ofEpochMilli(millis);
+	}
+
+	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+		double value = rs.getDouble(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static String truncate(String text, int length) {
+		return text == null || text.length() <= length ? text : text.substring(0, length);
+	}
+
+}

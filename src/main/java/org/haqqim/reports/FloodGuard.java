@@ -1,0 +1,92 @@
+package org.haqqim.reports;
+
+import org.haqqim.WhenChatting;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps one person from flooding the bot and, through it, the staff chat: past the per-minute limit
+ * the person gets one warning, and further messages in that minute are dropped and counted.
+ */
+@Component
+@WhenChatting
+public class FloodGuard {
+
+	private static final Logger logger = LoggerFactory.getLogger(FloodGuard.class);
+
+	private static final Duration WINDOW = Duration.ofMinutes(1);
+
+	private final ReportsProperties properties;
+
+	private final Clock clock;
+
+	private final Cache<Long, Window> windows = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterAccess(Duration.ofMinutes(5))
+		.build();
+
+	private final AtomicLong dropped = new AtomicLong();
+
+	FloodGuard(ReportsProperties properties, Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** What to do with a person's next message. */
+	public enum Verdict {
+
+		ALLOW, WARN, DROP
+
+	}
+
+	public Verdict check(long chatId) {
+		Window window = this.windows.get(chatId, id -> new Window());
+		synchronized (window) {
+			Instant now = this.clock.instant();
+			while (!window.times.isEmpty() && window.times.peekFirst().plus(WINDOW).isBefore(now)) {
+				window.times.removeFirst();
+			}
+			if (window.times.isEmpty()) {
+				window.warned = false;
+			}
+			if (window.times.size() < this.properties.userMessagesPerMinute()) {
+				window.times.addLast(now);
+				return Verdict.ALLOW;
+			}
+			if (!window.warned) {
+				window.warned = true;
+				logger.warn("A person passed {} messages a minute and is throttled", this.properties.userMessagesPerMinute());
+				return Verdict.WARN;
+			}
+			long total = this.dropped.incrementAndGet();
+			if (total % 100 == 1) {
+				logger.warn("{} message(s) dropped by the flood limit since start", total);
+			}
+			return Verdict.DROP;
+		}
+	}
+
+	long dropped() {
+		return this.dropped.get();
+	}
+
+	private static final class Window {
+
+		private final Deque<Instant> times = new ArrayDeque<>();
+
+		private boolean warned;
+
+	}
+
+}

@@ -1,0 +1,41 @@
+package org.haqqim.reports;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How cases are handled.
+ *
+ * @param staffLanguage the language of everything the bot writes in the staff chat
+ * @param forumTopics whether the staff chat is a forum supergroup with one topic per case
+ * @param showStaffNames whether a person sees the first name of the staff member who answers
+ * @param staffUserIds who may use staff commands (empty: every member of the staff chat)
+ * @param urgentReminderAfter how long an urgent case may wait for a staff answer before staff are reminded
+ * @param userNoticeAfter how long before a person waiting for an answer is told their case is not forgotten
+ * @param retention how long the content of a closed case is kept
+ * @param draftLifetime how long an unanswered "send to staff?" question keeps the message it asks about
+ * @param userMessagesPerMinute how many messages a person may send a minute before being throttled
+ * @param cardsPerMinute how many new case cards staff get a minute before the bot switches to a digest
+ */
+@Validated
+@ConfigurationProperties("haqqim.reports")
+public record ReportsProperties(@DefaultValue("ru") @NotBlank String staffLanguage,
+		@DefaultValue("false") boolean forumTopics, @DefaultValue("false") boolean showStaffNames,
+		@DefaultValue("") List<Long> staffUserIds, @DefaultValue("15m") @NotNull Duration urgentReminderAfter,
+		@DefaultValue("2h") @NotNull Duration userNoticeAfter, @DefaultValue("90d") @NotNull Duration retention,
+		@DefaultValue("24h") @NotNull Duration draftLifetime, @DefaultValue("20") @Min(1) int userMessagesPerMinute,
+		@DefaultValue("10") @Min(1) int cardsPerMinute) {
+
+	public ReportsProperties {
+		staffUserIds = staffUserIds == null ? List.of() : List.copyOf(staffUserIds);
+	}
+
+}
