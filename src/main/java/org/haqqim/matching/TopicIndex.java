@@ -12,9 +12,11 @@ import java.util.Set;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -42,6 +44,15 @@ final class TopicIndex {
 
 	private static final int CANDIDATE_PHRASINGS = 60;
 
+	/**
+	 * One term per value, with length norms: among the many phrasings that share a word, BM25 then ranks
+	 * the short, exact ones first, so that they are among the candidates the re-ranking sees.
+	 */
+	private static final FieldType TERM_WITH_LENGTH = termWithLength();
+
+	/** A word used by at most one topic in this many can decide a question alone. */
+	private static final double SPECIFIC_SHARE = 4;
+
 	/** How much the share of a phrasing that the question covers counts, next to the share of the question covered. */
 	private static final double PHRASING_COVERAGE_WEIGHT = 0.35;
 
@@ -65,6 +76,9 @@ final class TopicIndex {
 
 	private final Map<String, TopicVocabulary> vocabularies;
 
+	/** For each stem, how many topics use it: a word most topics use cannot decide between them. */
+	private final Map<String, Integer> topicsUsing;
+
 	/** One way of asking about a topic, analysed once when the index is built. */
 	record Phrasing(String topic, String[] words, String[] stems, int[] groups, double[] weights, double weightSum) {
 	}
@@ -74,7 +88,8 @@ final class TopicIndex {
 	}
 
 	private TopicIndex(WordLists wordLists, IndexSearcher searcher, Phrasing[] phrasings, Map<String, Double> idf,
-			double unknownWordWeight, int topicCount, Map<String, TopicVocabulary> vocabularies) {
+			double unknownWordWeight, int topicCount, Map<String, TopicVocabulary> vocabularies,
+			Map<String, Integer> topicsUsing) {
 		this.wordLists = wordLists;
 		this.searcher = searcher;
 		this.phrasings = phrasings;
@@ -82,6 +97,7 @@ final class TopicIndex {
 		this.unknownWordWeight = unknownWordWeight;
 		this.topicCount = topicCount;
 		this.vocabularies = vocabularies;
+		this.topicsUsing = topicsUsing;
 	}
 
 	static TopicIndex build(KnowledgeBase knowledge) {
@@ -152,8 +168,10 @@ final class TopicIndex {
 			for (Phrasing phrasing : phrasings) {
 				vocabularies.computeIfAbsent(phrasing.topic(), topic -> new TopicVocabulary()).add(phrasing);
 			}
+			Map<String, Integer> topicsUsing = new HashMap<>();
+			vocabularies.values().forEach(vocabulary -> vocabulary.stems.keySet().forEach(stem -> topicsUsing.merge(stem, 1, Integer::sum)));
 			return new TopicIndex(wordLists, searcher, phrasings.toArray(Phrasing[]::new), idf, unknownWordWeight,
-					byTopic.size(), vocabularies);
+					byTopic.size(), vocabularies, topicsUsing);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The in-memory topic index could not be built", ex);
@@ -176,9 +194,9 @@ final class TopicIndex {
 			if (phrasing.weights()[i] == 0) {
 				continue;
 			}
-			document.add(new StringField("s", phrasing.stems()[i], Field.Store.NO));
+			document.add(new Field("s", phrasing.stems()[i], TERM_WITH_LENGTH));
 			if (phrasing.groups()[i] >= 0) {
-				document.add(new StringField("s", groupKey(phrasing.groups()[i]), Field.Store.NO));
+				document.add(new Field("s", groupKey(phrasing.groups()[i]), TERM_WITH_LENGTH));
 			}
 			for (String gram : trigrams(phrasing.words()[i])) {
 				document.add(new StringField("g", gram, Field.Store.NO));
@@ -186,6 +204,15 @@ final class TopicIndex {
 		}
 		document.add(new NumericDocValuesField("i", ordinal));
 		return document;
+	}
+
+	private static FieldType termWithLength() {
+		FieldType type = new FieldType();
+		type.setTokenized(false);
+		type.setOmitNorms(false);
+		type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+		type.freeze();
+		return type;
 	}
 
 	WordLists wordLists() {
@@ -235,10 +262,12 @@ final class TopicIndex {
 			double score = score(question, questionWeights, phrasing);
 			best.merge(phrasing.topic(), score, Math::max);
 		}
+		double specificity = specificity(question);
 		List<Candidate> candidates = new ArrayList<>(best.size());
 		best.forEach((topic, score) -> {
 			double topicCoverage = this.vocabularies.get(topic).coverage(question, questionWeights);
-			candidates.add(new Candidate(topic, (1 - TOPIC_VOCABULARY_WEIGHT) * score + TOPIC_VOCABULARY_WEIGHT * topicCoverage));
+			double blended = (1 - TOPIC_VOCABULARY_WEIGHT) * score + TOPIC_VOCABULARY_WEIGHT * topicCoverage;
+			candidates.add(new Candidate(topic, blended * specificity));
 		});
 		candidates.sort((a, b) -> Double.compare(b.score(), a.score()));
 		return candidates;
@@ -264,6 +293,23 @@ final class TopicIndex {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * How well the question's most specific known word can tell topics apart, from 0.5 (a word most
+	 * topics use, such as "documents") to 1 (a word at most a quarter of the topics use). A question
+	 * that shares only generic words with the knowledge base is never answered with confidence.
+	 */
+	private double specificity(WordLists.Terms question) {
+		double best = 0;
+		for (int i = 0; i < question.size(); i++) {
+			Integer topics = question.common()[i] ? null : this.topicsUsing.get(question.stems()[i]);
+			if (topics != null) {
+				best = Math.max(best, Math.log((double) this.topicCount / topics));
+			}
+		}
+		double specific = Math.min(1, best / Math.log(SPECIFIC_SHARE));
+		return 0.5 + 0.5 * specific;
 	}
 
 	/** How much each word of the question counts: rare words more, common words not at all. */
@@ -345,25 +391,28 @@ final class TopicIndex {
 	 */
 	static final class TopicVocabulary {
 
-		private final Set<String> words = new HashSet<>();
+		/** A word a topic uses this often counts fully; one it uses once, incidentally, counts half. */
+		private static final double CHARACTERISTIC_USES = 2;
 
-		private final Set<String> stems = new HashSet<>();
+		private final Map<String, Integer> words = new HashMap<>();
 
-		private final Set<Integer> groups = new HashSet<>();
+		final Map<String, Integer> stems = new HashMap<>();
+
+		private final Map<Integer, Integer> groups = new HashMap<>();
 
 		void add(Phrasing phrasing) {
 			for (int i = 0; i < phrasing.words().length; i++) {
 				if (phrasing.weights()[i] > 0) {
-					this.words.add(phrasing.words()[i]);
-					this.stems.add(phrasing.stems()[i]);
+					this.words.merge(phrasing.words()[i], 1, Integer::sum);
+					this.stems.merge(phrasing.stems()[i], 1, Integer::sum);
 					if (phrasing.groups()[i] >= 0) {
-						this.groups.add(phrasing.groups()[i]);
+						this.groups.merge(phrasing.groups()[i], 1, Integer::sum);
 					}
 				}
 			}
 		}
 
-		/** The share of the question's weight that the topic's words explain. */
+		/** The share of the question's weight that the topic's words explain, by how characteristic they are. */
 		double coverage(WordLists.Terms question, double[] weights) {
 			double total = 0;
 			double covered = 0;
@@ -372,17 +421,30 @@ final class TopicIndex {
 					continue;
 				}
 				total += weights[i];
-				if (this.words.contains(question.words()[i])) {
-					covered += weights[i];
+				double match = 0;
+				Integer uses = this.words.get(question.words()[i]);
+				if (uses != null) {
+					match = characteristic(uses);
 				}
-				else if (question.groups()[i] >= 0 && this.groups.contains(question.groups()[i])) {
-					covered += 0.9 * weights[i];
+				if (question.groups()[i] >= 0) {
+					Integer groupUses = this.groups.get(question.groups()[i]);
+					if (groupUses != null) {
+						match = Math.max(match, 0.9 * characteristic(groupUses));
+					}
 				}
-				else if (question.words()[i].length() >= 4 && this.stems.contains(question.stems()[i])) {
-					covered += 0.85 * weights[i];
+				if (question.words()[i].length() >= 4) {
+					Integer stemUses = this.stems.get(question.stems()[i]);
+					if (stemUses != null) {
+						match = Math.max(match, 0.85 * characteristic(stemUses));
+					}
 				}
+				covered += match * weights[i];
 			}
 			return total == 0 ? 0 : covered / total;
+		}
+
+		private static double characteristic(int uses) {
+			return Math.min(1, uses / CHARACTERISTIC_USES);
 		}
 
 	}

@@ -75,8 +75,11 @@ public final class FakeBotApi implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	/** A request the fake received; {@code accepted} when it was answered normally, not with a fault. */
-	public record Call(String method, String token, JsonNode body, Instant at, boolean accepted) {
+	/**
+	 * A request the fake received; {@code accepted} when it was answered normally, not with a fault, and
+	 * {@code messageId} the id the fake gave a message it created (0 otherwise).
+	 */
+	public record Call(String method, String token, JsonNode body, Instant at, boolean accepted, int messageId) {
 
 		public long chatId() {
 			return this.body.path("chat_id").asLong();
@@ -86,6 +89,38 @@ public final class FakeBotApi implements AutoCloseable {
 			return this.body.path("text").asText(null);
 		}
 
+		/** The inline buttons, row by row flattened: label and callback data. */
+		public List<Button> buttons() {
+			List<Button> buttons = new ArrayList<>();
+			JsonNode markup = this.body.path("reply_markup");
+			if (markup.isTextual()) {
+				markup = parse("application/json", markup.asText());
+			}
+			for (JsonNode row : markup.path("inline_keyboard")) {
+				for (JsonNode button : row) {
+					buttons.add(new Button(button.path("text").asText(), button.path("callback_data").asText()));
+				}
+			}
+			return buttons;
+		}
+
+		/** The data of the first button whose data starts with the given prefix. */
+		public String buttonData(String prefix) {
+			return buttons().stream()
+				.map(Button::data)
+				.filter(data -> data.startsWith(prefix))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("No button with data starting '" + prefix + "' in " + buttons()));
+		}
+
+		/** The message this call is about: the one it created, or the one it edited. */
+		public int targetMessageId() {
+			return this.messageId != 0 ? this.messageId : this.body.path("message_id").asInt();
+		}
+
+	}
+
+	public record Button(String label, String data) {
 	}
 
 	/** What the fake does instead of answering normally. */
@@ -360,6 +395,26 @@ public final class FakeBotApi implements AutoCloseable {
 		return acceptedTo(chatId, "sendmessage").stream().map(Call::text).toList();
 	}
 
+	/** Everything the fake accepted for a chat that a person sees: new messages and edits, in order. */
+	public List<Call> screensOf(long chatId) {
+		return this.calls.stream()
+			.filter(call -> call.accepted() && call.chatId() == chatId
+					&& (call.method().equals("sendmessage") || call.method().equals("editmessagetext")))
+			.toList();
+	}
+
+	/** Waits for the next screen a person sees after the given number of earlier ones. */
+	public Call awaitScreen(long chatId, int after, Duration timeout) {
+		try {
+			Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> screensOf(chatId).size() > after);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("No screen number " + (after + 1) + " for " + chatId + " within " + timeout + "; calls:"
+					+ summary());
+		}
+		return screensOf(chatId).get(after);
+	}
+
 	/** Calls of a method for a chat that the fake answered normally, in order. */
 	public List<Call> acceptedTo(long chatId, String method) {
 		return calls(method).stream().filter(call -> call.accepted() && call.chatId() == chatId).toList();
@@ -423,16 +478,18 @@ public final class FakeBotApi implements AutoCloseable {
 		JsonNode body = parse(request.getHeader("Content-Type"), request.getBody().readUtf8());
 		Instant at = Instant.now();
 		Fault fault = nextFault(method);
-		boolean accepted = fault == null || fault instanceof Fault.Delay;
-		this.calls.add(new Call(method, token, body, at, accepted));
 		if (fault != null && !(fault instanceof Fault.Delay)) {
+			this.calls.add(new Call(method, token, body, at, false, 0));
 			return faulty(fault);
 		}
 		MockResponse response;
 		try {
-			response = ok(answer(method, body));
+			JsonNode result = answer(method, body);
+			this.calls.add(new Call(method, token, body, at, true, result.path("message_id").asInt(0)));
+			response = ok(result);
 		}
 		catch (UnknownMethod ex) {
+			this.calls.add(new Call(method, token, body, at, false, 0));
 			response = json(404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found: method not found\"}");
 		}
 		if (fault instanceof Fault.Delay delay) {
