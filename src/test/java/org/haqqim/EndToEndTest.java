@@ -42,6 +42,10 @@ public abstract class EndToEndTest {
 		registry.add("haqqim.telegram.initial-backoff", () -> "100ms");
 		registry.add("haqqim.telegram.max-backoff", () -> "1s");
 		registry.add("haqqim.telegram.call-timeout", () -> "2s");
+		// Telegram's pacing has tests of its own (TelegramPacingTests, StaffChatLoadTests); here it would
+		// only make every conversation wait a second per message.
+		registry.add("haqqim.telegram.private-chat-messages-per-second", () -> "50");
+		registry.add("haqqim.telegram.group-messages-per-minute", () -> "6000");
 		registry.add("haqqim.transport.handling-retry-delay", () -> "50ms");
 		registry.add("haqqim.transport.send-retry-delay", () -> "100ms");
 		registry.add("haqqim.transport.max-send-retry-delay", () -> "1s");

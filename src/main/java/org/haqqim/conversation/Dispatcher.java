@@ -70,7 +70,9 @@ class Dispatcher implements InboundHandler {
 	@Override
 	public void handle(InboundEvent event) {
 		long chat = event.origin().chatId();
-		if (chat == 0 || event.origin().fromBot() && !(event instanceof InboundEvent.Membership)) {
+		boolean fromOtherBot = event.origin().fromBot() && !event.origin().anonymousAdmin()
+				&& !(event instanceof InboundEvent.Membership);
+		if (chat == 0 || fromOtherBot) {
 			return;
 		}
 		if (chat == this.staffChat.id()) {

@@ -152,7 +152,10 @@ class StaffRelay {
 		}
 		if (correlation.startsWith(TO_STAFF)) {
 			long caseId = Long.parseLong(correlation.substring(TO_STAFF.length()));
-			this.cases.mapStaffMessage(delivered.chatId(), delivered.messageId(), caseId);
+			// A notice about a case whose person was forgotten must not link anything back to them.
+			this.cases.find(caseId)
+				.filter(found -> found.chatId() != 0)
+				.ifPresent(found -> this.cases.mapStaffMessage(delivered.chatId(), delivered.messageId(), caseId));
 		}
 		else if (correlation.startsWith(NEW_TOPIC)) {
 			long caseId = Long.parseLong(correlation.substring(NEW_TOPIC.length()));

@@ -67,6 +67,11 @@ public final class FakeBotApi implements AutoCloseable {
 
 	private final AtomicInteger updateBatchesDelivered = new AtomicInteger();
 
+	private final java.util.Set<Long> blockedChats = ConcurrentHashMap.newKeySet();
+
+	private static final java.util.Set<String> TELEGRAM_TAGS = java.util.Set.of("b", "strong", "i", "em", "u", "ins", "s",
+			"strike", "del", "a", "code", "pre", "tg-spoiler", "span", "blockquote");
+
 	private volatile Fault everyCall;
 
 	private volatile List<ObjectNode> lastBatch = List.of();
@@ -341,6 +346,75 @@ public final class FakeBotApi implements AutoCloseable {
 		return enqueueUpdate("my_chat_member", change);
 	}
 
+	/** A staff member sends media in a group, optionally as a reply to the bot's message with that id. */
+	public long groupMedia(long chatId, long userId, String kind, Integer replyTo, String caption) {
+		ObjectNode chat = JSON.createObjectNode();
+		chat.put("id", chatId);
+		chat.put("type", "supergroup");
+		chat.put("title", "Group");
+		ObjectNode message = message(chatId, chat, user(userId, "ru"));
+		ArrayNode sizes = message.putArray("photo");
+		ObjectNode size = sizes.addObject();
+		size.put("file_id", kind + "-staff-" + this.nextUpdateId.get());
+		size.put("file_unique_id", "u" + this.nextUpdateId.get());
+		size.put("width", 800);
+		size.put("height", 600);
+		if (caption != null) {
+			message.put("caption", caption);
+		}
+		if (replyTo != null) {
+			ObjectNode original = message.putObject("reply_to_message");
+			original.put("message_id", replyTo);
+			original.put("date", now());
+			original.set("chat", chat);
+			original.set("from", botUser());
+			original.put("text", "…");
+		}
+		return enqueueUpdate("message", message);
+	}
+
+	/** A message in a forum topic of a group (not a reply to anything but the topic). */
+	public long topicMessage(long chatId, long userId, int threadId, String text) {
+		ObjectNode chat = JSON.createObjectNode();
+		chat.put("id", chatId);
+		chat.put("type", "supergroup");
+		chat.put("title", "Staff");
+		chat.put("is_forum", true);
+		ObjectNode message = message(chatId, chat, user(userId, "ru"));
+		message.put("text", text);
+		message.put("message_thread_id", threadId);
+		message.put("is_topic_message", true);
+		ObjectNode opening = message.putObject("reply_to_message");
+		opening.put("message_id", threadId);
+		opening.put("date", now());
+		opening.set("chat", chat);
+		opening.set("from", botUser());
+		opening.putObject("forum_topic_created").put("name", "topic").put("icon_color", 7322096);
+		return enqueueUpdate("message", message);
+	}
+
+	/** A group admin posts anonymously, on behalf of the group. */
+	public long anonymousAdminSays(long chatId, String text) {
+		ObjectNode chat = JSON.createObjectNode();
+		chat.put("id", chatId);
+		chat.put("type", "supergroup");
+		chat.put("title", "Staff");
+		ObjectNode anonymous = JSON.createObjectNode();
+		anonymous.put("id", 1087968824L);
+		anonymous.put("is_bot", true);
+		anonymous.put("first_name", "Group");
+		anonymous.put("username", "GroupAnonymousBot");
+		ObjectNode message = message(chatId, chat, anonymous);
+		message.set("sender_chat", chat);
+		message.put("text", text);
+		return enqueueUpdate("message", message);
+	}
+
+	/** From now on, sends to this chat fail with 403, as when a person blocks the bot. */
+	public void blockBy(long chatId) {
+		this.blockedChats.add(chatId);
+	}
+
 	/** Adds a raw update (its {@code update_id} is assigned here). */
 	public long enqueueUpdate(String kind, ObjectNode payload) {
 		synchronized (this.updatesLock) {
@@ -478,6 +552,13 @@ public final class FakeBotApi implements AutoCloseable {
 		JsonNode body = parse(request.getHeader("Content-Type"), request.getBody().readUtf8());
 		Instant at = Instant.now();
 		Fault fault = nextFault(method);
+		if (fault == null && this.blockedChats.contains(body.path("chat_id").asLong()) && method.startsWith("send")) {
+			fault = Fault.forbidden();
+		}
+		if (fault == null && "html".equalsIgnoreCase(body.path("parse_mode").asText()) && !validHtml(
+				body.has("text") ? body.path("text").asText() : body.path("caption").asText())) {
+			fault = new Fault.Status(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: can't parse entities\"}");
+		}
 		if (fault != null && !(fault instanceof Fault.Delay)) {
 			this.calls.add(new Call(method, token, body, at, false, 0));
 			return faulty(fault);
@@ -505,6 +586,34 @@ public final class FakeBotApi implements AutoCloseable {
 		}
 		Deque<Fault> queue = this.faults.get(method);
 		return queue == null ? null : queue.poll();
+	}
+
+	/** Telegram's HTML rules: only its tags, and every &, < and > that is not markup escaped. */
+	static boolean validHtml(String text) {
+		Matcher tags = Pattern.compile("<(/?)([a-z-]+)[^>]*>").matcher(text);
+		Deque<String> open = new java.util.ArrayDeque<>();
+		int at = 0;
+		while (tags.find()) {
+			if (text.substring(at, tags.start()).contains("<") || text.substring(at, tags.start()).contains(">")) {
+				return false;
+			}
+			String name = tags.group(2);
+			if (!TELEGRAM_TAGS.contains(name)) {
+				return false;
+			}
+			if (tags.group(1).isEmpty()) {
+				open.push(name);
+			}
+			else if (open.isEmpty() || !open.pop().equals(name)) {
+				return false;
+			}
+			at = tags.end();
+		}
+		String rest = text.substring(at);
+		if (rest.contains("<") || rest.contains(">") || !open.isEmpty()) {
+			return false;
+		}
+		return !Pattern.compile("&(?!(amp|lt|gt|quot|#\\d+);)").matcher(text).find();
 	}
 
 	private static MockResponse faulty(Fault fault) {

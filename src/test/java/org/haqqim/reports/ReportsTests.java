@@ -1,0 +1,331 @@
+package org.haqqim.reports;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.haqqim.EndToEndTest;
+import org.haqqim.knowledge.Audience;
+import org.haqqim.knowledge.Citizenship;
+import org.haqqim.knowledge.Knowledge;
+import org.haqqim.telegram.FakeBotApi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Urgent reports through the fake Bot API, from a migrant's message to consular staff and back, and
+ * the security, privacy and reliability cases of the research notes (S1–S6, R15, R19, P3, P4).
+ */
+class ReportsTests extends EndToEndTest {
+
+	static final Duration WAIT = Duration.ofSeconds(20);
+
+	static final long STAFF_MEMBER = 5_550_001L;
+
+	@Autowired
+	Knowledge knowledge;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@ParameterizedTest(name = "the whole loop in {0}")
+	@CsvSource({ "uz, UZ, xojayin pasportimni olib qoydi hozir qaytarmayapti", "ru, TJ, меня задержали в метро сейчас в отделе" })
+	void anUrgentMessageReachesStaffAndTheAnswersComeBack(String language, String citizenship, String message) {
+		long user = onboarded(language, citizenship);
+		int before = telegram.screensOf(user).size();
+		telegram.userSays(user, message, language);
+		FakeBotApi.Call safety = telegram.awaitScreen(user, before, WAIT);
+		assertThat(safety.text()).startsWith(text("report.urgent-intro", language, citizenship)).contains("112");
+		FakeBotApi.Call consent = telegram.awaitScreen(user, before + 1, WAIT);
+		assertThat(consent.text()).isEqualTo(text("report.consent", language, citizenship));
+		assertThat(staffMessages()).as("nothing reaches staff before the person's yes").noneMatch(call -> call.text().contains(message));
+
+		long caseId = completeIntake(user, consent, language, citizenship);
+		FakeBotApi.Call card = telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.accepted()
+				&& call.buttons().stream().anyMatch(button -> button.data().equals("rp:take:" + caseId)), WAIT);
+		assertThat(card.text()).contains("#" + caseId).contains(message.split(" ")[0]);
+		assertThat(card.body().path("protect_content").asBoolean()).isTrue();
+		assertThat(card.text()).doesNotContain("Firstname" + user).doesNotContain("username" + user);
+		assertThat(telegram.calls("forwardmessage")).isEmpty();
+
+		int userScreens = telegram.screensOf(user).size();
+		telegram.groupMessage(STAFF_CHAT_ID, STAFF_MEMBER, "We are calling the station, stay calm", card.messageId());
+		FakeBotApi.Call answer = telegram.awaitScreen(user, userScreens, WAIT);
+		assertThat(answer.text()).startsWith("<b>" + text("report.staff-prefix", language, citizenship) + "</b>")
+			.endsWith("We are calling the station, stay calm");
+		telegram.groupMedia(STAFF_CHAT_ID, STAFF_MEMBER, "photo", card.messageId(), "the form to fill in");
+		FakeBotApi.Call photo = telegram.awaitCall("copymessage", call -> call.chatId() == user, WAIT);
+		assertThat(photo.body().path("from_chat_id").asLong()).isEqualTo(STAFF_CHAT_ID);
+		assertThat(photo.body().path("caption").asText()).contains("the form to fill in");
+
+		int beforeReply = telegram.screensOf(user).size();
+		String reply = "spasibo, zhdu (" + language + ")";
+		telegram.userSays(user, reply, language);
+		FakeBotApi.Call relayed = telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
+				&& call.text().contains(reply), WAIT);
+		assertThat(relayed.text()).contains("#" + caseId);
+		assertThat(telegram.awaitScreen(user, beforeReply, WAIT).text())
+			.isEqualTo(text("report.added", language, citizenship, Map.of("case", Long.toString(caseId))));
+
+		int beforeClose = telegram.screensOf(user).size();
+		telegram.groupMessage(STAFF_CHAT_ID, STAFF_MEMBER, "/close " + caseId + " released, consulate informed", null);
+		FakeBotApi.Call closed = telegram.awaitScreen(user, beforeClose, WAIT);
+		assertThat(closed.text()).isEqualTo(text("report.closed", language, citizenship, Map.of("case", Long.toString(caseId))));
+		FakeBotApi.Call rate = telegram.awaitScreen(user, beforeClose + 1, WAIT);
+		telegram.userPresses(user, rate.targetMessageId(), "rp:r:" + caseId + ":1", language);
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().contains("👍"), WAIT);
+		assertThat(status(caseId)).isEqualTo("CLOSED");
+	}
+
+	@Test
+	void sayingNoSendsNothingAndKeepsNothing() {
+		long user = onboarded("ru", "KG");
+		int before = telegram.screensOf(user).size();
+		telegram.userSays(user, "меня избил бригадир", "ru");
+		FakeBotApi.Call consent = telegram.awaitScreen(user, before + 1, WAIT);
+		long draft = Long.parseLong(consent.buttonData("rp:n:").substring("rp:n:".length()));
+		telegram.userPresses(user, consent.targetMessageId(), "rp:n:" + draft, "ru");
+		FakeBotApi.Call declined = telegram.awaitScreen(user, before + 2, WAIT);
+		assertThat(declined.text()).isEqualTo(text("report.declined", "ru", "KG"));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM report_case WHERE id = ?").param(draft).query(Long.class).single()).isZero();
+		assertThat(staffMessages()).noneMatch(call -> call.text().contains("избил"));
+	}
+
+	@Test
+	void aStaffCommandInAPrivateChatIsRefusedWithoutRevealingAnything() {
+		long user = onboarded("ru", "UZ");
+		int before = telegram.screensOf(user).size();
+		telegram.userSays(user, "/cases", "ru");
+		assertThat(telegram.awaitScreen(user, before, WAIT).text()).isEqualTo(text("staff.refused", "ru", null));
+		telegram.userSays(user, "/close 1", "ru");
+		assertThat(telegram.awaitScreen(user, before + 1, WAIT).text()).isEqualTo(text("staff.refused", "ru", null));
+	}
+
+	@Test
+	void theBotLeavesAnyOtherGroupAndSendsNothingThere() {
+		long stranger = -100_777_888L;
+		telegram.botAddedTo(stranger, 42);
+		telegram.awaitCall("leavechat", call -> call.chatId() == stranger, WAIT);
+		telegram.groupMessage(stranger, 42, "/cases", null);
+		await().atMost(WAIT).until(() -> telegram.calls("leavechat").stream().filter(c -> c.chatId() == stranger).count() >= 2);
+		assertThat(telegram.calls("sendmessage")).noneMatch(call -> call.chatId() == stranger);
+	}
+
+	@Test
+	void anonymousAdminsCannotUseStaffCommands() {
+		telegram.anonymousAdminSays(STAFF_CHAT_ID, "/cases");
+		FakeBotApi.Call refusal = telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
+				&& call.text().equals(staffText("staff.anonymous-refused")), WAIT);
+		assertThat(refusal.accepted()).isTrue();
+	}
+
+	@Test
+	void aMigrantCannotReachAnotherPersonsCase() {
+		long victim = onboarded("ru", "UZ");
+		long other = completeUrgentReport(victim, "ru", "UZ", "меня задержали прямо сейчас");
+		long attacker = onboarded("ru", "UZ");
+		int before = telegram.screensOf(attacker).size();
+		telegram.userPresses(attacker, 1, "rp:y:" + other, "ru");
+		assertThat(telegram.awaitScreen(attacker, before, WAIT).text()).isEqualTo(text("error.old-button", "ru", "UZ"));
+		telegram.userSays(attacker, "/reply " + other + " hello", "ru");
+		telegram.userSays(attacker, "#" + other + " urgent", "ru");
+		await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM case_message WHERE case_id = ? AND text LIKE '%hello%'").param(other)
+			.query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM case_message WHERE case_id = ? AND text LIKE '%urgent%'").param(other)
+			.query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void aReplyToAMessageOfNoCaseIsNotLinkedAndGoesNowhere() {
+		int sentBefore = telegram.calls("sendmessage").size();
+		telegram.groupMessage(STAFF_CHAT_ID, STAFF_MEMBER, "answer to nothing", 99_999);
+		FakeBotApi.Call notLinked = telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
+				&& call.text().equals(staffText("staff.not-linked")), WAIT);
+		assertThat(notLinked.body().path("reply_parameters").path("message_id").asInt()).isPositive();
+		assertThat(telegram.calls("sendmessage").subList(sentBefore, telegram.calls("sendmessage").size()))
+			.noneMatch(call -> call.text() != null && call.text().contains("answer to nothing"));
+	}
+
+	@Test
+	void markupInAPersonsWordsIsShownLiterallyAndNeverBreaksTheCard() {
+		long user = onboarded("ru", "TJ");
+		String words = "<b>x</b> <a href=\"tg://user?id=1\">y</a> & 1<2 меня задержали сейчас";
+		long caseId = completeUrgentReport(user, "ru", "TJ", words);
+		FakeBotApi.Call card = card(caseId);
+		assertThat(card.text()).contains("&lt;b&gt;x&lt;/b&gt; &lt;a href=\"tg://user?id=1\"&gt;y&lt;/a&gt; &amp; 1&lt;2");
+		assertThat(telegram.calls("sendmessage")).filteredOn(call -> call.chatId() == STAFF_CHAT_ID).allMatch(FakeBotApi.Call::accepted);
+	}
+
+	@Test
+	void aPersonWhoBlockedTheBotIsReportedToStaffOnce() {
+		long user = onboarded("ru", "KZ");
+		long caseId = completeUrgentReport(user, "ru", "KZ", "меня избили на стройке");
+		FakeBotApi.Call card = card(caseId);
+		telegram.blockBy(user);
+		telegram.groupMessage(STAFF_CHAT_ID, STAFF_MEMBER, "where are you now?", card.messageId());
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
+				&& call.text().equals(staffText("staff.not-delivered-blocked", caseId)), WAIT);
+		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		assertThat(telegram.calls("sendmessage").stream().filter(call -> call.chatId() == user
+				&& call.text() != null && call.text().contains("where are you now?"))).as("no retry storm").hasSize(1);
+	}
+
+	@Test
+	void messagesOfOnePersonReachStaffInTheirOrder() {
+		long user = onboarded("ru", "UZ");
+		long caseId = completeUrgentReport(user, "ru", "UZ", "хозяин забрал паспорт сейчас");
+		card(caseId);
+		for (int i = 1; i <= 5; i++) {
+			telegram.userSays(user, "подробность номер " + i, "ru");
+		}
+		await().atMost(WAIT).until(() -> relayedTexts(caseId).size() == 5);
+		assertThat(relayedTexts(caseId)).containsExactly("подробность номер 1", "подробность номер 2",
+				"подробность номер 3", "подробность номер 4", "подробность номер 5");
+	}
+
+	@Test
+	void forgetWithdrawsOpenCasesTellsStaffAndErasesTheContent() {
+		long user = onboarded("ky", "KG");
+		long caseId = completeUrgentReport(user, "ky", "KG", "мени азыр кармашты милиция");
+		card(caseId);
+		int before = telegram.screensOf(user).size();
+		telegram.userSays(user, "/forget", "ky");
+		FakeBotApi.Call confirm = telegram.awaitScreen(user, before, WAIT);
+		telegram.userPresses(user, confirm.targetMessageId(), "x:1", "ky");
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
+				&& call.text().equals(staffText("staff.withdrawn", caseId)), WAIT);
+		telegram.awaitCall("deletemessage", call -> call.chatId() == STAFF_CHAT_ID, WAIT);
+		assertThat(status(caseId)).isEqualTo("WITHDRAWN");
+		assertThat(this.jdbc.sql("SELECT chat_id FROM report_case WHERE id = ?").param(caseId).query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM case_message WHERE case_id = ?").param(caseId).query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM staff_message WHERE case_id = ?").param(caseId).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void staffCommandsManageCases() {
+		long user = onboarded("uz", "UZ");
+		long caseId = completeUrgentReport(user, "uz", "UZ", "akamni militsiya ushlab ketdi hozir");
+		card(caseId);
+		staffSays("/cases");
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().startsWith(staffText("staff.cases.header"))
+				&& call.text().contains("#" + caseId), WAIT);
+		staffSays("/take " + caseId);
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().contains("#" + caseId)
+				&& call.text().contains("Firstname" + STAFF_MEMBER), WAIT);
+		assertThat(status(caseId)).isEqualTo("TAKEN");
+		staffSays("/note " + caseId + " called the station, he is in room 3");
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.note-saved", caseId)), WAIT);
+		assertThat(telegram.textsSentTo(user)).noneMatch(text -> text.contains("room 3"));
+		staffSays("/stats");
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().contains("detention"), WAIT);
+		int beforeClose = telegram.screensOf(user).size();
+		staffSays("/close " + caseId);
+		await().atMost(WAIT).until(() -> "CLOSED".equals(status(caseId)));
+		telegram.awaitScreen(user, beforeClose + 1, WAIT);
+		int beforeReopen = telegram.screensOf(user).size();
+		staffSays("/reopen " + caseId);
+		await().atMost(WAIT).until(() -> "OPEN".equals(status(caseId)));
+		assertThat(telegram.awaitScreen(user, beforeReopen, WAIT).text())
+			.isEqualTo(text("report.reopened", "uz", "UZ", Map.of("case", Long.toString(caseId))));
+		staffSays("/ban " + caseId);
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.banned", caseId)), WAIT);
+		int before = telegram.screensOf(user).size();
+		telegram.userSays(user, "/start", "uz");
+		await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+		assertThat(telegram.screensOf(user)).as("a banned person's messages are ignored").hasSize(before);
+		staffSays("/take 999999");
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.no-such-case", 999_999)), WAIT);
+	}
+
+	// --- helpers -----------------------------------------------------------------------------------
+
+	long onboarded(String language, String citizenship) {
+		long user = newUser();
+		String app = language.startsWith("uz") ? "uz" : language;
+		telegram.userSays(user, "/start", app);
+		FakeBotApi.Call languages = telegram.awaitScreen(user, 0, WAIT);
+		telegram.userPresses(user, languages.targetMessageId(), "l:" + language, app);
+		telegram.awaitScreen(user, 1, WAIT);
+		telegram.userPresses(user, languages.targetMessageId(), "c:" + citizenship, app);
+		telegram.awaitScreen(user, 3, WAIT);
+		return user;
+	}
+
+	/** Sends an urgent message, agrees, and goes through the intake; returns the case number. */
+	long completeUrgentReport(long user, String language, String citizenship, String message) {
+		int before = telegram.screensOf(user).size();
+		telegram.userSays(user, message, language);
+		FakeBotApi.Call consent = telegram.awaitScreen(user, before + 1, WAIT);
+		return completeIntake(user, consent, language, citizenship);
+	}
+
+	/** Agrees to send, and answers the intake: a city button, "right now", skips phone and location. */
+	long completeIntake(long user, FakeBotApi.Call consent, String language, String citizenship) {
+		String yes = consent.buttonData("rp:y:");
+		long caseId = Long.parseLong(yes.substring("rp:y:".length()));
+		int before = telegram.screensOf(user).size();
+		telegram.userPresses(user, consent.targetMessageId(), yes, language);
+		FakeBotApi.Call city = telegram.awaitScreen(user, before + 1, WAIT);
+		telegram.userPresses(user, city.targetMessageId(), city.buttonData("rp:city:" + caseId + ":"), language);
+		FakeBotApi.Call when = telegram.awaitScreen(user, before + 2, WAIT);
+		telegram.userPresses(user, when.targetMessageId(), "rp:when:" + caseId + ":now", language);
+		telegram.awaitScreen(user, before + 3, WAIT);
+		String skip = this.knowledge.current().plainText("button.skip", Audience.of(language, Citizenship.valueOf(citizenship)));
+		telegram.userSays(user, skip, language);
+		telegram.awaitScreen(user, before + 4, WAIT);
+		telegram.userSays(user, skip, language);
+		FakeBotApi.Call received = telegram.awaitScreen(user, before + 5, WAIT);
+		assertThat(received.text()).isEqualTo(text("report.received", language, citizenship, Map.of("case", Long.toString(caseId))));
+		return caseId;
+	}
+
+	FakeBotApi.Call card(long caseId) {
+		return telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.accepted()
+				&& call.buttons().stream().anyMatch(button -> button.data().equals("rp:take:" + caseId)), WAIT);
+	}
+
+	void staffSays(String text) {
+		telegram.groupMessage(STAFF_CHAT_ID, STAFF_MEMBER, text, null);
+	}
+
+	List<FakeBotApi.Call> staffMessages() {
+		return telegram.calls("sendmessage").stream().filter(call -> call.chatId() == STAFF_CHAT_ID).toList();
+	}
+
+	List<String> relayedTexts(long caseId) {
+		String heading = staffText("staff.user-message", caseId) + "\n";
+		return staffMessages().stream()
+			.filter(call -> call.accepted() && call.text().startsWith(heading))
+			.map(call -> call.text().substring(heading.length()))
+			.toList();
+	}
+
+	String status(long caseId) {
+		return this.jdbc.sql("SELECT status FROM report_case WHERE id = ?").param(caseId).query(String.class).single();
+	}
+
+	String text(String key, String language, String citizenship) {
+		return text(key, language, citizenship, Map.of());
+	}
+
+	String text(String key, String language, String citizenship, Map<String, String> params) {
+		return this.knowledge.current().text(key, Audience.of(language, citizenship == null ? null : Citizenship.valueOf(citizenship)), params);
+	}
+
+	String staffText(String key) {
+		return this.knowledge.current().text(key, Audience.of("ru", null), Map.of());
+	}
+
+	String staffText(String key, long caseId) {
+		return this.knowledge.current().text(key, Audience.of("ru", null), Map.of("case", Long.toString(caseId)));
+	}
+
+}
