@@ -62,6 +62,10 @@ public abstract class EndToEndTest {
 
 	/** A user id no other test uses, so that tests sharing the fake never see each other's chats. */
 	protected static long newUser() {
+		return newUserId();
+	}
+
+	public static long newUserId() {
 		return 1_000_000L + (long) (Math.random() * 1_000_000_000L);
 	}
 
