@@ -61,6 +61,8 @@ public final class FakeBotApi implements AutoCloseable {
 
 	private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
 
+	private final Map<String, Deque<Fault>> faultsByChat = new ConcurrentHashMap<>();
+
 	private final Map<Long, AtomicInteger> messageIds = new ConcurrentHashMap<>();
 
 	private final AtomicInteger threadIds = new AtomicInteger(500);
@@ -144,6 +146,10 @@ public final class FakeBotApi implements AutoCloseable {
 		record Hold() implements Fault {
 		}
 
+		/** Answers normally, but sends the body a few bytes a second, so it takes long to arrive. */
+		record SlowBody() implements Fault {
+		}
+
 		static Fault tooManyRequests(int retryAfterSeconds) {
 			return new Status(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
 					+ retryAfterSeconds + "\",\"parameters\":{\"retry_after\":" + retryAfterSeconds + "}}");
@@ -186,6 +192,10 @@ public final class FakeBotApi implements AutoCloseable {
 
 		static Fault hold() {
 			return new Hold();
+		}
+
+		static Fault slowBody() {
+			return new SlowBody();
 		}
 
 	}
@@ -438,6 +448,12 @@ public final class FakeBotApi implements AutoCloseable {
 		}
 	}
 
+	/** The next call of a method for one chat gets the fault. */
+	public void failNextTo(long chatId, String method, Fault fault) {
+		this.faultsByChat.computeIfAbsent(method.toLowerCase(Locale.ROOT) + "@" + chatId, m -> new ConcurrentLinkedDeque<>())
+			.add(fault);
+	}
+
 	/** Every call gets the fault until {@link #recover()}. */
 	public void failEverything(Fault fault) {
 		this.everyCall = fault;
@@ -446,6 +462,7 @@ public final class FakeBotApi implements AutoCloseable {
 	public void recover() {
 		this.everyCall = null;
 		this.faults.clear();
+		this.faultsByChat.clear();
 	}
 
 	/** The next getUpdates returns the last delivered batch again, whatever its offset. */
@@ -551,7 +568,8 @@ public final class FakeBotApi implements AutoCloseable {
 		String method = segments.length > 2 ? segments[segments.length - 1].toLowerCase(Locale.ROOT) : "";
 		JsonNode body = parse(request.getHeader("Content-Type"), request.getBody().readUtf8());
 		Instant at = Instant.now();
-		Fault fault = nextFault(method);
+		Deque<Fault> forChat = this.faultsByChat.get(method + "@" + body.path("chat_id").asLong());
+		Fault fault = forChat != null && !forChat.isEmpty() ? forChat.poll() : nextFault(method);
 		if (fault == null && this.blockedChats.contains(body.path("chat_id").asLong()) && method.startsWith("send")) {
 			fault = Fault.forbidden();
 		}
@@ -559,7 +577,8 @@ public final class FakeBotApi implements AutoCloseable {
 				body.has("text") ? body.path("text").asText() : body.path("caption").asText())) {
 			fault = new Fault.Status(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: can't parse entities\"}");
 		}
-		if (fault != null && !(fault instanceof Fault.Delay)) {
+		boolean answersNormally = fault == null || fault instanceof Fault.Delay || fault instanceof Fault.SlowBody;
+		if (!answersNormally) {
 			this.calls.add(new Call(method, token, body, at, false, 0));
 			return faulty(fault);
 		}
@@ -575,6 +594,9 @@ public final class FakeBotApi implements AutoCloseable {
 		}
 		if (fault instanceof Fault.Delay delay) {
 			response.setHeadersDelay(delay.delay().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		if (fault instanceof Fault.SlowBody) {
+			response.throttleBody(16, 1, TimeUnit.SECONDS);
 		}
 		return response;
 	}

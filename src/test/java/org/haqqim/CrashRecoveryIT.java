@@ -1,0 +1,170 @@
+package org.haqqim;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.haqqim.telegram.FakeBotApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged bot in a child process, killed with SIGKILL at the two moments that lose messages in
+ * bots built the usual way (reliability cases R6 and R7): after Telegram answered getUpdates but
+ * before the batch was committed, and after the reply was committed but before it was sent. After a
+ * restart every update is handled once and every reply is sent once. The bot's output is checked
+ * for the bot token.
+ */
+class CrashRecoveryIT {
+
+	private static final Duration WAIT = Duration.ofSeconds(40);
+
+	private static final long STAFF_CHAT = -100_424_242L;
+
+	@TempDir
+	Path temporary;
+
+	private FakeBotApi telegram;
+
+	private Process bot;
+
+	private int starts;
+
+	@BeforeEach
+	void startFake() {
+		this.telegram = new FakeBotApi().start();
+	}
+
+	@AfterEach
+	void stop() throws IOException {
+		if (this.bot != null && this.bot.isAlive()) {
+			this.bot.destroyForcibly();
+		}
+		this.telegram.close();
+		String secret = FakeBotApi.CANARY_TOKEN.substring(FakeBotApi.CANARY_TOKEN.indexOf(':') + 1);
+		for (int i = 1; i <= this.starts; i++) {
+			assertThat(Files.readString(log(i), StandardCharsets.UTF_8)).doesNotContain(secret);
+		}
+	}
+
+	@Test
+	void killedAfterTelegramAnsweredButBeforeTheBatchWasStoredTheUpdateComesAgainAndIsHandledOnce() throws Exception {
+		this.bot = startBot();
+		awaitPolling();
+		this.telegram.failNext("getupdates", FakeBotApi.Fault.slowBody(), 1);
+		Instant armed = Instant.now();
+		await().atMost(WAIT).until(() -> this.telegram.calls("getupdates").stream().anyMatch(call -> call.at().isAfter(armed)));
+		long user = 900_001L;
+		long update = this.telegram.userSays(user, "/help", "ru");
+		await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2)).until(() -> true);
+		kill();
+		assertThat(this.telegram.confirmedBelow()).as("the update was never confirmed").isLessThanOrEqualTo(update);
+		assertThat(this.telegram.textsSentTo(user)).isEmpty();
+
+		this.bot = startBot();
+		this.telegram.awaitTextsTo(user, 1, WAIT);
+		await().atMost(WAIT).until(() -> this.telegram.confirmedBelow() > update);
+		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		assertThat(this.telegram.textsSentTo(user)).as("handled exactly once").hasSize(1);
+	}
+
+	@Test
+	void killedAfterTheReplyWasCommittedButBeforeItWasSentTheReplyIsSentOnceAfterARestart() throws Exception {
+		this.bot = startBot();
+		awaitPolling();
+		long user = 900_002L;
+		this.telegram.failNextTo(user, "sendmessage", FakeBotApi.Fault.hold());
+		long update = this.telegram.userSays(user, "/help", "ru");
+		this.telegram.awaitCall("sendmessage", call -> call.chatId() == user, WAIT);
+		await().atMost(WAIT).until(() -> this.telegram.confirmedBelow() > update);
+		kill();
+		assertThat(this.telegram.textsSentTo(user)).isEmpty();
+
+		this.bot = startBot();
+		this.telegram.awaitTextsTo(user, 1, WAIT);
+		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		assertThat(this.telegram.textsSentTo(user)).as("sent once, not lost and not repeated").hasSize(1);
+	}
+
+	@Test
+	void killedBeforeACaseReachedStaffTheCardIsSentOnceAfterARestart() throws Exception {
+		this.bot = startBot();
+		awaitPolling();
+		long user = 900_003L;
+		this.telegram.userSays(user, "/report", "ru");
+		FakeBotApi.Call what = this.telegram.awaitScreen(user, 1, WAIT);
+		this.telegram.userSays(user, "бригадир забрал паспорта у всех", "ru");
+		for (int step = 2; step <= 3; step++) {
+			FakeBotApi.Call question = this.telegram.awaitScreen(user, step, WAIT);
+			this.telegram.userPresses(user, question.targetMessageId(), question.buttonData("rp:skip:"), "ru");
+		}
+		this.telegram.awaitScreen(user, 4, WAIT);
+		this.telegram.userSays(user, "Пропустить", "ru");
+		this.telegram.awaitScreen(user, 5, WAIT);
+		this.telegram.failNextTo(STAFF_CHAT, "sendmessage", FakeBotApi.Fault.hold());
+		this.telegram.userSays(user, "Пропустить", "ru");
+		this.telegram.awaitScreen(user, 6, WAIT);
+		this.telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT, WAIT);
+		kill();
+		assertThat(this.telegram.acceptedTo(STAFF_CHAT, "sendmessage")).isEmpty();
+		assertThat(what.text()).isNotBlank();
+
+		this.bot = startBot();
+		await().atMost(WAIT).until(() -> !this.telegram.acceptedTo(STAFF_CHAT, "sendmessage").isEmpty());
+		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		List<FakeBotApi.Call> cards = this.telegram.acceptedTo(STAFF_CHAT, "sendmessage")
+			.stream()
+			.filter(call -> call.text().contains("бригадир забрал паспорта у всех"))
+			.toList();
+		assertThat(cards).as("the card reaches staff once").hasSize(1);
+	}
+
+	private Process startBot() throws IOException {
+		this.starts++;
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		ProcessBuilder builder = new ProcessBuilder(java, "-jar", Path.of("target", "haqqim.jar").toAbsolutePath().toString());
+		Map<String, String> environment = builder.environment();
+		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.CANARY_TOKEN);
+		environment.put("TELEGRAM_API_URL", this.telegram.url());
+		environment.put("STAFF_CHAT_ID", Long.toString(STAFF_CHAT));
+		environment.put("DATABASE_URL", "jdbc:sqlite:" + this.temporary.resolve("bot.db"));
+		environment.put("KNOWLEDGE_DIR", Path.of("knowledge").toAbsolutePath().toString());
+		environment.put("HAQQIM_TELEGRAM_POLL_TIMEOUT", "1s");
+		environment.put("HAQQIM_TELEGRAM_CALL_TIMEOUT", "60s");
+		builder.redirectErrorStream(true);
+		builder.redirectOutput(log(this.starts).toFile());
+		return builder.start();
+	}
+
+	private void awaitPolling() {
+		Instant since = Instant.now();
+		await().atMost(WAIT).until(() -> this.telegram.calls("getupdates").stream().anyMatch(call -> call.at().isAfter(since)));
+	}
+
+	/** SIGKILL: no shutdown hook runs, nothing is flushed that was not already committed. */
+	private void kill() throws InterruptedException {
+		this.bot.destroyForcibly();
+		assertThat(this.bot.waitFor(10, TimeUnit.SECONDS)).isTrue();
+	}
+
+	private File logFile(int start) {
+		return this.temporary.resolve("bot-" + start + ".log").toFile();
+	}
+
+	private Path log(int start) {
+		return logFile(start).toPath();
+	}
+
+}
