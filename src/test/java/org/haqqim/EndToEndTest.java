@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.haqqim.telegram.FakeBotApi;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +52,12 @@ public abstract class EndToEndTest {
 		registry.add("haqqim.transport.max-send-retry-delay", () -> "1s");
 		registry.add("haqqim.database.url", () -> "jdbc:sqlite:" + freshDatabase());
 		registry.add("haqqim.knowledge.directory", () -> "knowledge");
+	}
+
+	/** Runs before the class's bot starts (Spring loads it with the first test instance). */
+	@BeforeAll
+	static void freshCallLog() {
+		telegram.forgetCalls();
 	}
 
 	@AfterEach

@@ -472,6 +472,11 @@ public final class FakeBotApi implements AutoCloseable {
 
 	// --- what the bot did --------------------------------------------------------------------------
 
+	/** Forgets every recorded call, for a new group of tests against a new bot. */
+	public void forgetCalls() {
+		this.calls.clear();
+	}
+
 	public List<Call> calls() {
 		return List.copyOf(this.calls);
 	}
