@@ -51,7 +51,6 @@ public abstract class EndToEndTest {
 		registry.add("haqqim.transport.send-retry-delay", () -> "100ms");
 		registry.add("haqqim.transport.max-send-retry-delay", () -> "1s");
 		registry.add("haqqim.database.url", () -> "jdbc:sqlite:" + freshDatabase());
-		registry.add("haqqim.knowledge.directory", () -> "knowledge");
 	}
 
 	/** Runs before the class's bot starts (Spring loads it with the first test instance). */

@@ -678,14 +678,21 @@ public final class KnowledgeLoader {
 					synonyms.error(root.line(), "'groups' must be a list of word lists");
 					return;
 				}
+				Map<String, Integer> groupOfWord = new HashMap<>();
 				for (YamlTree.Node item : sequence.items()) {
 					List<String> group = synonyms.strings(item, "a synonym group");
 					if (group.size() < 2) {
 						synonyms.error(item.line(), "a synonym group needs at least two words");
+						continue;
 					}
-					else {
-						groups.add(group);
+					for (String word : group) {
+						Integer other = groupOfWord.putIfAbsent(QuestionKey.of(word), item.line());
+						if (other != null && other != item.line()) {
+							synonyms.error(item.line(), "'" + word + "' is also in the group at line " + other
+									+ " (ignoring case, apostrophes and script); a word belongs to one group");
+						}
 					}
+					groups.add(group);
 				}
 			});
 			FileContext urgency = context("matching/urgency.yaml");

@@ -60,6 +60,11 @@ class KnowledgeLoaderTests {
 	}
 
 	@Test
+	void aWordInTwoSynonymGroupsIsAnError() {
+		assertGolden("synonym-in-two-groups", report("synonym-in-two-groups"));
+	}
+
+	@Test
 	void brokenReferencesFormatsAndIdsAreErrors() {
 		Path directory = scenario("broken-references");
 		deleteQuietly(directory.resolve("topics/lost-documents.yaml"));

@@ -1,0 +1,67 @@
+package org.haqqim.matching;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.haqqim.knowledge.KnowledgeBase;
+import org.haqqim.knowledge.KnowledgeLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Accuracy floors on the labelled sets, so that a change to the matcher or the knowledge base that
+ * makes the bot understand less fails the build. The development set was used while tuning; the
+ * held-out set was written separately and not looked at, and shows how the matcher generalises.
+ * The tables are printed; ./haqqim evaluate FILE prints them too.
+ */
+class MatchingEvaluationTests {
+
+	private static KnowledgeBase knowledge;
+
+	@BeforeAll
+	static void load() {
+		knowledge = new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge")).knowledge().orElseThrow();
+	}
+
+	@Test
+	void developmentSetMeetsTheTargets() {
+		Evaluation.Report report = run("messages.jsonl");
+		Evaluation.Tally all = report.overall();
+		assertThat(all.total()).isGreaterThanOrEqualTo(300);
+		assertThat(all.top1()).as("top-1").isGreaterThanOrEqualTo(0.92);
+		assertThat(all.top3()).as("top-3").isGreaterThanOrEqualTo(0.97);
+		assertThat(all.wrongAnswers()).as("wrong answers").isLessThanOrEqualTo(0.03);
+		assertThat(all.outOfScopeUnanswered()).as("out of scope left unanswered").isGreaterThanOrEqualTo(0.85);
+		assertThat(all.urgentRecall()).as("urgent recall").isGreaterThanOrEqualTo(0.95);
+		assertThat(all.urgentPrecision()).as("urgent precision").isGreaterThanOrEqualTo(0.90);
+		assertThat(all.language()).as("language detection").isGreaterThanOrEqualTo(0.96);
+		for (String language : List.of("uz", "uz-Cyrl", "ru", "ky", "tg", "en")) {
+			assertThat(report.byLanguage().get(language).top1()).as("top-1 in " + language).isGreaterThanOrEqualTo(0.85);
+		}
+		assertThat(all.top1()).as("better than plain Lucene BM25").isGreaterThan(all.baselineTop1() + 0.05);
+	}
+
+	@Test
+	void heldOutSetShowsTheMatcherGeneralises() {
+		Evaluation.Tally all = run("held-out.jsonl").overall();
+		assertThat(all.total()).isGreaterThanOrEqualTo(200);
+		assertThat(all.top1()).as("top-1").isGreaterThanOrEqualTo(0.88);
+		assertThat(all.top3()).as("top-3").isGreaterThanOrEqualTo(0.93);
+		assertThat(all.wrongAnswers()).as("wrong answers").isLessThanOrEqualTo(0.03);
+		assertThat(all.outOfScopeUnanswered()).as("out of scope left unanswered").isGreaterThanOrEqualTo(0.85);
+		assertThat(all.urgentRecall()).as("urgent recall").isGreaterThanOrEqualTo(0.90);
+		assertThat(all.urgentPrecision()).as("urgent precision").isGreaterThanOrEqualTo(0.85);
+		assertThat(all.language()).as("language detection").isGreaterThanOrEqualTo(0.92);
+	}
+
+	private static Evaluation.Report run(String file) {
+		Evaluation.Report report = new Evaluation(knowledge, MatchingProperties.defaults())
+			.run(Evaluation.read(Path.of("src/test/resources/evaluation", file)));
+		System.out.println(file + "\n" + report.toTable());
+		return report;
+	}
+
+}
