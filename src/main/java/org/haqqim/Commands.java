@@ -162,6 +162,25 @@ final class Commands {
 		return 0;
 	}
 
+	/**
+	 * {@code health [SECONDS]}: 0 when the bot polled Telegram successfully within the last SECONDS
+	 * (default 180), for a container's health check. Runs without starting the bot.
+	 */
+	static int health(List<String> args, Map<String, String> environment, PrintStream out) {
+		long maxAge = args.isEmpty() ? 180 : Long.parseLong(args.get(0));
+		Path file = Path.of(environment.getOrDefault("HAQQIM_TELEGRAM_HEARTBEAT_FILE", "./data/heartbeat"));
+		try {
+			java.time.Instant last = java.time.Instant.parse(Files.readString(file).strip());
+			long age = java.time.Duration.between(last, java.time.Instant.now()).toSeconds();
+			out.println((age <= maxAge ? "healthy" : "unhealthy") + ": last successful poll " + age + " s ago");
+			return age <= maxAge ? 0 : 1;
+		}
+		catch (IOException | java.time.format.DateTimeParseException ex) {
+			out.println("unhealthy: no heartbeat in " + file);
+			return 1;
+		}
+	}
+
 	private static Optional<MatchingEngine> engine(Map<String, String> environment, PrintStream err) {
 		return knowledge(environment, err).map(knowledge -> MatchingEngine.build(knowledge, MatchingProperties.defaults()));
 	}

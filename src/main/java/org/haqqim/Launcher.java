@@ -32,6 +32,7 @@ public final class Launcher {
 			  ask --jsonl            the same for JSON lines on standard input
 			  evaluate FILE [--misses]  accuracy per language on a labelled JSON-lines set, next to plain BM25
 			  unanswered             questions the bot could not answer, grouped, with counts
+			  health [SECONDS]       0 when Telegram was polled within SECONDS (default 180), for health checks
 			  help                   this text
 			""";
 
@@ -76,6 +77,7 @@ public final class Launcher {
 				case "ask" -> new Outcome.Exit(Commands.ask(rest, this.environment, this.in, this.out, this.err));
 				case "evaluate" -> new Outcome.Exit(Commands.evaluate(rest, this.environment, this.out, this.err));
 				case "unanswered" -> runUnanswered();
+				case "health" -> new Outcome.Exit(Commands.health(rest, this.environment, this.out));
 				case "help", "--help", "-h" -> {
 					this.out.print(USAGE);
 					yield new Outcome.Exit(0);

@@ -131,6 +131,28 @@ class CrashRecoveryIT {
 		assertThat(cards).as("the card reaches staff once").hasSize(1);
 	}
 
+	@Test
+	void sigtermStopsWithinTenSecondsAndARestartLosesNothing() throws Exception {
+		this.bot = startBot();
+		awaitPolling();
+		long user = 900_004L;
+		this.telegram.failNextTo(user, "sendmessage", FakeBotApi.Fault.delay(Duration.ofSeconds(3)));
+		this.telegram.userSays(user, "/help", "ru");
+		this.telegram.awaitCall("sendmessage", call -> call.chatId() == user, WAIT);
+		long started = System.nanoTime();
+		this.bot.destroy();
+		assertThat(this.bot.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+		this.telegram.userSays(user, "/start", "ru");
+
+		this.bot = startBot();
+		await().atMost(WAIT).until(() -> this.telegram.textsSentTo(user).size() >= 2);
+		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		assertThat(this.telegram.textsSentTo(user)).as("both answered, neither twice").hasSize(2);
+		Path heartbeat = this.temporary.resolve("heartbeat");
+		assertThat(Files.readString(heartbeat)).startsWith("20");
+	}
+
 	private Process startBot() throws IOException {
 		this.starts++;
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -143,6 +165,7 @@ class CrashRecoveryIT {
 		environment.put("KNOWLEDGE_DIR", Path.of("knowledge").toAbsolutePath().toString());
 		environment.put("HAQQIM_TELEGRAM_POLL_TIMEOUT", "1s");
 		environment.put("HAQQIM_TELEGRAM_CALL_TIMEOUT", "60s");
+		environment.put("HAQQIM_TELEGRAM_HEARTBEAT_FILE", this.temporary.resolve("heartbeat").toString());
 		builder.redirectErrorStream(true);
 		builder.redirectOutput(log(this.starts).toFile());
 		return builder.start();

@@ -62,6 +62,8 @@ public class TelegramPoller implements SmartLifecycle {
 
 	private Instant nextHeartbeatLog;
 
+	private Instant heartbeatWritten;
+
 	TelegramPoller(TelegramClient client, OkHttpClient httpClient, Inbox inbox, UpdateMapper mapper,
 			PollingHeartbeat heartbeat, TelegramProperties properties, Clock clock) {
 		this.client = client;
@@ -167,6 +169,7 @@ public class TelegramPoller implements SmartLifecycle {
 		Duration deadline = this.properties.pollTimeout().plus(this.properties.callTimeout());
 		List<Update> updates = BotApi.await(() -> this.client.executeAsync(getUpdates), deadline);
 		this.heartbeat.recordSuccess(this.clock.instant(), updates.size());
+		writeHeartbeat();
 		if (!updates.isEmpty()) {
 			List<InboundEvent> events = updates.stream().map(this.mapper::map).toList();
 			storeUntilCommitted(events, UpdateMapper.nextOffset(updates, offset), backoff);
@@ -219,6 +222,26 @@ public class TelegramPoller implements SmartLifecycle {
 			logger.warn("Telegram answered {} ({}); polling again in {} ms", code, description, pause.toMillis());
 		}
 		return pause;
+	}
+
+	/** The time of the last successful poll, on disk, for a health check in another process. */
+	private void writeHeartbeat() {
+		Instant now = this.clock.instant();
+		if (this.heartbeatWritten != null && now.isBefore(this.heartbeatWritten.plusSeconds(10))) {
+			return;
+		}
+		this.heartbeatWritten = now;
+		try {
+			java.nio.file.Path file = this.properties.heartbeatFile();
+			if (file.getParent() != null) {
+				java.nio.file.Files.createDirectories(file.getParent());
+			}
+			java.nio.file.Files.writeString(file, now.toString());
+		}
+		catch (java.io.IOException ex) {
+			logger.warn("The heartbeat file {} cannot be written: {}", this.properties.heartbeatFile(),
+					ex.getClass().getSimpleName());
+		}
 	}
 
 	static int retryAfter(TelegramApiRequestException ex) {

@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param groupMessagesPerMinute Telegram's limit for one group
  * @param messagesPerSecond Telegram's limit for the whole bot
  * @param heartbeatInterval how often the poller logs that it is alive
+ * @param heartbeatFile where the time of the last successful poll is written, for {@code ./haqqim health}
  */
 @Validated
 @ConfigurationProperties("haqqim.telegram")
@@ -37,7 +38,8 @@ public record TelegramProperties(String token, @DefaultValue("https://api.telegr
 		@DefaultValue("500ms") @NotNull Duration initialBackoff, @DefaultValue("30s") @NotNull Duration maxBackoff,
 		@DefaultValue("20s") @NotNull Duration callTimeout, @DefaultValue("1") @Min(1) int privateChatMessagesPerSecond,
 		@DefaultValue("20") @Min(1) int groupMessagesPerMinute, @DefaultValue("30") @Min(1) int messagesPerSecond,
-		@DefaultValue("5m") @NotNull Duration heartbeatInterval) {
+		@DefaultValue("5m") @NotNull Duration heartbeatInterval,
+		@DefaultValue("./data/heartbeat") @NotNull java.nio.file.Path heartbeatFile) {
 
 	private static final Pattern TOKEN = Pattern.compile("\\d{5,15}:[A-Za-z0-9_-]{30,64}");
 
