@@ -138,7 +138,9 @@ class Dispatcher implements InboundHandler {
 		if (event instanceof InboundEvent.Membership membership && !membership.botIsMember()) {
 			return;
 		}
-		logger.warn("Leaving a group that is not the staff chat (update {})", event.origin().updateId());
+		// A group's id is not a person's data; printing it is how an operator finds the staff group's id.
+		logger.warn("Leaving group {}: it is not the staff chat. If it is your staff group, set STAFF_CHAT_ID={} "
+				+ "and restart.", chat, chat);
 		this.outbox.enqueue(new OutboundMessage.Leave(chat));
 	}
 

@@ -1,0 +1,31 @@
+# Haqqim: build with Maven, run on a Java 17 runtime as an unprivileged user.
+#   docker build -t haqqim .
+#   docker run -d --name haqqim -e TELEGRAM_BOT_TOKEN=... -e STAFF_CHAT_ID=... \
+#     -v haqqim-data:/app/data haqqim
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+COPY knowledge knowledge
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system haqqim && useradd --system --gid haqqim --home-dir /app haqqim
+WORKDIR /app
+COPY --from=build /build/target/haqqim.jar /app/haqqim.jar
+# The knowledge base ships inside the image; mount a directory over /app/knowledge to edit it live.
+COPY --chown=haqqim:haqqim knowledge /app/knowledge
+RUN mkdir -p /app/data && chown haqqim:haqqim /app/data && chmod 700 /app/data
+USER haqqim
+# The SQLite database and the heartbeat live here; keep them on a volume.
+VOLUME ["/app/data"]
+ENV KNOWLEDGE_DIR=/app/knowledge \
+    DATABASE_URL=jdbc:sqlite:/app/data/haqqim.db \
+    HAQQIM_TELEGRAM_HEARTBEAT_FILE=/app/data/heartbeat \
+    JAVA_OPTS="-XX:MaxRAMPercentage=75"
+# Healthy while Telegram was polled successfully in the last three minutes.
+HEALTHCHECK --interval=60s --timeout=20s --start-period=60s --retries=3 \
+    CMD java -jar /app/haqqim.jar health 180 || exit 1
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/haqqim.jar \"$@\"", "--"]
