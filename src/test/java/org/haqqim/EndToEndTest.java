@@ -59,11 +59,19 @@ public abstract class EndToEndTest {
 		telegram.forgetCalls();
 	}
 
+	/** S12 and P1: no token, no message text, no name and no username ever reaches the output. */
 	@AfterEach
-	void tokenNeverAppearsInOutput(CapturedOutput output) {
+	void nothingSecretOrPersonalAppearsInOutput(CapturedOutput output) {
 		telegram.recover();
+		String all = output.getAll();
 		String secret = FakeBotApi.CANARY_TOKEN.substring(FakeBotApi.CANARY_TOKEN.indexOf(':') + 1);
-		assertThat(output.getAll()).doesNotContain(secret);
+		assertThat(all).doesNotContain(secret);
+		assertThat(all).doesNotContainPattern("Firstname\\d{5,}").doesNotContainPattern("username\\d{5,}");
+		for (String words : telegram.peoplesWords()) {
+			if (words.length() >= 12 && !words.startsWith("/")) {
+				assertThat(all).as("a person's words in the log").doesNotContain(words);
+			}
+		}
 	}
 
 	/** A user id no other test uses, so that tests sharing the fake never see each other's chats. */

@@ -59,6 +59,8 @@ public final class FakeBotApi implements AutoCloseable {
 
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
+	private final List<String> peoplesWords = new CopyOnWriteArrayList<>();
+
 	private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
 
 	private final Map<String, Deque<Fault>> faultsByChat = new ConcurrentHashMap<>();
@@ -244,7 +246,13 @@ public final class FakeBotApi implements AutoCloseable {
 	public long userSays(long userId, String text, String languageCode) {
 		ObjectNode message = message(userId, privateChat(userId), user(userId, languageCode));
 		message.put("text", text);
+		this.peoplesWords.add(text);
 		return enqueueUpdate("message", message);
+	}
+
+	/** Everything test persons wrote to the bot, to check that none of it reaches a log. */
+	public List<String> peoplesWords() {
+		return List.copyOf(this.peoplesWords);
 	}
 
 	public long userSays(long userId, String text) {
