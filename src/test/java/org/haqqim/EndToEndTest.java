@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.haqqim.telegram.FakeBotApi;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +78,20 @@ public abstract class EndToEndTest {
 	/** A user id no other test uses, so that tests sharing the fake never see each other's chats. */
 	protected static long newUser() {
 		return newUserId();
+	}
+
+	/** A new person who chose a language and a citizenship; returns their chat id. */
+	protected static long onboarded(String language, String citizenship) {
+		Duration wait = Duration.ofSeconds(20);
+		long user = newUser();
+		String app = language.startsWith("uz") ? "uz" : language;
+		telegram.userSays(user, "/start", app);
+		FakeBotApi.Call languages = telegram.awaitScreen(user, 0, wait);
+		telegram.userPresses(user, languages.targetMessageId(), "l:" + language, app);
+		telegram.awaitScreen(user, 1, wait);
+		telegram.userPresses(user, languages.targetMessageId(), "c:" + citizenship, app);
+		telegram.awaitScreen(user, 3, wait);
+		return user;
 	}
 
 	public static long newUserId() {

@@ -50,6 +50,15 @@ public record Topic(String id, String category, boolean urgent, List<String> rel
 			return this.details != null && !this.details.isBlank();
 		}
 
+		/** Every way of asking about the topic in this language: the title, the questions, the keywords. */
+		public List<String> phrasings() {
+			List<String> phrasings = new java.util.ArrayList<>(1 + this.questions.size() + this.keywords.size());
+			phrasings.add(this.title);
+			phrasings.addAll(this.questions);
+			phrasings.addAll(this.keywords);
+			return phrasings;
+		}
+
 	}
 
 }

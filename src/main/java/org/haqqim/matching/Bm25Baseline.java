@@ -2,7 +2,6 @@ package org.haqqim.matching;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,11 +37,7 @@ final class Bm25Baseline {
 		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(this.analyzer))) {
 			for (Topic topic : knowledge.topics()) {
 				for (Topic.Text text : topic.texts().values()) {
-					List<String> phrasings = new ArrayList<>();
-					phrasings.add(text.title());
-					phrasings.addAll(text.questions());
-					phrasings.addAll(text.keywords());
-					for (String phrasing : phrasings) {
+					for (String phrasing : text.phrasings()) {
 						Document document = new Document();
 						document.add(new TextField("text", phrasing, Field.Store.NO));
 						document.add(new StoredField("topic", topic.id()));

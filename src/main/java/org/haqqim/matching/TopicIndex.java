@@ -107,11 +107,7 @@ final class TopicIndex {
 			Set<String> seen = new HashSet<>();
 			List<WordLists.Terms> terms = new ArrayList<>();
 			for (Topic.Text text : topic.texts().values()) {
-				List<String> phrasings = new ArrayList<>();
-				phrasings.add(text.title());
-				phrasings.addAll(text.questions());
-				phrasings.addAll(text.keywords());
-				for (String phrasing : phrasings) {
+				for (String phrasing : text.phrasings()) {
 					WordLists.Terms analysed = wordLists.analyse(phrasing);
 					if (analysed.size() > 0 && seen.add(analysed.folded())) {
 						terms.add(analysed);

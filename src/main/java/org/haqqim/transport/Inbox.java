@@ -53,12 +53,7 @@ public class Inbox {
 		long now = this.clock.millis();
 		this.transactions.executeWithoutResult(status -> {
 			for (InboundEvent event : events) {
-				this.jdbc.sql("""
-						INSERT INTO inbox (update_id, chat_id, payload, status, attempts, next_attempt_at, received_at)
-						VALUES (?, ?, ?, 'PENDING', 0, ?, ?)
-						ON CONFLICT (update_id) DO NOTHING""")
-					.params(event.origin().updateId(), event.origin().chatId(), encode(event), now, now)
-					.update();
+				insert(event, now);
 			}
 			this.jdbc.sql("""
 					INSERT INTO poller_state (name, value) VALUES (?, ?)
@@ -69,14 +64,18 @@ public class Inbox {
 
 	/** Commits one event that did not come from Telegram (the console chat). */
 	public void store(InboundEvent event) {
-		long now = this.clock.millis();
+		insert(event, this.clock.millis());
+		this.arrivals.signalAfterCommit();
+	}
+
+	/** Adds an event unless its update is already here: a batch delivered twice creates nothing twice. */
+	private void insert(InboundEvent event, long now) {
 		this.jdbc.sql("""
 				INSERT INTO inbox (update_id, chat_id, payload, status, attempts, next_attempt_at, received_at)
 				VALUES (?, ?, ?, 'PENDING', 0, ?, ?)
 				ON CONFLICT (update_id) DO NOTHING""")
 			.params(event.origin().updateId(), event.origin().chatId(), encode(event), now, now)
 			.update();
-		this.arrivals.signalAfterCommit();
 	}
 
 	/** The highest update id ever stored, for adapters that number their own events. */

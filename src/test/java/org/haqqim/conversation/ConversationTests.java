@@ -192,19 +192,6 @@ class ConversationTests extends EndToEndTest {
 			.containsExactly("start", "menu", "contacts", "report", "language", "privacy", "forget", "help");
 	}
 
-	/** A person who went through onboarding; returns their chat id. */
-	private long onboarded(String language, String citizenship) {
-		long user = newUser();
-		String app = language.startsWith("uz") ? "uz" : language;
-		telegram.userSays(user, "/start", app);
-		FakeBotApi.Call languages = telegram.awaitScreen(user, 0, WAIT);
-		telegram.userPresses(user, languages.targetMessageId(), "l:" + language, app);
-		telegram.awaitScreen(user, 1, WAIT);
-		telegram.userPresses(user, languages.targetMessageId(), "c:" + citizenship, app);
-		telegram.awaitScreen(user, 3, WAIT);
-		return user;
-	}
-
 	private static FakeBotApi.Call last(long user) {
 		return telegram.screensOf(user).get(telegram.screensOf(user).size() - 1);
 	}

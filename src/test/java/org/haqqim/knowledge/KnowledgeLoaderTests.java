@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,10 +128,10 @@ class KnowledgeLoaderTests {
 	/** A copy of the valid base with the scenario's files laid over it. */
 	private Path scenario(String name) {
 		Path directory = this.temporary.resolve(name);
-		copy(fixture("valid"), directory);
+		KnowledgeDirectories.copy(fixture("valid"), directory);
 		Path overlay = fixture("scenarios").resolve(name);
 		if (Files.isDirectory(overlay)) {
-			copy(overlay, directory);
+			KnowledgeDirectories.copy(overlay, directory);
 		}
 		return directory;
 	}
@@ -169,23 +168,6 @@ class KnowledgeLoaderTests {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Golden file " + golden + " is missing; the report was:\n" + actual, ex);
-		}
-	}
-
-	private static void copy(Path from, Path to) {
-		try (Stream<Path> files = Files.walk(from)) {
-			for (Path file : files.toList()) {
-				Path target = to.resolve(from.relativize(file).toString());
-				if (Files.isDirectory(file)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,12 +1,9 @@
 package org.haqqim.knowledge;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 import org.haqqim.EndToEndTest;
 import org.haqqim.telegram.FakeBotApi;
@@ -27,7 +24,7 @@ class LiveReloadTests extends EndToEndTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
-	private static final Path directory = copyOfTheKnowledgeBase();
+	private static final Path directory = KnowledgeDirectories.copyOfTheRealOne();
 
 	@Autowired
 	Knowledge knowledge;
@@ -63,28 +60,6 @@ class LiveReloadTests extends EndToEndTest {
 		org.awaitility.Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
 		assertThat(telegram.calls("sendmessage")).filteredOn(call -> call.chatId() == STAFF_CHAT_ID
 				&& call.text().contains("topics/patent.yaml")).as("reported once").hasSize(1);
-	}
-
-	private static Path copyOfTheKnowledgeBase() {
-		try {
-			Path target = Files.createTempDirectory("haqqim-knowledge");
-			Path source = Path.of("knowledge");
-			try (Stream<Path> files = Files.walk(source)) {
-				for (Path file : files.toList()) {
-					Path copy = target.resolve(source.relativize(file).toString());
-					if (Files.isDirectory(file)) {
-						Files.createDirectories(copy);
-					}
-					else {
-						Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-					}
-				}
-			}
-			return target;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

@@ -25,9 +25,9 @@ import static org.awaitility.Awaitility.await;
  */
 class ReportsTests extends EndToEndTest {
 
-	static final Duration WAIT = Duration.ofSeconds(20);
+	private static final Duration WAIT = ReportFlows.WAIT;
 
-	static final long STAFF_MEMBER = 5_550_001L;
+	private static final long STAFF_MEMBER = ReportFlows.STAFF_MEMBER;
 
 	@Autowired
 	Knowledge knowledge;
@@ -245,87 +245,54 @@ class ReportsTests extends EndToEndTest {
 		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.no-such-case", 999_999)), WAIT);
 	}
 
-	// --- helpers -----------------------------------------------------------------------------------
+	// --- steps, from ReportFlows ---------------------------------------------------------------------
 
-	long onboarded(String language, String citizenship) {
-		long user = newUser();
-		String app = language.startsWith("uz") ? "uz" : language;
-		telegram.userSays(user, "/start", app);
-		FakeBotApi.Call languages = telegram.awaitScreen(user, 0, WAIT);
-		telegram.userPresses(user, languages.targetMessageId(), "l:" + language, app);
-		telegram.awaitScreen(user, 1, WAIT);
-		telegram.userPresses(user, languages.targetMessageId(), "c:" + citizenship, app);
-		telegram.awaitScreen(user, 3, WAIT);
-		return user;
+	private ReportFlows flows() {
+		return new ReportFlows(telegram, STAFF_CHAT_ID, this.knowledge, this.jdbc);
 	}
 
-	/** Sends an urgent message, agrees, and goes through the intake; returns the case number. */
-	long completeUrgentReport(long user, String language, String citizenship, String message) {
-		int before = telegram.screensOf(user).size();
-		telegram.userSays(user, message, language);
-		FakeBotApi.Call consent = telegram.awaitScreen(user, before + 1, WAIT);
-		return completeIntake(user, consent, language, citizenship);
+	private long completeUrgentReport(long user, String language, String citizenship, String message) {
+		return flows().completeUrgentReport(user, language, citizenship, message);
 	}
 
-	/** Agrees to send, and answers the intake: a city button, "right now", skips phone and location. */
-	long completeIntake(long user, FakeBotApi.Call consent, String language, String citizenship) {
-		String yes = consent.buttonData("rp:y:");
-		long caseId = Long.parseLong(yes.substring("rp:y:".length()));
-		int before = telegram.screensOf(user).size();
-		telegram.userPresses(user, consent.targetMessageId(), yes, language);
-		FakeBotApi.Call city = telegram.awaitScreen(user, before + 1, WAIT);
-		telegram.userPresses(user, city.targetMessageId(), city.buttonData("rp:city:" + caseId + ":"), language);
-		FakeBotApi.Call when = telegram.awaitScreen(user, before + 2, WAIT);
-		telegram.userPresses(user, when.targetMessageId(), "rp:when:" + caseId + ":now", language);
-		telegram.awaitScreen(user, before + 3, WAIT);
-		String skip = this.knowledge.current().plainText("button.skip", Audience.of(language, Citizenship.valueOf(citizenship)));
-		telegram.userSays(user, skip, language);
-		telegram.awaitScreen(user, before + 4, WAIT);
-		telegram.userSays(user, skip, language);
-		FakeBotApi.Call received = telegram.awaitScreen(user, before + 5, WAIT);
-		assertThat(received.text()).isEqualTo(text("report.received", language, citizenship, Map.of("case", Long.toString(caseId))));
-		return caseId;
+	private long completeIntake(long user, FakeBotApi.Call consent, String language, String citizenship) {
+		return flows().completeIntake(user, consent, language, citizenship);
 	}
 
-	FakeBotApi.Call card(long caseId) {
-		return telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.accepted()
-				&& call.buttons().stream().anyMatch(button -> button.data().equals("rp:take:" + caseId)), WAIT);
+	private FakeBotApi.Call card(long caseId) {
+		return flows().card(caseId);
 	}
 
-	void staffSays(String text) {
-		telegram.groupMessage(STAFF_CHAT_ID, STAFF_MEMBER, text, null);
+	private void staffSays(String text) {
+		flows().staffSays(text);
 	}
 
-	List<FakeBotApi.Call> staffMessages() {
-		return telegram.calls("sendmessage").stream().filter(call -> call.chatId() == STAFF_CHAT_ID).toList();
+	private List<FakeBotApi.Call> staffMessages() {
+		return flows().staffMessages();
 	}
 
-	List<String> relayedTexts(long caseId) {
-		String heading = staffText("staff.user-message", caseId) + "\n";
-		return staffMessages().stream()
-			.filter(call -> call.accepted() && call.text().startsWith(heading))
-			.map(call -> call.text().substring(heading.length()))
-			.toList();
+	private List<String> relayedTexts(long caseId) {
+		return flows().relayedTexts(caseId);
 	}
 
-	String status(long caseId) {
-		return this.jdbc.sql("SELECT status FROM report_case WHERE id = ?").param(caseId).query(String.class).single();
+	private String status(long caseId) {
+		return flows().status(caseId);
 	}
 
-	String text(String key, String language, String citizenship) {
-		return text(key, language, citizenship, Map.of());
+	private String text(String key, String language, String citizenship) {
+		return flows().text(key, language, citizenship);
 	}
 
-	String text(String key, String language, String citizenship, Map<String, String> params) {
-		return this.knowledge.current().text(key, Audience.of(language, citizenship == null ? null : Citizenship.valueOf(citizenship)), params);
+	private String text(String key, String language, String citizenship, Map<String, String> params) {
+		return flows().text(key, language, citizenship, params);
 	}
 
-	String staffText(String key) {
-		return this.knowledge.current().text(key, Audience.of("ru", null), Map.of());
+	private String staffText(String key) {
+		return flows().staffText(key);
 	}
 
-	String staffText(String key, long caseId) {
-		return this.knowledge.current().text(key, Audience.of("ru", null), Map.of("case", Long.toString(caseId)));
+	private String staffText(String key, long caseId) {
+		return flows().staffText(key, caseId);
 	}
 
 }

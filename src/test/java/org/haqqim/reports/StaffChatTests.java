@@ -30,10 +30,10 @@ import static org.awaitility.Awaitility.await;
  * twenty messages a minute, with a staff list; reminders and retention run on a clock the tests move.
  */
 @TestPropertySource(properties = { "haqqim.reports.forum-topics=true", "haqqim.telegram.group-messages-per-minute=20",
-		"haqqim.reports.staff-user-ids=" + ReportsTests.STAFF_MEMBER })
+		"haqqim.reports.staff-user-ids=" + ReportFlows.STAFF_MEMBER })
 class StaffChatTests extends EndToEndTest {
 
-	private static final Duration WAIT = ReportsTests.WAIT;
+	private static final Duration WAIT = ReportFlows.WAIT;
 
 	private static final OffsetClock clock = new OffsetClock();
 
@@ -46,12 +46,12 @@ class StaffChatTests extends EndToEndTest {
 	@Autowired
 	CaseUpkeep upkeep;
 
-	private final ReportsTests flows = new ReportsTests();
+	private ReportFlows flows;
 
 	@Test
 	void eachCaseGetsOneForumTopicEvenWhenMessagesArriveTogether() {
 		wire();
-		long user = this.flows.onboarded("ru", "UZ");
+		long user = onboarded("ru", "UZ");
 		telegram.failNext("createforumtopic", FakeBotApi.Fault.delay(Duration.ofMillis(1500)), 1);
 		long caseId = this.flows.completeUrgentReport(user, "ru", "UZ", "хозяин забрал паспорт сейчас");
 		telegram.userSays(user, "он закрыл нас на складе", "ru");
@@ -68,7 +68,7 @@ class StaffChatTests extends EndToEndTest {
 		assertThat(topic.accepted()).isTrue();
 
 		int before = telegram.screensOf(user).size();
-		telegram.topicMessage(STAFF_CHAT_ID, ReportsTests.STAFF_MEMBER, thread, "Мы звоним в полицию, оставайтесь на связи");
+		telegram.topicMessage(STAFF_CHAT_ID, ReportFlows.STAFF_MEMBER, thread, "Мы звоним в полицию, оставайтесь на связи");
 		assertThat(telegram.awaitScreen(user, before, WAIT).text()).endsWith("Мы звоним в полицию, оставайтесь на связи");
 	}
 
@@ -129,7 +129,7 @@ class StaffChatTests extends EndToEndTest {
 	@Test
 	void anUnansweredUrgentCaseIsRaisedAgainWithBackoffAndThePersonIsReassured() {
 		wire();
-		long user = this.flows.onboarded("tg", "TJ");
+		long user = onboarded("tg", "TJ");
 		long caseId = this.flows.completeUrgentReport(user, "tg", "TJ", "маро ҳозир милиса дастгир кард");
 		this.upkeep.run();
 		assertThat(reminders(caseId)).isZero();
@@ -153,10 +153,10 @@ class StaffChatTests extends EndToEndTest {
 	@Test
 	void theContentOfAClosedCaseIsErasedAfterTheRetentionPeriod() {
 		wire();
-		long user = this.flows.onboarded("en", "KZ");
+		long user = onboarded("en", "KZ");
 		long caseId = this.flows.completeUrgentReport(user, "en", "KZ", "my boss beat me, I am bleeding");
 		this.flows.card(caseId);
-		telegram.groupMessage(STAFF_CHAT_ID, ReportsTests.STAFF_MEMBER, "/close " + caseId, null);
+		telegram.groupMessage(STAFF_CHAT_ID, ReportFlows.STAFF_MEMBER, "/close " + caseId, null);
 		await().atMost(WAIT).until(() -> "CLOSED".equals(this.flows.status(caseId)));
 		clock.advance(Duration.ofDays(89));
 		this.upkeep.run();
@@ -169,8 +169,7 @@ class StaffChatTests extends EndToEndTest {
 	}
 
 	private void wire() {
-		this.flows.knowledge = this.knowledge;
-		this.flows.jdbc = this.jdbc;
+		this.flows = new ReportFlows(telegram, STAFF_CHAT_ID, this.knowledge, this.jdbc);
 	}
 
 	private long reminders(long caseId) {

@@ -329,10 +329,7 @@ public final class FakeBotApi implements AutoCloseable {
 
 	/** Someone writes in a group; {@code replyTo} makes it a reply to the bot's message with that id. */
 	public long groupMessage(long chatId, long userId, String text, Integer replyTo) {
-		ObjectNode chat = JSON.createObjectNode();
-		chat.put("id", chatId);
-		chat.put("type", "supergroup");
-		chat.put("title", "Group");
+		ObjectNode chat = group(chatId);
 		ObjectNode message = message(chatId, chat, user(userId, "ru"));
 		message.put("text", text);
 		if (replyTo != null) {
@@ -366,10 +363,7 @@ public final class FakeBotApi implements AutoCloseable {
 
 	/** A staff member sends media in a group, optionally as a reply to the bot's message with that id. */
 	public long groupMedia(long chatId, long userId, String kind, Integer replyTo, String caption) {
-		ObjectNode chat = JSON.createObjectNode();
-		chat.put("id", chatId);
-		chat.put("type", "supergroup");
-		chat.put("title", "Group");
+		ObjectNode chat = group(chatId);
 		ObjectNode message = message(chatId, chat, user(userId, "ru"));
 		ArrayNode sizes = message.putArray("photo");
 		ObjectNode size = sizes.addObject();
@@ -393,10 +387,7 @@ public final class FakeBotApi implements AutoCloseable {
 
 	/** A message in a forum topic of a group (not a reply to anything but the topic). */
 	public long topicMessage(long chatId, long userId, int threadId, String text) {
-		ObjectNode chat = JSON.createObjectNode();
-		chat.put("id", chatId);
-		chat.put("type", "supergroup");
-		chat.put("title", "Staff");
+		ObjectNode chat = group(chatId);
 		chat.put("is_forum", true);
 		ObjectNode message = message(chatId, chat, user(userId, "ru"));
 		message.put("text", text);
@@ -413,10 +404,7 @@ public final class FakeBotApi implements AutoCloseable {
 
 	/** A group admin posts anonymously, on behalf of the group. */
 	public long anonymousAdminSays(long chatId, String text) {
-		ObjectNode chat = JSON.createObjectNode();
-		chat.put("id", chatId);
-		chat.put("type", "supergroup");
-		chat.put("title", "Staff");
+		ObjectNode chat = group(chatId);
 		ObjectNode anonymous = JSON.createObjectNode();
 		anonymous.put("id", 1087968824L);
 		anonymous.put("is_bot", true);

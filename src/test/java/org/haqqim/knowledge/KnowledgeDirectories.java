@@ -1,0 +1,46 @@
+package org.haqqim.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/** Copies of knowledge directories, for tests that change files. */
+final class KnowledgeDirectories {
+
+	private KnowledgeDirectories() {
+	}
+
+	/** Copies a directory into another, replacing files that are there already. */
+	static void copy(Path from, Path to) {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path file : files.toList()) {
+				Path target = to.resolve(from.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A fresh temporary copy of the project's knowledge/. */
+	static Path copyOfTheRealOne() {
+		try {
+			Path target = Files.createTempDirectory("haqqim-knowledge");
+			copy(Path.of("knowledge"), target);
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
