@@ -42,4 +42,22 @@ final class EditDistance {
 		return Math.min(previous[m], 3);
 	}
 
+	/** A fingerprint of a word's letters: one of 64 bits for each, so words with a letter in common share a bit. */
+	static long letters(String word) {
+		long letters = 0;
+		for (int i = 0; i < word.length(); i++) {
+			letters |= 1L << word.charAt(i);
+		}
+		return letters;
+	}
+
+	/**
+	 * Whether two words, by their fingerprints, may be at most two edits apart. A letter one word has and
+	 * the other lacks needs an edit of its own, so more than two such letters rule the pair out without
+	 * the table: most pairs of words the matcher compares are unrelated.
+	 */
+	static boolean mayBeWithinTwo(long letters, long otherLetters) {
+		return Long.bitCount(letters & ~otherLetters) <= 2 && Long.bitCount(otherLetters & ~letters) <= 2;
+	}
+
 }

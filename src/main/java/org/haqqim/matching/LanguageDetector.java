@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Topic;
@@ -27,6 +28,10 @@ final class LanguageDetector {
 	private final Map<String, Model> latinModels = new HashMap<>();
 
 	private final Map<String, Model> cyrillicModels = new HashMap<>();
+
+	private Table latin;
+
+	private Table cyrillic;
 
 	private final String fallback;
 
@@ -70,6 +75,8 @@ final class LanguageDetector {
 		}
 		Model russianLatin = detector.latinModels.computeIfAbsent("ru", l -> new Model());
 		russianQuestionsInLatin.forEach(question -> russianLatin.learn(TextFolding.fold(question)));
+		detector.latin = new Table(detector.latinModels);
+		detector.cyrillic = new Table(detector.cyrillicModels);
 		return detector;
 	}
 
@@ -81,13 +88,14 @@ final class LanguageDetector {
 			return hint != null ? hint : this.fallback;
 		}
 		boolean isCyrillic = cyrillic >= 0.5;
-		Map<String, Model> models = isCyrillic ? this.cyrillicModels : this.latinModels;
+		Table table = isCyrillic ? this.cyrillic : this.latin;
 		String sample = isCyrillic ? lower : TextFolding.fold(lower);
+		double[] likelihoods = table.logLikelihoods(sample);
 		String best = null;
 		double bestScore = Double.NEGATIVE_INFINITY;
-		for (Map.Entry<String, Model> candidate : models.entrySet()) {
-			String language = candidate.getKey();
-			double score = candidate.getValue().logLikelihood(sample);
+		for (int l = 0; l < table.languages.length; l++) {
+			String language = table.languages[l];
+			double score = likelihoods[l];
 			if (isCyrillic) {
 				score += LETTER_BONUS * distinctiveLetters(lower, language);
 			}
@@ -159,7 +167,7 @@ final class LanguageDetector {
 		return letters == 0 ? Double.NaN : (double) cyrillic / letters;
 	}
 
-	/** Character trigram counts of one language, with add-one smoothing. */
+	/** Character trigram counts of one language while learning. */
 	private static final class Model {
 
 		private final Map<String, Integer> counts = new HashMap<>();
@@ -167,24 +175,77 @@ final class LanguageDetector {
 		private long total;
 
 		void learn(String text) {
-			String padded = " " + text.replaceAll("[^\\p{L}]+", " ") + " ";
-			for (int i = 0; i + 3 <= padded.length(); i++) {
-				this.counts.merge(padded.substring(i, i + 3), 1, Integer::sum);
+			forEachTrigram(text, trigram -> {
+				this.counts.merge(trigram, 1, Integer::sum);
 				this.total++;
-			}
+			});
 		}
 
-		double logLikelihood(String text) {
-			String padded = " " + text.replaceAll("[^\\p{L}]+", " ") + " ";
-			double vocabulary = this.counts.size() + 1.0;
-			double sum = 0;
-			for (int i = 0; i + 3 <= padded.length(); i++) {
-				int count = this.counts.getOrDefault(padded.substring(i, i + 3), 0);
-				sum += Math.log((count + 0.5) / (this.total + 0.5 * vocabulary));
+	}
+
+	/**
+	 * The learnt models of one script as one table: for each trigram, its smoothed log-probability in every
+	 * language, so that scoring a text looks each of its trigrams up once.
+	 */
+	private static final class Table {
+
+		private final String[] languages;
+
+		private final Map<String, double[]> logProbabilities = new HashMap<>();
+
+		private final double[] unseen;
+
+		Table(Map<String, Model> models) {
+			this.languages = models.keySet().toArray(String[]::new);
+			this.unseen = new double[this.languages.length];
+			for (int l = 0; l < this.languages.length; l++) {
+				Model model = models.get(this.languages[l]);
+				double denominator = model.total + 0.5 * (model.counts.size() + 1.0);
+				this.unseen[l] = Math.log(0.5 / denominator);
+				int language = l;
+				model.counts.forEach((trigram, count) -> this.logProbabilities
+					.computeIfAbsent(trigram, t -> new double[this.languages.length])[language] = Math.log((count + 0.5) / denominator));
 			}
-			return sum;
+			this.logProbabilities.values().forEach(values -> {
+				for (int l = 0; l < values.length; l++) {
+					if (values[l] == 0) {
+						values[l] = this.unseen[l];
+					}
+				}
+			});
 		}
 
+		double[] logLikelihoods(String text) {
+			double[] sums = new double[this.languages.length];
+			forEachTrigram(text, trigram -> {
+				double[] values = this.logProbabilities.getOrDefault(trigram, this.unseen);
+				for (int l = 0; l < sums.length; l++) {
+					sums[l] += values[l];
+				}
+			});
+			return sums;
+		}
+
+	}
+
+	/** The text's trigrams, with runs of anything but letters as one space, and a space around it. */
+	private static void forEachTrigram(String text, Consumer<String> action) {
+		StringBuilder letters = new StringBuilder(text.length() + 2).append(' ');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isLetter(c)) {
+				letters.append(c);
+			}
+			else if (letters.charAt(letters.length() - 1) != ' ') {
+				letters.append(' ');
+			}
+		}
+		if (letters.charAt(letters.length() - 1) != ' ') {
+			letters.append(' ');
+		}
+		for (int i = 0; i + 3 <= letters.length(); i++) {
+			action.accept(letters.substring(i, i + 3));
+		}
 	}
 
 }

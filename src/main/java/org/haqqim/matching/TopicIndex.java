@@ -3,6 +3,7 @@ package org.haqqim.matching;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,15 +22,19 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Topic;
 
@@ -42,7 +47,9 @@ import org.haqqim.knowledge.Topic;
  */
 final class TopicIndex {
 
-	private static final int CANDIDATE_PHRASINGS = 60;
+	private static final int CANDIDATE_PHRASINGS = 40;
+
+	private static final int TRIGRAMS_PER_UNKNOWN_WORD = 4;
 
 	/**
 	 * One term per value, with length norms: among the many phrasings that share a word, BM25 then ranks
@@ -66,7 +73,18 @@ final class TopicIndex {
 
 	private final IndexSearcher searcher;
 
+	/**
+	 * Every term of the index with where its postings start, resolved once: a query then skips the terms
+	 * dictionary, which costs more than the search itself on an index this small.
+	 */
+	private final Map<String, TermStates> stemTerms;
+
+	private final Map<String, TermStates> gramTerms;
+
 	private final Phrasing[] phrasings;
+
+	/** Every distinct term of the phrasings, once: phrasings refer to them by number. */
+	private final TermTable terms;
 
 	private final Map<String, Double> idf;
 
@@ -79,20 +97,62 @@ final class TopicIndex {
 	/** For each stem, how many topics use it: a word most topics use cannot decide between them. */
 	private final Map<String, Integer> topicsUsing;
 
-	/** One way of asking about a topic, analysed once when the index is built. */
-	record Phrasing(String topic, String[] words, String[] stems, int[] groups, double[] weights, double weightSum) {
+	/** One way of asking about a topic, analysed once when the index is built: its terms by number in the term table. */
+	record Phrasing(String topic, int[] terms, double[] weights, double weightSum) {
+	}
+
+	/**
+	 * The distinct terms (a word with its stem and synonym group) of all phrasings. Many phrasings share
+	 * their words, so each is kept once, and the re-ranking compares a question's word with each term once.
+	 */
+	static final class TermTable {
+
+		private final Map<String, Integer> numbers = new HashMap<>();
+
+		private final List<Word> words = new ArrayList<>();
+
+		int number(String word, String stem, int group) {
+			return this.numbers.computeIfAbsent(word + ' ' + group, key -> {
+				this.words.add(new Word(word, stem, group));
+				return this.words.size() - 1;
+			});
+		}
+
+		Word word(int term) {
+			return this.words.get(term);
+		}
+
+		int size() {
+			return this.words.size();
+		}
+
+	}
+
+	/**
+	 * A word as the re-ranking compares it: with its stem, its synonym group (or -1) and a fingerprint of
+	 * its letters for ruling out typos cheaply.
+	 */
+	record Word(String text, String stem, int group, long letters) {
+
+		Word(String text, String stem, int group) {
+			this(text, stem, group, EditDistance.letters(text));
+		}
+
 	}
 
 	/** A topic and how well the question matched its best phrasing. */
 	record Candidate(String topic, double score) {
 	}
 
-	private TopicIndex(WordLists wordLists, IndexSearcher searcher, Phrasing[] phrasings, Map<String, Double> idf,
+	private TopicIndex(WordLists wordLists, IndexSearcher searcher, Phrasing[] phrasings, TermTable terms, Map<String, Double> idf,
 			double unknownWordWeight, int topicCount, Map<String, TopicVocabulary> vocabularies,
-			Map<String, Integer> topicsUsing) {
+			Map<String, Integer> topicsUsing) throws IOException {
 		this.wordLists = wordLists;
 		this.searcher = searcher;
+		this.stemTerms = resolveTerms(searcher, "s");
+		this.gramTerms = resolveTerms(searcher, "g");
 		this.phrasings = phrasings;
+		this.terms = terms;
 		this.idf = idf;
 		this.unknownWordWeight = unknownWordWeight;
 		this.topicCount = topicCount;
@@ -144,15 +204,16 @@ final class TopicIndex {
 		double unknownWordWeight = sorted.length == 0 ? 1 : sorted[sorted.length / 2];
 
 		List<Phrasing> phrasings = new ArrayList<>();
+		TermTable table = new TermTable();
 		ByteBuffersDirectory directory = new ByteBuffersDirectory();
 		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
 			for (Map.Entry<String, List<WordLists.Terms>> topic : byTopic.entrySet()) {
 				for (WordLists.Terms terms : topic.getValue()) {
-					Phrasing phrasing = phrasing(topic.getKey(), terms, idf);
+					Phrasing phrasing = phrasing(topic.getKey(), terms, idf, table);
 					if (phrasing.weightSum() <= 0) {
 						continue;
 					}
-					writer.addDocument(document(phrasing, phrasings.size()));
+					writer.addDocument(document(phrasing, table, phrasings.size()));
 					phrasings.add(phrasing);
 				}
 			}
@@ -160,13 +221,14 @@ final class TopicIndex {
 			writer.commit();
 			IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
 			searcher.setQueryCache(null);
+			checkDocumentOrder(searcher, phrasings.size());
 			Map<String, TopicVocabulary> vocabularies = new HashMap<>();
 			for (Phrasing phrasing : phrasings) {
-				vocabularies.computeIfAbsent(phrasing.topic(), topic -> new TopicVocabulary()).add(phrasing);
+				vocabularies.computeIfAbsent(phrasing.topic(), topic -> new TopicVocabulary()).add(phrasing, table);
 			}
 			Map<String, Integer> topicsUsing = new HashMap<>();
 			vocabularies.values().forEach(vocabulary -> vocabulary.stems.keySet().forEach(stem -> topicsUsing.merge(stem, 1, Integer::sum)));
-			return new TopicIndex(wordLists, searcher, phrasings.toArray(Phrasing[]::new), idf, unknownWordWeight,
+			return new TopicIndex(wordLists, searcher, phrasings.toArray(Phrasing[]::new), table, idf, unknownWordWeight,
 					byTopic.size(), vocabularies, topicsUsing);
 		}
 		catch (IOException ex) {
@@ -174,27 +236,47 @@ final class TopicIndex {
 		}
 	}
 
-	private static Phrasing phrasing(String topic, WordLists.Terms terms, Map<String, Double> idf) {
+	private static Map<String, TermStates> resolveTerms(IndexSearcher searcher, String field) throws IOException {
+		Map<String, TermStates> resolved = new HashMap<>();
+		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+			Terms terms = leaf.reader().terms(field);
+			if (terms == null) {
+				continue;
+			}
+			TermsEnum iterator = terms.iterator();
+			for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
+				resolved.put(term.utf8ToString(), new TermStates(searcher.getTopReaderContext(), iterator.termState(),
+						leaf.ord, iterator.docFreq(), iterator.totalTermFreq()));
+			}
+		}
+		return resolved;
+	}
+
+	private static Phrasing phrasing(String topic, WordLists.Terms terms, Map<String, Double> idf, TermTable table) {
+		int[] numbers = new int[terms.size()];
 		double[] weights = new double[terms.size()];
 		double sum = 0;
 		for (int i = 0; i < terms.size(); i++) {
+			numbers[i] = table.number(terms.words()[i], terms.stems()[i], terms.groups()[i]);
 			weights[i] = terms.common()[i] ? 0 : idf.getOrDefault(terms.stems()[i], 0.0);
 			sum += weights[i];
 		}
-		return new Phrasing(topic, terms.words(), terms.stems(), terms.groups(), weights, sum);
+		return new Phrasing(topic, numbers, weights, sum);
 	}
 
-	private static Document document(Phrasing phrasing, int ordinal) {
+	private static Document document(Phrasing phrasing, TermTable table, int ordinal) {
 		Document document = new Document();
-		for (int i = 0; i < phrasing.words().length; i++) {
+		for (int i = 0; i < phrasing.terms().length; i++) {
 			if (phrasing.weights()[i] == 0) {
 				continue;
 			}
-			document.add(new Field("s", phrasing.stems()[i], TERM_WITH_LENGTH));
-			if (phrasing.groups()[i] >= 0) {
-				document.add(new Field("s", groupKey(phrasing.groups()[i]), TERM_WITH_LENGTH));
+			int term = phrasing.terms()[i];
+			Word word = table.word(term);
+			document.add(new Field("s", word.stem(), TERM_WITH_LENGTH));
+			if (word.group() >= 0) {
+				document.add(new Field("s", groupKey(word.group()), TERM_WITH_LENGTH));
 			}
-			for (String gram : trigrams(phrasing.words()[i])) {
+			for (String gram : trigrams(word.text())) {
 				document.add(new StringField("g", gram, Field.Store.NO));
 			}
 		}
@@ -233,18 +315,15 @@ final class TopicIndex {
 			}
 			String stem = question.stems()[i];
 			if (this.idf.containsKey(stem)) {
-				query.add(new TermQuery(new Term("s", stem)), BooleanClause.Occur.SHOULD);
-				clauses++;
+				clauses += add(query, "s", stem, this.stemTerms, 1);
 			}
 			else {
-				for (String gram : trigrams(question.words()[i])) {
-					query.add(new BoostQuery(new TermQuery(new Term("g", gram)), 0.3f), BooleanClause.Occur.SHOULD);
-					clauses++;
+				for (String gram : rarestTrigrams(question.words()[i])) {
+					clauses += add(query, "g", gram, this.gramTerms, 0.3f);
 				}
 			}
 			if (question.groups()[i] >= 0) {
-				query.add(new TermQuery(new Term("s", groupKey(question.groups()[i]))), BooleanClause.Occur.SHOULD);
-				clauses++;
+				clauses += add(query, "s", groupKey(question.groups()[i]), this.stemTerms, 1);
 			}
 		}
 		if (clauses == 0) {
@@ -253,9 +332,10 @@ final class TopicIndex {
 		ScoreDoc[] hits = search(query.build());
 		Map<String, Double> best = new HashMap<>();
 		double[] questionWeights = questionWeights(question);
+		Similarities similarities = new Similarities(question, questionWeights);
 		for (ScoreDoc hit : hits) {
-			Phrasing phrasing = this.phrasings[ordinal(hit.doc)];
-			double score = score(question, questionWeights, phrasing);
+			Phrasing phrasing = this.phrasings[hit.doc];
+			double score = score(questionWeights, similarities, phrasing);
 			best.merge(phrasing.topic(), score, Math::max);
 		}
 		double specificity = specificity(question);
@@ -269,25 +349,63 @@ final class TopicIndex {
 		return candidates;
 	}
 
+	/**
+	 * The trigrams of an unknown word that the fewest phrasings share. Rare trigrams are the ones that point
+	 * at the word meant, and a trigram most phrasings share only costs time to search.
+	 */
+	private List<String> rarestTrigrams(String word) {
+		List<String> known = new ArrayList<>();
+		for (String gram : trigrams(word)) {
+			if (this.gramTerms.containsKey(gram)) {
+				known.add(gram);
+			}
+		}
+		if (known.size() > TRIGRAMS_PER_UNKNOWN_WORD) {
+			known.sort(Comparator.comparingInt(gram -> this.gramTerms.get(gram).docFreq()));
+			return known.subList(0, TRIGRAMS_PER_UNKNOWN_WORD);
+		}
+		return known;
+	}
+
+	/** A clause for a term the index holds; one it does not hold could match nothing. */
+	private int add(BooleanQuery.Builder query, String field, String value, Map<String, TermStates> resolved, float boost) {
+		TermStates states = resolved.get(value);
+		if (states == null) {
+			return 0;
+		}
+		TermQuery term = new TermQuery(new Term(field, value), states);
+		query.add(boost == 1 ? term : new BoostQuery(term, boost), BooleanClause.Occur.SHOULD);
+		return 1;
+	}
+
+	/** The best phrasings; hits are counted no further than that, which lets Lucene skip the hopeless ones. */
 	private ScoreDoc[] search(BooleanQuery query) {
 		try {
-			return this.searcher.search(query, CANDIDATE_PHRASINGS).scoreDocs;
+			return this.searcher.search(query,
+					new TopScoreDocCollectorManager(CANDIDATE_PHRASINGS, null, CANDIDATE_PHRASINGS, false)).scoreDocs;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The in-memory topic index could not be searched", ex);
 		}
 	}
 
-	private int ordinal(int doc) {
-		try {
-			List<LeafReaderContext> leaves = this.searcher.getIndexReader().leaves();
-			LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-			NumericDocValues values = leaf.reader().getNumericDocValues("i");
-			values.advanceExact(doc - leaf.docBase);
-			return (int) values.longValue();
+	/**
+	 * The index is written by one thread and merged into one segment, so a hit's document id is the number
+	 * of its phrasing and no lookup is needed per hit. The build checks that it is so.
+	 */
+	private static void checkDocumentOrder(IndexSearcher searcher, int documents) throws IOException {
+		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+		if (leaves.size() > 1) {
+			throw new IllegalStateException("The topic index must be one segment but has " + leaves.size());
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		if (leaves.isEmpty()) {
+			return;
+		}
+		NumericDocValues values = leaves.get(0).reader().getNumericDocValues("i");
+		for (int doc = 0; doc < documents; doc++) {
+			if (!values.advanceExact(doc) || values.longValue() != doc) {
+				throw new IllegalStateException("Topic index document " + doc + " is not phrasing " + doc);
+			}
 		}
 	}
 
@@ -318,59 +436,102 @@ final class TopicIndex {
 	}
 
 	/**
+	 * How alike each word of one question is to each term of the candidate phrasings, worked out once per
+	 * term: the candidates of a question share most of their words.
+	 */
+	private final class Similarities {
+
+		private final Word[] question;
+
+		private final double[] questionWeights;
+
+		private final double[][] byTerm;
+
+		Similarities(WordLists.Terms question, double[] questionWeights) {
+			this.question = new Word[question.size()];
+			for (int i = 0; i < this.question.length; i++) {
+				this.question[i] = new Word(question.words()[i], question.stems()[i], question.groups()[i]);
+			}
+			this.questionWeights = questionWeights;
+			this.byTerm = new double[TopicIndex.this.terms.size()][];
+		}
+
+		double[] to(int term) {
+			double[] known = this.byTerm[term];
+			if (known != null) {
+				return known;
+			}
+			double[] values = new double[this.question.length];
+			Word word = TopicIndex.this.terms.word(term);
+			for (int i = 0; i < values.length; i++) {
+				if (this.questionWeights[i] > 0) {
+					values[i] = similarity(this.question[i], word);
+				}
+			}
+			this.byTerm[term] = values;
+			return values;
+		}
+
+	}
+
+	/**
 	 * The share of the question's weight this phrasing covers, tempered by the share of the phrasing the
 	 * question covers: a question that only shares one word with a long phrasing scores low.
 	 */
-	static double score(WordLists.Terms question, double[] questionWeights, Phrasing phrasing) {
-		double questionTotal = 0;
-		double questionCovered = 0;
-		double[] phrasingCovered = new double[phrasing.words().length];
-		for (int i = 0; i < question.size(); i++) {
-			if (questionWeights[i] == 0) {
+	private static double score(double[] questionWeights, Similarities similarities, Phrasing phrasing) {
+		double[] bestForWord = new double[questionWeights.length];
+		double phrasingMatched = 0;
+		for (int j = 0; j < phrasing.terms().length; j++) {
+			if (phrasing.weights()[j] == 0) {
 				continue;
 			}
-			questionTotal += questionWeights[i];
-			double bestForWord = 0;
-			for (int j = 0; j < phrasing.words().length; j++) {
-				if (phrasing.weights()[j] == 0) {
-					continue;
-				}
-				double similarity = similarity(question.words()[i], question.stems()[i], question.groups()[i],
-						phrasing.words()[j], phrasing.stems()[j], phrasing.groups()[j]);
-				bestForWord = Math.max(bestForWord, similarity);
-				phrasingCovered[j] = Math.max(phrasingCovered[j], similarity);
+			double[] alike = similarities.to(phrasing.terms()[j]);
+			double covered = 0;
+			for (int i = 0; i < alike.length; i++) {
+				covered = Math.max(covered, alike[i]);
+				bestForWord[i] = Math.max(bestForWord[i], alike[i]);
 			}
-			questionCovered += questionWeights[i] * bestForWord;
+			phrasingMatched += phrasing.weights()[j] * covered;
+		}
+		double questionTotal = 0;
+		double questionCovered = 0;
+		for (int i = 0; i < questionWeights.length; i++) {
+			questionTotal += questionWeights[i];
+			questionCovered += questionWeights[i] * bestForWord[i];
 		}
 		if (questionTotal == 0) {
 			return 0;
-		}
-		double phrasingMatched = 0;
-		for (int j = 0; j < phrasingCovered.length; j++) {
-			phrasingMatched += phrasing.weights()[j] * phrasingCovered[j];
 		}
 		double questionCoverage = questionCovered / questionTotal;
 		double phrasingCoverage = phrasingMatched / phrasing.weightSum();
 		return questionCoverage * (1 - PHRASING_COVERAGE_WEIGHT + PHRASING_COVERAGE_WEIGHT * phrasingCoverage);
 	}
 
-	/** How alike two words are: the same word, synonyms, the same stem, one the start of the other, a typo. */
-	static double similarity(String word, String stem, int group, String other, String otherStem, int otherGroup) {
-		if (word.equals(other)) {
+	/**
+	 * How alike two words are: the same word, synonyms, the same stem, one the start of the other, a typo.
+	 */
+	static double similarity(Word one, Word other) {
+		String word = one.text();
+		String otherWord = other.text();
+		if (word.equals(otherWord)) {
 			return 1;
 		}
-		if (group >= 0 && group == otherGroup) {
+		if (one.group() >= 0 && one.group() == other.group()) {
 			return 0.9;
 		}
-		int shorter = Math.min(word.length(), other.length());
-		if (stem.equals(otherStem) && shorter >= 4) {
+		int shorter = Math.min(word.length(), otherWord.length());
+		if (shorter < 4) {
+			return 0;
+		}
+		if (one.stem().equals(other.stem())) {
 			return 0.85;
 		}
-		if (shorter >= 4 && (word.startsWith(other) || other.startsWith(word))) {
+		if (word.charAt(0) == otherWord.charAt(0) && (word.startsWith(otherWord) || otherWord.startsWith(word))) {
 			return 0.85;
 		}
-		if (shorter >= 4 && Math.abs(word.length() - other.length()) <= 2) {
-			int distance = EditDistance.atMostTwo(word, other);
+		if (Math.abs(word.length() - otherWord.length()) <= 2
+				&& EditDistance.mayBeWithinTwo(one.letters(), other.letters())) {
+			int distance = EditDistance.atMostTwo(word, otherWord);
 			if (distance == 1) {
 				return 0.75;
 			}
@@ -396,13 +557,14 @@ final class TopicIndex {
 
 		private final Map<Integer, Integer> groups = new HashMap<>();
 
-		void add(Phrasing phrasing) {
-			for (int i = 0; i < phrasing.words().length; i++) {
+		void add(Phrasing phrasing, TermTable table) {
+			for (int i = 0; i < phrasing.terms().length; i++) {
 				if (phrasing.weights()[i] > 0) {
-					this.words.merge(phrasing.words()[i], 1, Integer::sum);
-					this.stems.merge(phrasing.stems()[i], 1, Integer::sum);
-					if (phrasing.groups()[i] >= 0) {
-						this.groups.merge(phrasing.groups()[i], 1, Integer::sum);
+					Word word = table.word(phrasing.terms()[i]);
+					this.words.merge(word.text(), 1, Integer::sum);
+					this.stems.merge(word.stem(), 1, Integer::sum);
+					if (word.group() >= 0) {
+						this.groups.merge(word.group(), 1, Integer::sum);
 					}
 				}
 			}

@@ -26,24 +26,24 @@ final class UrgencyDetector {
 	/** A signal from another language counts only when its words are this long: short ones collide by accident. */
 	private static final int FOREIGN_SIGNAL_MIN_LENGTH = 5;
 
-	private final Map<String, List<List<String>>> signals;
+	private final SignalIndex signals;
 
-	private final Map<String, List<List<String>>> strongSignals;
+	private final SignalIndex strongSignals;
 
-	private final Set<String> personal;
+	private final Markers personal;
 
-	private final Set<String> general;
+	private final Markers general;
 
-	private final Set<String> now;
+	private final Markers now;
 
 	private final Map<String, List<String>> generalEndings = new HashMap<>();
 
 	UrgencyDetector(Lexicon lists) {
-		this.signals = foldPhrases(lists.urgentSignals());
-		this.strongSignals = foldPhrases(lists.strongSignals());
-		this.personal = foldAll(lists.personalMarkers());
-		this.general = foldAll(lists.generalMarkers());
-		this.now = foldAll(lists.nowMarkers());
+		this.signals = new SignalIndex(foldPhrases(lists.urgentSignals()));
+		this.strongSignals = new SignalIndex(foldPhrases(lists.strongSignals()));
+		this.personal = new Markers(foldAll(lists.personalMarkers()));
+		this.general = new Markers(foldAll(lists.generalMarkers()));
+		this.now = new Markers(foldAll(lists.nowMarkers()));
 		lists.generalEndings().forEach((language, endings) -> this.generalEndings.put(language,
 				endings.stream().map(TextFolding::fold).filter(ending -> !ending.isEmpty()).toList()));
 	}
@@ -58,26 +58,77 @@ final class UrgencyDetector {
 		if (hasSignal(words, written, this.strongSignals)) {
 			return true;
 		}
-		boolean hypothetical = containsPhrase(words, this.general) || hasEnding(words, written);
+		boolean hypothetical = this.general.foundIn(words) || hasEnding(words, written);
 		if (hasSignal(words, written, this.signals)) {
-			return !hypothetical || containsPhrase(words, this.now);
+			return !hypothetical || this.now.foundIn(words);
 		}
-		return aboutUrgentTopic && !hypothetical && startsAny(words, this.personal);
+		return aboutUrgentTopic && !hypothetical && this.personal.startAny(words);
 	}
 
-	private static boolean hasSignal(List<String> words, String language, Map<String, List<List<String>>> signals) {
-		for (Map.Entry<String, List<List<String>>> byLanguage : signals.entrySet()) {
-			boolean own = byLanguage.getKey().equals(language);
-			for (List<String> phrase : byLanguage.getValue()) {
-				if (!own && phrase.stream().anyMatch(word -> word.length() < FOREIGN_SIGNAL_MIN_LENGTH)) {
+	/**
+	 * Whether every word of some signal phrase starts a word of the message. Phrases are found through the
+	 * first two letters of the message's words, so a message is compared with the few phrases that can match.
+	 */
+	private static boolean hasSignal(List<String> words, String language, SignalIndex signals) {
+		for (String word : words) {
+			if (word.length() < 2) {
+				continue;
+			}
+			for (Signal signal : signals.startingWith(word.substring(0, 2))) {
+				if (!signal.language().equals(language) && signal.shortestWord() < FOREIGN_SIGNAL_MIN_LENGTH) {
 					continue;
 				}
-				if (phrase.stream().allMatch(prefix -> words.stream().anyMatch(word -> word.startsWith(prefix)))) {
+				if (signal.startsWordsOf(words)) {
 					return true;
 				}
 			}
 		}
 		return false;
+	}
+
+	private record Signal(String language, List<String> words, int shortestWord) {
+
+		boolean startsWordsOf(List<String> message) {
+			for (String prefix : this.words) {
+				if (!startsAny(message, prefix)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private static boolean startsAny(List<String> message, String prefix) {
+			for (String word : message) {
+				if (word.startsWith(prefix)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+	/** Signal phrases by the first two letters of each of their words. */
+	private static final class SignalIndex {
+
+		private final Map<String, List<Signal>> byPrefix = new HashMap<>();
+
+		SignalIndex(Map<String, List<List<String>>> phrases) {
+			phrases.forEach((language, list) -> list.forEach(words -> {
+				int shortest = words.stream().mapToInt(String::length).min().orElse(0);
+				Signal signal = new Signal(language, words, shortest);
+				for (String word : words) {
+					if (word.length() >= 2) {
+						this.byPrefix.computeIfAbsent(word.substring(0, 2), key -> new ArrayList<>()).add(signal);
+					}
+				}
+			}));
+		}
+
+		List<Signal> startingWith(String twoLetters) {
+			return this.byPrefix.getOrDefault(twoLetters, List.of());
+		}
+
 	}
 
 	/** Conditional endings of the message's own language, on words long enough to have one. */
@@ -93,30 +144,68 @@ final class UrgencyDetector {
 		return false;
 	}
 
-	/** Markers may be several words ("имеют право", "right now"); they must then appear in that order. */
-	private static boolean containsPhrase(List<String> words, Set<String> markers) {
-		String text = " " + String.join(" ", words) + " ";
-		for (String marker : markers) {
-			if (text.contains(" " + marker + " ")) {
-				return true;
-			}
-		}
-		return false;
-	}
+	/**
+	 * Marker words and phrases of one kind. Phrases ("имеют право", "right now") must appear with their words
+	 * in that order; single words are looked up, so a message costs one lookup per word.
+	 */
+	private static final class Markers {
 
-	/** Personal words also in their inflected forms ("додарама" for "додарам"), when long enough to be safe. */
-	private static boolean startsAny(List<String> words, Set<String> markers) {
-		if (containsPhrase(words, markers)) {
-			return true;
-		}
-		for (String word : words) {
+		/** Inflected forms of personal words ("додарама" for "додарам") count when the word is this long. */
+		private static final int INFLECTABLE_LENGTH = 5;
+
+		private final Set<String> words = new HashSet<>();
+
+		private final List<String> phrases = new ArrayList<>();
+
+		private final List<String> inflectable = new ArrayList<>();
+
+		Markers(Set<String> markers) {
 			for (String marker : markers) {
-				if (marker.length() >= 5 && marker.indexOf(' ') < 0 && word.startsWith(marker)) {
-					return true;
+				if (marker.indexOf(' ') >= 0) {
+					this.phrases.add(" " + marker + " ");
+				}
+				else {
+					this.words.add(marker);
+					if (marker.length() >= INFLECTABLE_LENGTH) {
+						this.inflectable.add(marker);
+					}
 				}
 			}
 		}
-		return false;
+
+		boolean foundIn(List<String> message) {
+			for (String word : message) {
+				if (this.words.contains(word)) {
+					return true;
+				}
+			}
+			if (this.phrases.isEmpty()) {
+				return false;
+			}
+			String text = " " + String.join(" ", message) + " ";
+			for (String phrase : this.phrases) {
+				if (text.contains(phrase)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/** Like {@link #foundIn}, and also when a message's word starts with a long enough marker word. */
+		boolean startAny(List<String> message) {
+			if (foundIn(message)) {
+				return true;
+			}
+			for (String word : message) {
+				for (String marker : this.inflectable) {
+					if (word.startsWith(marker)) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+
 	}
 
 	private static Map<String, List<List<String>>> foldPhrases(Map<String, List<String>> byLanguage) {
