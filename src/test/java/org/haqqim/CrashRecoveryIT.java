@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +26,8 @@ import static org.awaitility.Awaitility.await;
  * The packaged bot in a child process, killed with SIGKILL at the two moments that lose messages in
  * bots built the usual way (reliability cases R6 and R7): after Telegram answered getUpdates but
  * before the batch was committed, and after the reply was committed but before it was sent. After a
- * restart every update is handled once and every reply is sent once. The bot's output is checked
- * for the bot token.
+ * restart every update is handled once and every reply is sent once. Also stopped with SIGTERM, and
+ * stopped while people keep writing (R11). The bot's output is checked for the bot token.
  */
 class CrashRecoveryIT {
 
@@ -151,6 +153,41 @@ class CrashRecoveryIT {
 		assertThat(this.telegram.textsSentTo(user)).as("both answered, neither twice").hasSize(2);
 		Path heartbeat = this.temporary.resolve("heartbeat");
 		assertThat(Files.readString(heartbeat)).startsWith("20");
+	}
+
+	/** Reliability case R11: Telegram keeps what people send while the bot is down, and the bot answers all of it. */
+	@Test
+	void messagesSentWhileTheBotWasDownAreAllAnsweredInOrder() throws Exception {
+		this.bot = startBot();
+		awaitPolling();
+		long probe = 900_005L;
+		this.telegram.userSays(probe, "/help", "ru");
+		this.telegram.userSays(probe, "/privacy", "ru");
+		this.telegram.awaitTextsTo(probe, 2, WAIT);
+		String help = this.telegram.textsSentTo(probe).get(0);
+		String privacy = this.telegram.textsSentTo(probe).get(1);
+		assertThat(help).isNotEqualTo(privacy);
+		this.bot.destroy();
+		assertThat(this.bot.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+		Map<Long, List<String>> expected = new LinkedHashMap<>();
+		for (int message = 0; message < 10; message++) {
+			for (long user = 910_001L; user <= 910_005L; user++) {
+				boolean asksHelp = ((user + message) * 7 + message / 3) % 2 == 0;
+				this.telegram.userSays(user, asksHelp ? "/help" : "/privacy", "ru");
+				expected.computeIfAbsent(user, key -> new ArrayList<>()).add(asksHelp ? help : privacy);
+			}
+		}
+
+		this.bot = startBot();
+		for (Map.Entry<Long, List<String>> chat : expected.entrySet()) {
+			this.telegram.awaitTextsTo(chat.getKey(), 10, WAIT);
+		}
+		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		for (Map.Entry<Long, List<String>> chat : expected.entrySet()) {
+			assertThat(this.telegram.textsSentTo(chat.getKey())).as("chat %d: all ten, in the order sent", chat.getKey())
+				.containsExactlyElementsOf(chat.getValue());
+		}
 	}
 
 	private Process startBot() throws IOException {
