@@ -51,6 +51,10 @@ class MatchingEngineTests {
 			паспортумду алып калышты   | ky
 			шиносномаамро гирифтанд    | tg
 			they took my passport      | en
+			pasportumdu alyp kalyshty  | ky
+			shinosnomaamro giriftand   | tg
+			ishlagan pulimni bermayapti | uz
+			dollar kursi necha bugun   | uz
 			""")
 	void languageIsDetectedIncludingScript(String question, String language) {
 		assertThat(engine.match(Question.of(question)).language()).isEqualTo(language);
