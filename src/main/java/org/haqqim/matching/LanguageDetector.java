@@ -3,6 +3,7 @@ package org.haqqim.matching;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +17,9 @@ import org.haqqim.knowledge.UzbekScript;
 /**
  * Tells which of the bot's languages a message is written in. The script narrows the choice (Latin:
  * Uzbek, English, and Russian, Kyrgyz and Tajik typed in Latin letters; Cyrillic: Uzbek, Russian, Kyrgyz,
- * Tajik), letters that only one language uses weigh heavily, and character trigrams learnt from the
- * knowledge base's own texts decide the rest. Kyrgyz, Tajik and Uzbek Cyrillic are also learnt as typed on a Russian
+ * Tajik), letters and common words (from {@code knowledge/matching/common-words.yaml}) that only one or
+ * two languages use weigh heavily, and character trigrams learnt from the knowledge base's own texts
+ * decide the rest. Kyrgyz, Tajik and Uzbek Cyrillic are also learnt as typed on a Russian
  * keyboard, without their special letters. Telegram's app language only tilts a close call.
  */
 final class LanguageDetector {
@@ -41,6 +43,12 @@ final class LanguageDetector {
 
 	private static final double LETTER_BONUS = 6.0;
 
+	/**
+	 * A common word of one or two languages ("salom", "спасибо", "hello") weighs as much as a distinctive
+	 * letter: greetings and short questions have too few letters for the trigrams to decide.
+	 */
+	private static final double COMMON_WORD_BONUS = 6.0;
+
 	private final Map<String, Model> latinModels = new HashMap<>();
 
 	private final Map<String, Model> cyrillicModels = new HashMap<>();
@@ -50,6 +58,12 @@ final class LanguageDetector {
 	private Table cyrillic;
 
 	private final String fallback;
+
+	/**
+	 * For each word of the maintainers' lists of common words (question words, pronouns, greetings), the
+	 * languages that list it: such words are the surest sign of a language in a short message.
+	 */
+	private final Map<String, Set<String>> commonWordLanguages = new HashMap<>();
 
 	private LanguageDetector(String fallback) {
 		this.fallback = fallback;
@@ -91,13 +105,19 @@ final class LanguageDetector {
 		}
 		Model russianLatin = detector.latinModels.computeIfAbsent("ru", l -> new Model());
 		russianQuestionsInLatin.forEach(question -> russianLatin.learn(TextFolding.fold(question)));
+		knowledge.lexicon().commonWords().forEach((language, words) -> words.forEach(word -> TextFolding.words(word)
+			.forEach(folded -> detector.commonWordLanguages.computeIfAbsent(folded, w -> new HashSet<>()).add(language))));
 		detector.latin = new Table(detector.latinModels);
 		detector.cyrillic = new Table(detector.cyrillicModels);
 		return detector;
 	}
 
-	/** The language of the text; {@code hint} (one of the bot's codes, or null) tilts a close call. */
-	String detect(String text, String hint) {
+	/**
+	 * The language of the text; {@code hint} (one of the bot's codes, or null) tilts a close call.
+	 *
+	 * @param words the text's folded words
+	 */
+	String detect(String text, String[] words, String hint) {
 		String lower = lower(text);
 		double cyrillic = cyrillicShare(lower);
 		if (Double.isNaN(cyrillic)) {
@@ -113,6 +133,7 @@ final class LanguageDetector {
 			String language = table.languages[l];
 			double score = likelihoods[l];
 			score += LETTER_BONUS * (isCyrillic ? distinctiveLetters(lower, language) : uzbekLatinLetters(lower, language));
+			score += COMMON_WORD_BONUS * commonWords(words, language);
 			if (!isCyrillic && TYPED_IN_LATIN_RARELY.contains(language)) {
 				score -= LATIN_PRIOR;
 			}
@@ -125,6 +146,19 @@ final class LanguageDetector {
 			}
 		}
 		return best == null ? this.fallback : best;
+	}
+
+	/** How many of the words are common words of this language and of at most one other. */
+	private int commonWords(String[] words, String language) {
+		String list = "uz-Cyrl".equals(language) ? "uz" : language;
+		int count = 0;
+		for (String word : words) {
+			Set<String> languages = this.commonWordLanguages.get(word);
+			if (languages != null && languages.size() <= 2 && languages.contains(list)) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	/** Letters that belong to one or two of the Cyrillic languages only. */

@@ -48,7 +48,7 @@ public final class MatchingEngine {
 	public MatchResult match(Question question) {
 		String text = question.text() == null ? "" : question.text();
 		WordLists.Terms terms = this.index.wordLists().analyse(text);
-		String language = this.languages.detect(text, question.languageHint());
+		String language = this.languages.detect(text, terms.words(), question.languageHint());
 		List<TopicIndex.Candidate> candidates = adjustForCitizenship(this.index.candidates(terms), question);
 		double top = candidates.isEmpty() ? 0 : candidates.get(0).score();
 		boolean aboutUrgentTopic = top >= this.properties.candidateFloor()

@@ -55,6 +55,9 @@ class MatchingEngineTests {
 			shinosnomaamro giriftand   | tg
 			ishlagan pulimni bermayapti | uz
 			dollar kursi necha bugun   | uz
+			salom                      | uz
+			hello                      | en
+			спасибо                    | ru
 			""")
 	void languageIsDetectedIncludingScript(String question, String language) {
 		assertThat(engine.match(Question.of(question)).language()).isEqualTo(language);
