@@ -246,7 +246,7 @@ class Conversation {
 
 	/**
 	 * A typed question: the answer when the matcher is confident, "did you mean" when it hesitates, an
-	 * honest "I don't know" otherwise. Urgent messages go to the report flow first. Someone who has not
+	 * honest "I don't know" otherwise; hello back and the menu for a greeting, "you are welcome" for thanks. Urgent messages go to the report flow first. Someone who has not
 	 * chosen a citizenship is offered the choice once.
 	 */
 	private void answerQuestion(InboundEvent.Text text, KnowledgeBase base, ChatUser user, String appLanguage) {
@@ -261,7 +261,13 @@ class Conversation {
 			this.reports.offerUrgentReport(text, audience, result.bestTopic().flatMap(base::topic));
 			return;
 		}
-		if (topic.isPresent()) {
+		if (result.decision() == MatchResult.Decision.GREETING) {
+			send(chat, screens.greeting());
+		}
+		else if (result.decision() == MatchResult.Decision.THANKS) {
+			send(chat, screens.thanks());
+		}
+		else if (topic.isPresent()) {
 			send(chat, screens.answer(topic.get(), true));
 		}
 		else {

@@ -168,6 +168,15 @@ final class Screens {
 		return new Screen(text("match.none"), mainMenuKeyboard());
 	}
 
+	/** Hello back, and the menu: someone who greets the bot often does not know yet what to ask. */
+	Screen greeting() {
+		return new Screen(text("match.greeting"), mainMenuKeyboard());
+	}
+
+	Screen thanks() {
+		return new Screen(text("match.thanks"), null);
+	}
+
 	Screen feedbackThanks() {
 		return new Screen(text("feedback.thanks"), null);
 	}

@@ -715,7 +715,14 @@ public final class KnowledgeLoader {
 			Map<String, List<String>> commonWords = read(common, true).flatMap(node -> common.mapping(node, "the file"))
 				.map(root -> wordLists(common, root, "words", true))
 				.orElse(Map.of());
-			return new Lexicon(groups, signals, strong, personal, general, now, endings, commonWords);
+			FileContext smallTalk = context("matching/small-talk.yaml");
+			Optional<YamlTree.Mapping> smallTalkRoot = read(smallTalk, true)
+				.flatMap(node -> smallTalk.mapping(node, "the file"));
+			Map<String, List<String>> greetings = smallTalkRoot.map(root -> wordLists(smallTalk, root, "greetings", true))
+				.orElse(Map.of());
+			Map<String, List<String>> thanks = smallTalkRoot.map(root -> wordLists(smallTalk, root, "thanks", true))
+				.orElse(Map.of());
+			return new Lexicon(groups, signals, strong, personal, general, now, endings, commonWords, greetings, thanks);
 		}
 
 		private Map<String, List<String>> wordLists(FileContext file, YamlTree.Mapping root, String key,

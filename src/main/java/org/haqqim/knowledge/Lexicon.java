@@ -6,12 +6,13 @@ import java.util.Map;
 /**
  * The word lists that matching uses, owned by maintainers: synonym groups, the phrases that mark a
  * situation as urgent, the words that mark a general question, a personal one or one about now, the
- * conditional endings, and words too common to decide a match.
+ * conditional endings, words too common to decide a match, and the greetings and thanks that are not
+ * questions at all.
  */
 public record Lexicon(List<List<String>> synonymGroups, Map<String, List<String>> urgentSignals,
 		Map<String, List<String>> strongSignals, Map<String, List<String>> personalMarkers, Map<String, List<String>> generalMarkers,
 		Map<String, List<String>> nowMarkers, Map<String, List<String>> generalEndings,
-		Map<String, List<String>> commonWords) {
+		Map<String, List<String>> commonWords, Map<String, List<String>> greetings, Map<String, List<String>> thanks) {
 
 	public Lexicon {
 		synonymGroups = synonymGroups.stream().map(List::copyOf).toList();
@@ -22,10 +23,13 @@ public record Lexicon(List<List<String>> synonymGroups, Map<String, List<String>
 		nowMarkers = Map.copyOf(nowMarkers);
 		generalEndings = Map.copyOf(generalEndings);
 		commonWords = Map.copyOf(commonWords);
+		greetings = Map.copyOf(greetings);
+		thanks = Map.copyOf(thanks);
 	}
 
 	public static Lexicon empty() {
-		return new Lexicon(List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+		return new Lexicon(List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+				Map.of());
 	}
 
 }

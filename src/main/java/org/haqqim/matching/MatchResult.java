@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * What the bot understood of a question.
  *
- * @param decision whether to answer, to ask "did you mean", or to say it does not know
+ * @param decision whether to answer, to ask "did you mean", or to say it does not know; or that the
+ *        message was only a greeting or thanks
  * @param topic the topic to answer with; present only when the decision is {@link Decision#ANSWER}
  * @param confidence how well the best topic matched, in [0,1]
  * @param alternatives other topics worth offering, best first (the candidates for "did you mean")
@@ -29,7 +30,13 @@ public record MatchResult(Decision decision, Optional<String> topic, double conf
 		DID_YOU_MEAN,
 
 		/** Nothing matched well enough. */
-		NONE
+		NONE,
+
+		/** Not a question but a greeting: say hello back and show what the bot can do. */
+		GREETING,
+
+		/** Not a question but thanks. */
+		THANKS
 
 	}
 

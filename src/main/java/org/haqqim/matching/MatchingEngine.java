@@ -25,20 +25,23 @@ public final class MatchingEngine {
 
 	private final UrgencyDetector urgency;
 
+	private final SmallTalk smallTalk;
+
 	private final MatchingProperties properties;
 
 	private MatchingEngine(KnowledgeBase knowledge, TopicIndex index, LanguageDetector languages,
-			UrgencyDetector urgency, MatchingProperties properties) {
+			UrgencyDetector urgency, SmallTalk smallTalk, MatchingProperties properties) {
 		this.knowledge = knowledge;
 		this.index = index;
 		this.languages = languages;
 		this.urgency = urgency;
+		this.smallTalk = smallTalk;
 		this.properties = properties;
 	}
 
 	public static MatchingEngine build(KnowledgeBase knowledge, MatchingProperties properties) {
 		return new MatchingEngine(knowledge, TopicIndex.build(knowledge), LanguageDetector.train(knowledge),
-				new UrgencyDetector(knowledge.lexicon()), properties);
+				new UrgencyDetector(knowledge.lexicon()), new SmallTalk(knowledge.lexicon()), properties);
 	}
 
 	public KnowledgeBase knowledge() {
@@ -49,6 +52,10 @@ public final class MatchingEngine {
 		String text = question.text() == null ? "" : question.text();
 		WordLists.Terms terms = this.index.wordLists().analyse(text);
 		String language = this.languages.detect(text, terms.words(), question.languageHint());
+		Optional<MatchResult.Decision> smallTalk = this.smallTalk.recognise(terms.words());
+		if (smallTalk.isPresent()) {
+			return new MatchResult(smallTalk.get(), Optional.empty(), 0, List.of(), language, false);
+		}
 		List<TopicIndex.Candidate> candidates = adjustForCitizenship(this.index.candidates(terms), question);
 		double top = candidates.isEmpty() ? 0 : candidates.get(0).score();
 		boolean aboutUrgentTopic = top >= this.properties.candidateFloor()

@@ -119,6 +119,23 @@ class ConversationTests extends EndToEndTest {
 	}
 
 	@Test
+	void aGreetingGetsHelloAndTheMenuAndThanksGetYouAreWelcomeInTheLanguageWritten() {
+		long user = onboarded("uz", "UZ");
+		telegram.userSays(user, "Assalomu alaykum aka", "ru");
+		FakeBotApi.Call hello = telegram.awaitScreen(user, count(user), WAIT);
+		assertThat(hello.text()).isEqualTo(text("match.greeting", "uz", Citizenship.UZ));
+		assertThat(hello.buttons()).extracting(FakeBotApi.Button::data).contains("k:police", "w");
+
+		long other = newUser();
+		telegram.userSays(other, "спасибо большое", "ru");
+		FakeBotApi.Call welcome = telegram.awaitScreen(other, 0, WAIT);
+		assertThat(welcome.text()).isEqualTo(text("match.thanks", "ru", null));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM unanswered_question WHERE text LIKE '%спасибо%'").query(Long.class).single())
+			.as("thanks is not a question the bot failed to answer")
+			.isZero();
+	}
+
+	@Test
 	void aSharedLocationShowsTheNearestOfficesOfTheCountryFirst() {
 		long user = onboarded("ky", "KG");
 		telegram.userSharesLocation(user, 55.75, 37.62);

@@ -63,6 +63,26 @@ class MatchingEngineTests {
 		assertThat(engine.match(Question.of(question)).language()).isEqualTo(language);
 	}
 
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			salom aka                      | GREETING | uz
+			Assalomu alaykum!              | GREETING | uz
+			Здравствуйте                   | GREETING | ru
+			привет, как дела               | GREETING | ru
+			саламатсызбы                   | GREETING | ky
+			hello                          | GREETING | en
+			rahmat aka                     | THANKS   | uz
+			спасибо большое                | THANKS   | ru
+			thank you very much            | THANKS   | en
+			salom, patent qancha turadi    | ANSWER   | uz
+			you                            | NONE     | en
+			""")
+	void greetingsAndThanksAreNotQuestions(String text, MatchResult.Decision decision, String language) {
+		MatchResult result = engine.match(Question.of(text));
+		assertThat(result.decision()).as(result.toString()).isEqualTo(decision);
+		assertThat(result.language()).isEqualTo(language);
+	}
+
 	@Test
 	void languageHintOnlyTiltsACloseCall() {
 		assertThat(engine.match(new Question("забрали паспорт", "uz", null)).language()).isEqualTo("ru");
