@@ -1,6 +1,5 @@
 package org.haqqim.matching;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -223,7 +222,7 @@ final class LanguageDetector {
 	}
 
 	private static String lower(String text) {
-		return UzbekScript.normaliseApostrophes(Normalizer.normalize(text, Normalizer.Form.NFKC))
+		return UzbekScript.normaliseApostrophes(TextFolding.compatible(text))
 			.toLowerCase(Locale.ROOT);
 	}
 

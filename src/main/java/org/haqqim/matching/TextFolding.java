@@ -39,7 +39,7 @@ final class TextFolding {
 
 	/** The whole text folded: lower case, Latin letters only, apostrophes gone, spelling variants merged. */
 	static String fold(String text) {
-		String lower = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+		String lower = compatible(text).toLowerCase(Locale.ROOT);
 		StringBuilder latin = new StringBuilder(lower.length() + 8);
 		for (int i = 0; i < lower.length(); i++) {
 			char c = lower.charAt(i);
@@ -50,6 +50,14 @@ final class TextFolding {
 			latin.append(mapped != null ? mapped : c);
 		}
 		return mergeSpellings(latin);
+	}
+
+	/**
+	 * The text in Unicode's compatibility form (NFKC: full-width letters, ligatures and composed accents
+	 * made plain). Most messages already are, and checking is much cheaper than normalising.
+	 */
+	static String compatible(String text) {
+		return Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
 	}
 
 	private static String cyrillic(char c) {

@@ -72,7 +72,7 @@ final class WordLists {
 				}
 			}
 		}
-		return new Terms(words.toArray(String[]::new), stems, groups, common);
+		return new Terms(words.toArray(new String[0]), stems, groups, common);
 	}
 
 	/**
