@@ -26,8 +26,9 @@ import static org.awaitility.Awaitility.await;
  * The packaged bot in a child process, killed with SIGKILL at the two moments that lose messages in
  * bots built the usual way (reliability cases R6 and R7): after Telegram answered getUpdates but
  * before the batch was committed, and after the reply was committed but before it was sent. After a
- * restart every update is handled once and every reply is sent once. Also stopped with SIGTERM, and
- * stopped while people keep writing (R11). The bot's output is checked for the bot token.
+ * restart every update is handled once and every reply is sent once. Also stopped with SIGTERM,
+ * stopped while people keep writing (R11), and started twice on one database (R16). The bot's output
+ * is checked for the bot token.
  */
 class CrashRecoveryIT {
 
@@ -188,6 +189,27 @@ class CrashRecoveryIT {
 			assertThat(this.telegram.textsSentTo(chat.getKey())).as("chat %d: all ten, in the order sent", chat.getKey())
 				.containsExactlyElementsOf(chat.getValue());
 		}
+	}
+
+	/** Reliability case R16: a second bot on the same database refuses to start; the first keeps answering. */
+	@Test
+	void aSecondBotOnTheSameDatabaseRefusesToStartAndTheFirstKeepsRunning() throws Exception {
+		this.bot = startBot();
+		awaitPolling();
+		Process second = startBot();
+		try {
+			assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("the second bot stops by itself").isTrue();
+			assertThat(second.exitValue()).as("exit status of the second bot").isNotZero();
+			assertThat(Files.readString(log(this.starts), StandardCharsets.UTF_8))
+				.contains("another Haqqim is already running on the database");
+		}
+		finally {
+			second.destroyForcibly();
+		}
+		assertThat(this.bot.isAlive()).as("the first bot keeps running").isTrue();
+		long user = 900_006L;
+		this.telegram.userSays(user, "/help", "ru");
+		this.telegram.awaitTextsTo(user, 1, WAIT);
 	}
 
 	private Process startBot() throws IOException {
