@@ -107,6 +107,8 @@ class MatchingEngineTests {
 	void urgentSituationsAreUrgentAndGeneralQuestionsAreNot() {
 		assertThat(engine.match(Question.of("меня задержали в метро")).urgent()).isTrue();
 		assertThat(engine.match(Question.of("xojayin pasportimni olib qoydi")).urgent()).isTrue();
+		assertThat(engine.match(Question.of("паспортумду кожоюн алып алды")).urgent()).isTrue();
+		assertThat(engine.match(Question.of("корфармо шиносномаамро гирифт")).urgent()).isTrue();
 		assertThat(engine.match(Question.of("сколько часов полиция может держать человека")).urgent()).isFalse();
 		assertThat(engine.match(Question.of("how long can the police hold someone?")).urgent()).isFalse();
 	}
