@@ -33,7 +33,7 @@ class MatchingEvaluationTests {
 		assertThat(all.total()).isGreaterThanOrEqualTo(300);
 		assertThat(all.top1()).as("top-1").isGreaterThanOrEqualTo(0.92);
 		assertThat(all.top3()).as("top-3").isGreaterThanOrEqualTo(0.97);
-		assertThat(all.wrongAnswers()).as("wrong answers").isLessThanOrEqualTo(0.03);
+		assertThat(all.wrongAnswers()).as("wrong answers").isLessThanOrEqualTo(0.02);
 		assertThat(all.outOfScopeUnanswered()).as("out of scope left unanswered").isGreaterThanOrEqualTo(0.85);
 		assertThat(all.urgentRecall()).as("urgent recall").isGreaterThanOrEqualTo(0.95);
 		assertThat(all.urgentPrecision()).as("urgent precision").isGreaterThanOrEqualTo(0.90);
@@ -48,8 +48,8 @@ class MatchingEvaluationTests {
 	void heldOutSetShowsTheMatcherGeneralises() {
 		Evaluation.Tally all = run("held-out.jsonl").overall();
 		assertThat(all.total()).isGreaterThanOrEqualTo(200);
-		assertThat(all.top1()).as("top-1").isGreaterThanOrEqualTo(0.88);
-		assertThat(all.top3()).as("top-3").isGreaterThanOrEqualTo(0.93);
+		assertThat(all.top1()).as("top-1").isGreaterThanOrEqualTo(0.90);
+		assertThat(all.top3()).as("top-3").isGreaterThanOrEqualTo(0.95);
 		assertThat(all.wrongAnswers()).as("wrong answers").isLessThanOrEqualTo(0.03);
 		assertThat(all.outOfScopeUnanswered()).as("out of scope left unanswered").isGreaterThanOrEqualTo(0.85);
 		assertThat(all.urgentRecall()).as("urgent recall").isGreaterThanOrEqualTo(0.90);
