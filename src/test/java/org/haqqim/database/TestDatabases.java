@@ -35,15 +35,7 @@ public final class TestDatabases {
 
 	/** A migrated, empty schema of its own in the local PostgreSQL. */
 	public static DataSource postgresql() {
-		String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-		try (Connection connection = DriverManager.getConnection(POSTGRESQL_URL, POSTGRESQL_USER, "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("CREATE SCHEMA " + schema);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("PostgreSQL schema could not be created", ex);
-		}
-		return migrate(new DatabaseProperties(POSTGRESQL_URL + "?currentSchema=" + schema, POSTGRESQL_USER, "", 4));
+		return migrate(freshPostgresqlSchema());
 	}
 
 	/** Whether the local PostgreSQL answers; the PostgreSQL variants of tests run only then. */
@@ -64,12 +56,34 @@ public final class TestDatabases {
 	}
 
 	private static DataSource migrate(DatabaseProperties properties) {
-		DatabaseConfiguration configuration = new DatabaseConfiguration();
-		DataSource dataSource = configuration.dataSource(properties);
-		FluentConfiguration flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
-		configuration.dialectPlaceholders(properties).customize(flyway);
-		flyway.load().migrate();
+		DataSource dataSource = open(properties);
+		flyway(properties, dataSource).load().migrate();
 		return dataSource;
+	}
+
+	/** The database as the bot opens it, not yet migrated. */
+	static DataSource open(DatabaseProperties properties) {
+		return new DatabaseConfiguration().dataSource(properties);
+	}
+
+	/** The bot's migrations, with the placeholders of the database's dialect. */
+	static FluentConfiguration flyway(DatabaseProperties properties, DataSource dataSource) {
+		FluentConfiguration flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+		new DatabaseConfiguration().dialectPlaceholders(properties).customize(flyway);
+		return flyway;
+	}
+
+	/** Properties of a fresh, empty schema of its own in the local PostgreSQL. */
+	static DatabaseProperties freshPostgresqlSchema() {
+		String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		try (Connection connection = DriverManager.getConnection(POSTGRESQL_URL, POSTGRESQL_USER, "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA " + schema);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("PostgreSQL schema could not be created", ex);
+		}
+		return new DatabaseProperties(POSTGRESQL_URL + "?currentSchema=" + schema, POSTGRESQL_USER, "", 4);
 	}
 
 }
