@@ -1,6 +1,7 @@
 package org.haqqim.matching;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,8 +16,10 @@ import org.haqqim.knowledge.Lexicon;
  * injured, who pays?") is not an emergency, even when it says "my". The rule and the words are the
  * maintainers' ({@code knowledge/matching/urgency.yaml}):
  * <ul>
- * <li>a signal phrase makes a message urgent unless it reads as a general question, and a "now"
- * word makes it urgent even then;</li>
+ * <li>a strong signal (violence, threats, being locked in) makes a message urgent however it is put;</li>
+ * <li>a signal phrase makes a message urgent unless it reads as a general question (a general word, or a
+ * conditional on the signal itself: "ushlasa", if they detain), and a "now" word (now, today, this
+ * morning) makes it urgent even then;</li>
  * <li>without a signal, a message about an urgent topic that speaks of the writer or someone close is
  * urgent unless it reads as a general question.</li>
  * </ul>
@@ -55,21 +58,24 @@ final class UrgencyDetector {
 	 */
 	boolean isUrgent(List<String> words, String language, boolean aboutUrgentTopic) {
 		String written = "uz-Cyrl".equals(language) ? "uz" : language;
-		if (hasSignal(words, written, this.strongSignals)) {
+		if (!signalWords(words, written, this.strongSignals).isEmpty()) {
 			return true;
 		}
-		boolean hypothetical = this.general.foundIn(words) || hasEnding(words, written);
-		if (hasSignal(words, written, this.signals)) {
-			return !hypothetical || this.now.foundIn(words);
+		boolean general = this.general.foundIn(words);
+		BitSet signalled = signalWords(words, written, this.signals);
+		if (!signalled.isEmpty()) {
+			return !(general || conditionalAt(words, written, signalled)) || this.now.foundIn(words);
 		}
-		return aboutUrgentTopic && !hypothetical && this.personal.startAny(words);
+		return aboutUrgentTopic && !general && !hasEnding(words, written) && this.personal.startAny(words);
 	}
 
 	/**
-	 * Whether every word of some signal phrase starts a word of the message. Phrases are found through the
-	 * first two letters of the message's words, so a message is compared with the few phrases that can match.
+	 * The positions of the message's words that some signal phrase found, each of whose words starts a word
+	 * of the message. Phrases are found through the first two letters of the message's words, so a message
+	 * is compared with the few phrases that can match.
 	 */
-	private static boolean hasSignal(List<String> words, String language, SignalIndex signals) {
+	private static BitSet signalWords(List<String> words, String language, SignalIndex signals) {
+		BitSet found = new BitSet(words.size());
 		for (String word : words) {
 			if (word.length() < 2) {
 				continue;
@@ -78,32 +84,30 @@ final class UrgencyDetector {
 				if (!signal.language().equals(language) && signal.shortestWord() < FOREIGN_SIGNAL_MIN_LENGTH) {
 					continue;
 				}
-				if (signal.startsWordsOf(words)) {
-					return true;
-				}
+				signal.markWordsOf(words, found);
 			}
 		}
-		return false;
+		return found;
 	}
 
 	private record Signal(String language, List<String> words, int shortestWord) {
 
-		boolean startsWordsOf(List<String> message) {
+		/** Marks the message's words this phrase finds, when it finds all of its words. */
+		void markWordsOf(List<String> message, BitSet found) {
+			BitSet mine = new BitSet(message.size());
 			for (String prefix : this.words) {
-				if (!startsAny(message, prefix)) {
-					return false;
+				boolean any = false;
+				for (int i = 0; i < message.size(); i++) {
+					if (message.get(i).startsWith(prefix)) {
+						mine.set(i);
+						any = true;
+					}
+				}
+				if (!any) {
+					return;
 				}
 			}
-			return true;
-		}
-
-		private static boolean startsAny(List<String> message, String prefix) {
-			for (String word : message) {
-				if (word.startsWith(prefix)) {
-					return true;
-				}
-			}
-			return false;
+			found.or(mine);
 		}
 
 	}
@@ -133,12 +137,33 @@ final class UrgencyDetector {
 
 	/** Conditional endings of the message's own language, on words long enough to have one. */
 	private boolean hasEnding(List<String> words, String language) {
-		List<String> endings = this.generalEndings.getOrDefault(language, List.of());
-		for (String word : words) {
-			for (String ending : endings) {
-				if (word.length() >= ending.length() + 2 && word.endsWith(ending)) {
-					return true;
-				}
+		for (int i = 0; i < words.size(); i++) {
+			if (isConditional(words.get(i), language)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a signal word, or the word right after one, is a conditional: "ushlasa" (if they detain),
+	 * "jarohat olsam" (if I get injured). A conditional elsewhere usually asks what to do about what
+	 * happened ("qayerga borsam bo'ladi", where should I go) and does not make the event a supposition.
+	 */
+	private boolean conditionalAt(List<String> words, String language, BitSet signalled) {
+		for (int i = signalled.nextSetBit(0); i >= 0; i = signalled.nextSetBit(i + 1)) {
+			if (isConditional(words.get(i), language)
+					|| (i + 1 < words.size() && isConditional(words.get(i + 1), language))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean isConditional(String word, String language) {
+		for (String ending : this.generalEndings.getOrDefault(language, List.of())) {
+			if (word.length() >= ending.length() + 2 && word.endsWith(ending)) {
+				return true;
 			}
 		}
 		return false;
