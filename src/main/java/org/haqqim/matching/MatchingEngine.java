@@ -2,8 +2,10 @@ package org.haqqim.matching;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Topic;
@@ -56,24 +58,57 @@ public final class MatchingEngine {
 		if (smallTalk.isPresent()) {
 			return new MatchResult(smallTalk.get(), Optional.empty(), 0, List.of(), language, false);
 		}
-		List<TopicIndex.Candidate> candidates = adjustForCitizenship(this.index.candidates(terms), question);
-		double top = candidates.isEmpty() ? 0 : candidates.get(0).score();
+		List<TopicIndex.Candidate> byScore = adjustForCitizenship(this.index.candidates(terms), question);
+		List<TopicIndex.Candidate> byReach = byScore.stream()
+			.sorted(Comparator.comparingDouble(TopicIndex.Candidate::reach).reversed())
+			.toList();
+		Optional<Answer> answer = answer(byScore, byReach);
+		double top = byScore.isEmpty() ? 0 : byScore.get(0).score();
 		boolean aboutUrgentTopic = top >= this.properties.candidateFloor()
-				&& this.knowledge.topic(candidates.get(0).topic()).map(Topic::urgent).orElse(false);
+				&& this.knowledge.topic(byScore.get(0).topic()).map(Topic::urgent).orElse(false);
 		boolean urgent = this.urgency.isUrgent(Arrays.asList(terms.words()), language, aboutUrgentTopic);
-		double second = candidates.size() < 2 ? 0 : candidates.get(1).score();
-		List<String> offered = candidates.stream()
-			.filter(candidate -> candidate.score() >= this.properties.candidateFloor())
+		List<String> offered = byReach.stream()
+			.filter(candidate -> candidate.reach() >= this.properties.candidateFloor())
 			.map(TopicIndex.Candidate::topic)
 			.toList();
-		if (top >= this.properties.confidenceThreshold() && top - second >= this.properties.ambiguityMargin()) {
-			List<String> alternatives = offered.stream().skip(1).limit(3).toList();
-			return new MatchResult(MatchResult.Decision.ANSWER, Optional.of(candidates.get(0).topic()), top,
-					alternatives, language, urgent);
+		if (answer.isPresent()) {
+			String topic = answer.get().topic();
+			List<String> alternatives = offered.stream().filter(other -> !other.equals(topic)).limit(3).toList();
+			return new MatchResult(MatchResult.Decision.ANSWER, Optional.of(topic), answer.get().confidence(), alternatives,
+					language, urgent);
 		}
 		MatchResult.Decision decision = offered.isEmpty() ? MatchResult.Decision.NONE
 				: MatchResult.Decision.DID_YOU_MEAN;
 		return new MatchResult(decision, Optional.empty(), top, offered.stream().limit(3).toList(), language, urgent);
+	}
+
+	/**
+	 * The topic to answer with: the one the whole question clearly matches best or, failing that, the one
+	 * its most telling words clearly point at (a long story with its question in a few words).
+	 */
+	private Optional<Answer> answer(List<TopicIndex.Candidate> byScore, List<TopicIndex.Candidate> byReach) {
+		if (clearlyFirst(byScore, TopicIndex.Candidate::score, this.properties.confidenceThreshold(),
+				this.properties.ambiguityMargin())) {
+			return Optional.of(new Answer(byScore.get(0).topic(), byScore.get(0).score()));
+		}
+		if (clearlyFirst(byReach, TopicIndex.Candidate::reach, this.properties.reachThreshold(),
+				this.properties.reachMargin())) {
+			return Optional.of(new Answer(byReach.get(0).topic(), byReach.get(0).reach()));
+		}
+		return Optional.empty();
+	}
+
+	private static boolean clearlyFirst(List<TopicIndex.Candidate> ranked, ToDoubleFunction<TopicIndex.Candidate> measure,
+			double threshold, double margin) {
+		if (ranked.isEmpty()) {
+			return false;
+		}
+		double first = measure.applyAsDouble(ranked.get(0));
+		double second = ranked.size() < 2 ? 0 : measure.applyAsDouble(ranked.get(1));
+		return first >= threshold && first - second >= margin;
+	}
+
+	private record Answer(String topic, double confidence) {
 	}
 
 	private List<TopicIndex.Candidate> adjustForCitizenship(List<TopicIndex.Candidate> candidates, Question question) {
@@ -84,7 +119,8 @@ public final class MatchingEngine {
 		for (TopicIndex.Candidate candidate : candidates) {
 			boolean applies = this.knowledge.topic(candidate.topic()).map(topic -> appliesTo(topic, question)).orElse(true);
 			adjusted.add(applies ? candidate
-					: new TopicIndex.Candidate(candidate.topic(), candidate.score() * OTHER_CITIZENSHIP_FACTOR));
+					: new TopicIndex.Candidate(candidate.topic(), candidate.score() * OTHER_CITIZENSHIP_FACTOR,
+							candidate.reach() * OTHER_CITIZENSHIP_FACTOR));
 		}
 		adjusted.sort((a, b) -> Double.compare(b.score(), a.score()));
 		return adjusted;

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param confidenceThreshold the lowest confidence at which the bot answers with a topic
  * @param ambiguityMargin how far ahead of the second topic the first must be to answer without asking
+ * @param reachThreshold the lowest confidence, judged on the question's most telling words only, at which
+ *        the bot answers a question the whole of which matches no topic well enough (a long story)
+ * @param reachMargin how far ahead of the second topic the first must then be
  * @param candidateFloor the lowest confidence at which a topic is offered as "did you mean"
  * @param cacheSize how many recent questions' results are kept
  * @param unansweredRetention how long questions the bot could not answer are kept for maintainers
@@ -26,11 +29,13 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("haqqim.matching")
 public record MatchingProperties(@DefaultValue("0.35") @DecimalMin("0") @DecimalMax("1") double confidenceThreshold,
 		@DefaultValue("0.05") @DecimalMin("0") @DecimalMax("1") double ambiguityMargin,
+		@DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double reachThreshold,
+		@DefaultValue("0.2") @DecimalMin("0") @DecimalMax("1") double reachMargin,
 		@DefaultValue("0.2") @DecimalMin("0") @DecimalMax("1") double candidateFloor,
 		@DefaultValue("10000") @Min(0) int cacheSize, @DefaultValue("90d") @NotNull Duration unansweredRetention) {
 
 	public static MatchingProperties defaults() {
-		return new MatchingProperties(0.35, 0.05, 0.2, 10_000, Duration.ofDays(90));
+		return new MatchingProperties(0.35, 0.05, 0.5, 0.2, 0.2, 10_000, Duration.ofDays(90));
 	}
 
 }

@@ -49,6 +49,12 @@ final class TopicIndex {
 
 	private static final int CANDIDATE_PHRASINGS = 40;
 
+	/**
+	 * A question's most telling words weigh as much as this many words of typical rarity: the reach of a
+	 * topic is the share of that weight it covers, so a long story is judged by the words it turns on.
+	 */
+	private static final double TELLING_WORDS = 4;
+
 	private static final int TRIGRAMS_PER_UNKNOWN_WORD = 4;
 
 	/**
@@ -140,8 +146,12 @@ final class TopicIndex {
 
 	}
 
-	/** A topic and how well the question matched its best phrasing. */
-	record Candidate(String topic, double score) {
+	/**
+	 * A topic and how well the question matched it: {@code score} judges the whole question, {@code reach}
+	 * only its most telling words, so that a long story whose question takes up a few of its words still
+	 * reaches the topics it is about.
+	 */
+	record Candidate(String topic, double score, double reach) {
 	}
 
 	private TopicIndex(WordLists wordLists, IndexSearcher searcher, Phrasing[] phrasings, TermTable terms, Map<String, Double> idf,
@@ -330,23 +340,29 @@ final class TopicIndex {
 			return List.of();
 		}
 		ScoreDoc[] hits = search(query.build());
-		Map<String, Double> best = new HashMap<>();
+		Map<String, double[]> best = new HashMap<>();
 		double[] questionWeights = questionWeights(question);
+		double telling = this.unknownWordWeight * TELLING_WORDS;
 		Similarities similarities = new Similarities(question, questionWeights);
 		for (ScoreDoc hit : hits) {
 			Phrasing phrasing = this.phrasings[hit.doc];
-			double score = score(questionWeights, similarities, phrasing);
-			best.merge(phrasing.topic(), score, Math::max);
+			double[] score = score(questionWeights, similarities, phrasing, telling);
+			best.merge(phrasing.topic(), score, (a, b) -> new double[] { Math.max(a[0], b[0]), Math.max(a[1], b[1]) });
 		}
 		double specificity = specificity(question);
 		List<Candidate> candidates = new ArrayList<>(best.size());
 		best.forEach((topic, score) -> {
-			double topicCoverage = this.vocabularies.get(topic).coverage(question, questionWeights);
-			double blended = (1 - TOPIC_VOCABULARY_WEIGHT) * score + TOPIC_VOCABULARY_WEIGHT * topicCoverage;
-			candidates.add(new Candidate(topic, blended * specificity));
+			TopicVocabulary vocabulary = this.vocabularies.get(topic);
+			double blended = blend(score[0], vocabulary.coverage(question, questionWeights, Double.MAX_VALUE));
+			double reach = blend(score[1], vocabulary.coverage(question, questionWeights, telling));
+			candidates.add(new Candidate(topic, blended * specificity, reach * specificity));
 		});
 		candidates.sort((a, b) -> Double.compare(b.score(), a.score()));
 		return candidates;
+	}
+
+	private static double blend(double phrasingScore, double topicCoverage) {
+		return (1 - TOPIC_VOCABULARY_WEIGHT) * phrasingScore + TOPIC_VOCABULARY_WEIGHT * topicCoverage;
 	}
 
 	/**
@@ -478,7 +494,7 @@ final class TopicIndex {
 	 * The share of the question's weight this phrasing covers, tempered by the share of the phrasing the
 	 * question covers: a question that only shares one word with a long phrasing scores low.
 	 */
-	private static double score(double[] questionWeights, Similarities similarities, Phrasing phrasing) {
+	private static double[] score(double[] questionWeights, Similarities similarities, Phrasing phrasing, double telling) {
 		double[] bestForWord = new double[questionWeights.length];
 		double phrasingMatched = 0;
 		for (int j = 0; j < phrasing.terms().length; j++) {
@@ -500,11 +516,11 @@ final class TopicIndex {
 			questionCovered += questionWeights[i] * bestForWord[i];
 		}
 		if (questionTotal == 0) {
-			return 0;
+			return new double[2];
 		}
-		double questionCoverage = questionCovered / questionTotal;
-		double phrasingCoverage = phrasingMatched / phrasing.weightSum();
-		return questionCoverage * (1 - PHRASING_COVERAGE_WEIGHT + PHRASING_COVERAGE_WEIGHT * phrasingCoverage);
+		double phrasingFactor = 1 - PHRASING_COVERAGE_WEIGHT + PHRASING_COVERAGE_WEIGHT * phrasingMatched / phrasing.weightSum();
+		return new double[] { questionCovered / questionTotal * phrasingFactor,
+				Math.min(1, questionCovered / Math.min(questionTotal, telling)) * phrasingFactor };
 	}
 
 	/**
@@ -571,7 +587,7 @@ final class TopicIndex {
 		}
 
 		/** The share of the question's weight that the topic's words explain, by how characteristic they are. */
-		double coverage(WordLists.Terms question, double[] weights) {
+		double coverage(WordLists.Terms question, double[] weights, double telling) {
 			double total = 0;
 			double covered = 0;
 			for (int i = 0; i < question.size(); i++) {
@@ -598,7 +614,7 @@ final class TopicIndex {
 				}
 				covered += match * weights[i];
 			}
-			return total == 0 ? 0 : covered / total;
+			return total == 0 ? 0 : Math.min(1, covered / Math.min(total, telling));
 		}
 
 		private static double characteristic(int uses) {

@@ -113,6 +113,36 @@ class MatchingEngineTests {
 		assertThat(engine.match(Question.of("how long can the police hold someone?")).urgent()).isFalse();
 	}
 
+	@ParameterizedTest(name = "{0} -> urgent {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			ukamni bugun ertalab ushlashdi, qaysi otdelda ekanini qanday bilsak boladi | true
+			ishda jarohat olsam kim tolaydi                                           | false
+			militsiya ushlasa necha soat ushlab turadi                                | false
+			Бүгүн курулуштан жыгылып түштү, эч нерсе айтышпайт, эмне кылабыз           | true
+			my brother fell from the scaffolding this morning, what should we do       | true
+			вчера мужа забрали с работы, сколько его могут держать                    | true
+			deportatsiya                                                              | false
+			депортация                                                                | false
+			deportation                                                               | false
+			Москвада азыр аба ырайы кандай                                            | false
+			кордеҳ шартномаро бекор кард, чӣ кор кунам                                | false
+			kecha ishda temir tushib oyogi singan                                     | true
+			""")
+	void whatHappenedIsUrgentAndWhatMightHappenIsNot(String text, boolean urgent) {
+		assertThat(engine.match(Question.of(text)).urgent()).as(text).isEqualTo(urgent);
+	}
+
+	/** The whole story matches no topic well (score under the floor), but the words it turns on do. */
+	@Test
+	void aLongStoryIsOfferedTheTopicItTurnsOn() {
+		MatchResult result = engine.match(Question.of("My cousin has been working on a building site in Kazan for two "
+				+ "years, and last night a metal beam fell on his leg and broke it. The foreman told us not to call an "
+				+ "ambulance and wrote nothing down. Who pays for his treatment now?"));
+		assertThat(result.confidence()).isLessThan(MatchingProperties.defaults().candidateFloor());
+		assertThat(result.alternatives()).as(result.toString()).first().isEqualTo("workplace-injury");
+		assertThat(result.urgent()).isTrue();
+	}
+
 	@Test
 	void aTopicForOtherCitizensLosesACloseCall() {
 		MatchResult kyrgyz = engine.match(new Question("нужен ли патент для работы", "ru", Citizenship.KG));

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Accuracy floors on the labelled sets, so that a change to the matcher or the knowledge base that
  * makes the bot understand less fails the build. The development set was used while tuning; the
  * held-out set was written separately and not looked at, and shows how the matcher generalises.
+ * Each set was written by someone who had not seen the knowledge files.
  * The tables are printed; ./haqqim evaluate FILE prints them too.
  */
 class MatchingEvaluationTests {
@@ -49,12 +50,29 @@ class MatchingEvaluationTests {
 		Evaluation.Tally all = run("held-out.jsonl").overall();
 		assertThat(all.total()).isGreaterThanOrEqualTo(200);
 		assertThat(all.top1()).as("top-1").isGreaterThanOrEqualTo(0.90);
-		assertThat(all.top3()).as("top-3").isGreaterThanOrEqualTo(0.95);
+		assertThat(all.top3()).as("top-3").isGreaterThanOrEqualTo(0.97);
 		assertThat(all.wrongAnswers()).as("wrong answers").isLessThanOrEqualTo(0.03);
 		assertThat(all.outOfScopeUnanswered()).as("out of scope left unanswered").isGreaterThanOrEqualTo(0.85);
 		assertThat(all.urgentRecall()).as("urgent recall").isGreaterThanOrEqualTo(0.90);
 		assertThat(all.urgentPrecision()).as("urgent precision").isGreaterThanOrEqualTo(0.85);
 		assertThat(all.language()).as("language detection").isGreaterThanOrEqualTo(0.96);
+	}
+
+	/**
+	 * 360 messages written by a second writer who saw neither the knowledge files nor the other sets, with
+	 * more long stories; read while tuning urgency and long messages, so a development set since.
+	 */
+	@Test
+	void secondWritersSetMeetsTheTargets() {
+		Evaluation.Tally all = run("second-writer.jsonl").overall();
+		assertThat(all.total()).isGreaterThanOrEqualTo(300);
+		assertThat(all.top1()).as("top-1").isGreaterThanOrEqualTo(0.91);
+		assertThat(all.top3()).as("top-3").isGreaterThanOrEqualTo(0.97);
+		assertThat(all.wrongAnswers()).as("wrong answers").isLessThanOrEqualTo(0.035);
+		assertThat(all.outOfScopeUnanswered()).as("out of scope left unanswered").isGreaterThanOrEqualTo(0.90);
+		assertThat(all.urgentRecall()).as("urgent recall").isGreaterThanOrEqualTo(0.95);
+		assertThat(all.urgentPrecision()).as("urgent precision").isGreaterThanOrEqualTo(0.90);
+		assertThat(all.language()).as("language detection").isGreaterThanOrEqualTo(0.97);
 	}
 
 	private static Evaluation.Report run(String file) {
