@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Topic;
@@ -245,7 +245,7 @@ final class LanguageDetector {
 	/** Character trigram counts of one language while learning. */
 	private static final class Model {
 
-		private final Map<String, Integer> counts = new HashMap<>();
+		private final Map<Long, Integer> counts = new HashMap<>();
 
 		private long total;
 
@@ -260,40 +260,57 @@ final class LanguageDetector {
 
 	/**
 	 * The learnt models of one script as one table: for each trigram, its smoothed log-probability in every
-	 * language, so that scoring a text looks each of its trigrams up once.
+	 * language, so that scoring a text looks each of its trigrams up once. Trigrams are packed into a long
+	 * and kept in an open-addressing table: a message is scored without making a string per trigram.
 	 */
 	private static final class Table {
 
 		private final String[] languages;
 
-		private final Map<String, double[]> logProbabilities = new HashMap<>();
+		/** Packed trigrams; 0 marks a free slot (no trigram packs to 0: each holds a letter or a space). */
+		private final long[] trigrams;
+
+		private final double[][] logProbabilities;
+
+		private final int mask;
 
 		private final double[] unseen;
 
 		Table(Map<String, Model> models) {
 			this.languages = models.keySet().toArray(String[]::new);
 			this.unseen = new double[this.languages.length];
+			Map<Long, double[]> byTrigram = new HashMap<>();
 			for (int l = 0; l < this.languages.length; l++) {
 				Model model = models.get(this.languages[l]);
 				double denominator = model.total + 0.5 * (model.counts.size() + 1.0);
 				this.unseen[l] = Math.log(0.5 / denominator);
 				int language = l;
-				model.counts.forEach((trigram, count) -> this.logProbabilities
+				model.counts.forEach((trigram, count) -> byTrigram
 					.computeIfAbsent(trigram, t -> new double[this.languages.length])[language] = Math.log((count + 0.5) / denominator));
 			}
-			this.logProbabilities.values().forEach(values -> {
+			int capacity = Integer.highestOneBit(Math.max(16, byTrigram.size() * 2)) * 2;
+			this.trigrams = new long[capacity];
+			this.logProbabilities = new double[capacity][];
+			this.mask = capacity - 1;
+			byTrigram.forEach((trigram, values) -> {
 				for (int l = 0; l < values.length; l++) {
 					if (values[l] == 0) {
 						values[l] = this.unseen[l];
 					}
 				}
+				int slot = slot(trigram);
+				this.trigrams[slot] = trigram;
+				this.logProbabilities[slot] = values;
 			});
 		}
 
 		double[] logLikelihoods(String text) {
 			double[] sums = new double[this.languages.length];
 			forEachTrigram(text, trigram -> {
-				double[] values = this.logProbabilities.getOrDefault(trigram, this.unseen);
+				double[] values = this.logProbabilities[slot(trigram)];
+				if (values == null) {
+					values = this.unseen;
+				}
 				for (int l = 0; l < sums.length; l++) {
 					sums[l] += values[l];
 				}
@@ -301,25 +318,39 @@ final class LanguageDetector {
 			return sums;
 		}
 
+		/** The trigram's slot, or the free slot where it would go. */
+		private int slot(long trigram) {
+			int slot = Long.hashCode(trigram * 0x9E3779B97F4A7C15L) & this.mask;
+			while (this.trigrams[slot] != 0 && this.trigrams[slot] != trigram) {
+				slot = (slot + 1) & this.mask;
+			}
+			return slot;
+		}
+
 	}
 
-	/** The text's trigrams, with runs of anything but letters as one space, and a space around it. */
-	private static void forEachTrigram(String text, Consumer<String> action) {
-		StringBuilder letters = new StringBuilder(text.length() + 2).append(' ');
+	/**
+	 * The text's trigrams, each packed into a long, with runs of anything but letters as one space, and a
+	 * space around it.
+	 */
+	private static void forEachTrigram(String text, LongConsumer action) {
+		char[] letters = new char[text.length() + 2];
+		int length = 0;
+		letters[length++] = ' ';
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (Character.isLetter(c)) {
-				letters.append(c);
+				letters[length++] = c;
 			}
-			else if (letters.charAt(letters.length() - 1) != ' ') {
-				letters.append(' ');
+			else if (letters[length - 1] != ' ') {
+				letters[length++] = ' ';
 			}
 		}
-		if (letters.charAt(letters.length() - 1) != ' ') {
-			letters.append(' ');
+		if (letters[length - 1] != ' ') {
+			letters[length++] = ' ';
 		}
-		for (int i = 0; i + 3 <= letters.length(); i++) {
-			action.accept(letters.substring(i, i + 3));
+		for (int i = 0; i + 3 <= length; i++) {
+			action.accept((long) letters[i] << 32 | (long) letters[i + 1] << 16 | letters[i + 2]);
 		}
 	}
 
