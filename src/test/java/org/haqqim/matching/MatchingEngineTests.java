@@ -127,6 +127,10 @@ class MatchingEngineTests {
 			Москвада азыр аба ырайы кандай                                            | false
 			кордеҳ шартномаро бекор кард, чӣ кор кунам                                | false
 			kecha ishda temir tushib oyogi singan                                     | true
+			зарплату платят с задержкой, куда жаловаться                              | false
+			получил травму на стройке два месяца назад, кто платит за лечение        | false
+			у сына температура, вызвали скорую, а без полиса не едут                  | true
+			скорая без полиса приедет?                                                | false
 			""")
 	void whatHappenedIsUrgentAndWhatMightHappenIsNot(String text, boolean urgent) {
 		assertThat(engine.match(Question.of(text)).urgent()).as(text).isEqualTo(urgent);
