@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.lucene.codecs.PostingsFormat;
-import org.apache.lucene.codecs.lucene912.Lucene912Codec;
-import org.apache.lucene.codecs.memory.DirectPostingsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -219,7 +216,7 @@ final class TopicIndex {
 		List<Phrasing> phrasings = new ArrayList<>();
 		TermTable table = new TermTable();
 		ByteBuffersDirectory directory = new ByteBuffersDirectory();
-		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE).setCodec(new InMemoryCodec()))) {
+		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
 			for (Map.Entry<String, List<WordLists.Terms>> topic : byTopic.entrySet()) {
 				for (WordLists.Terms terms : topic.getValue()) {
 					Phrasing phrasing = phrasing(topic.getKey(), terms, idf, table);
@@ -247,23 +244,6 @@ final class TopicIndex {
 		catch (IOException ex) {
 			throw new UncheckedIOException("The in-memory topic index could not be built", ex);
 		}
-	}
-
-	/**
-	 * Lucene's default codec with every field's postings held as plain arrays once the index is opened
-	 * ({@link DirectPostingsFormat}). The index lives in memory anyway; the default format would decode
-	 * compressed blocks from in-memory files for each query term, which on an index this small costs more
-	 * than scoring (measured: the median match took a third less time with it, see BENCHMARKS.md).
-	 */
-	private static final class InMemoryCodec extends Lucene912Codec {
-
-		private final PostingsFormat postings = new DirectPostingsFormat();
-
-		@Override
-		public PostingsFormat getPostingsFormatForField(String field) {
-			return this.postings;
-		}
-
 	}
 
 	private static Map<String, TermStates> resolveTerms(IndexSearcher searcher, String field) throws IOException {
