@@ -161,32 +161,68 @@ class CrashRecoveryIT {
 	void messagesSentWhileTheBotWasDownAreAllAnsweredInOrder() throws Exception {
 		this.bot = startBot();
 		awaitPolling();
-		long probe = 900_005L;
-		this.telegram.userSays(probe, "/help", "ru");
-		this.telegram.userSays(probe, "/privacy", "ru");
-		this.telegram.awaitTextsTo(probe, 2, WAIT);
-		String help = this.telegram.textsSentTo(probe).get(0);
-		String privacy = this.telegram.textsSentTo(probe).get(1);
-		assertThat(help).isNotEqualTo(privacy);
+		List<String> answers = helpAndPrivacy(900_005L);
 		this.bot.destroy();
 		assertThat(this.bot.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
-		Map<Long, List<String>> expected = new LinkedHashMap<>();
-		for (int message = 0; message < 10; message++) {
-			for (long user = 910_001L; user <= 910_005L; user++) {
-				boolean asksHelp = ((user + message) * 7 + message / 3) % 2 == 0;
-				this.telegram.userSays(user, asksHelp ? "/help" : "/privacy", "ru");
-				expected.computeIfAbsent(user, key -> new ArrayList<>()).add(asksHelp ? help : privacy);
-			}
-		}
+		Map<Long, List<String>> expected = tenFromEachOfFive(910_001L, answers);
 
 		this.bot = startBot();
+		assertEachAnsweredOnceInOrder(expected);
+	}
+
+	/**
+	 * Reliability case R10: SIGTERM while fifty messages are being handled and answered stops the bot within
+	 * 10 s; after a restart every message has been answered once, in the order each chat sent them.
+	 */
+	@Test
+	void sigtermWithFiftyMessagesInFlightStopsInTimeAndARestartAnswersEachOnce() throws Exception {
+		this.bot = startBot();
+		awaitPolling();
+		List<String> answers = helpAndPrivacy(900_006L);
+		this.telegram.failNextTo(920_001L, "sendmessage", FakeBotApi.Fault.delay(Duration.ofSeconds(1)));
+		this.telegram.failNextTo(920_003L, "sendmessage", FakeBotApi.Fault.delay(Duration.ofSeconds(1)));
+
+		Map<Long, List<String>> expected = tenFromEachOfFive(920_001L, answers);
+		this.telegram.awaitCall("sendmessage", call -> call.chatId() >= 920_001L && call.chatId() <= 920_005L, WAIT);
+		this.bot.destroy();
+		assertThat(this.bot.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
+		int answeredBeforeRestart = expected.keySet().stream().mapToInt(chat -> this.telegram.textsSentTo(chat).size()).sum();
+		assertThat(answeredBeforeRestart).as("the stop came while messages were in flight").isLessThan(50);
+
+		this.bot = startBot();
+		assertEachAnsweredOnceInOrder(expected);
+	}
+
+	/** The bot's answers to /help and to /privacy, which differ, learnt from one chat. */
+	private List<String> helpAndPrivacy(long probe) {
+		this.telegram.userSays(probe, "/help", "ru");
+		this.telegram.userSays(probe, "/privacy", "ru");
+		List<String> answers = this.telegram.awaitTextsTo(probe, 2, WAIT);
+		assertThat(answers.get(0)).isNotEqualTo(answers.get(1));
+		return answers.subList(0, 2);
+	}
+
+	/** Five chats from {@code firstUser} on send ten commands each, interleaved; what each should get back. */
+	private Map<Long, List<String>> tenFromEachOfFive(long firstUser, List<String> helpAndPrivacy) {
+		Map<Long, List<String>> expected = new LinkedHashMap<>();
+		for (int message = 0; message < 10; message++) {
+			for (long user = firstUser; user < firstUser + 5; user++) {
+				boolean asksHelp = ((user + message) * 7 + message / 3) % 2 == 0;
+				this.telegram.userSays(user, asksHelp ? "/help" : "/privacy", "ru");
+				expected.computeIfAbsent(user, key -> new ArrayList<>()).add(helpAndPrivacy.get(asksHelp ? 0 : 1));
+			}
+		}
+		return expected;
+	}
+
+	private void assertEachAnsweredOnceInOrder(Map<Long, List<String>> expected) {
 		for (Map.Entry<Long, List<String>> chat : expected.entrySet()) {
-			this.telegram.awaitTextsTo(chat.getKey(), 10, WAIT);
+			this.telegram.awaitTextsTo(chat.getKey(), chat.getValue().size(), WAIT);
 		}
 		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
 		for (Map.Entry<Long, List<String>> chat : expected.entrySet()) {
-			assertThat(this.telegram.textsSentTo(chat.getKey())).as("chat %d: all ten, in the order sent", chat.getKey())
+			assertThat(this.telegram.textsSentTo(chat.getKey())).as("chat %d: all ten, once each, in the order sent", chat.getKey())
 				.containsExactlyElementsOf(chat.getValue());
 		}
 	}
