@@ -342,29 +342,47 @@ final class TopicIndex {
 		ScoreDoc[] hits = search(query.build());
 		Map<String, double[]> best = new HashMap<>();
 		double[] questionWeights = questionWeights(question);
-		double telling = this.unknownWordWeight * TELLING_WORDS;
+		QuestionWeight weight = QuestionWeight.of(questionWeights, this.unknownWordWeight * TELLING_WORDS);
 		Similarities similarities = new Similarities(question, questionWeights);
 		for (ScoreDoc hit : hits) {
 			Phrasing phrasing = this.phrasings[hit.doc];
-			double[] score = score(questionWeights, similarities, phrasing, telling);
+			double[] score = score(questionWeights, similarities, phrasing, weight);
 			best.merge(phrasing.topic(), score, (a, b) -> new double[] { Math.max(a[0], b[0]), Math.max(a[1], b[1]) });
 		}
 		double specificity = specificity(question);
-		double questionTotal = 0;
-		for (double weight : questionWeights) {
-			questionTotal += weight;
-		}
-		double whole = questionTotal;
-		double tellingPart = Math.min(questionTotal, telling);
 		List<Candidate> candidates = new ArrayList<>(best.size());
 		best.forEach((topic, score) -> {
 			double covered = this.vocabularies.get(topic).covered(question, questionWeights);
-			double blended = blend(score[0], whole == 0 ? 0 : covered / whole);
-			double reach = blend(score[1], tellingPart == 0 ? 0 : Math.min(1, covered / tellingPart));
+			double blended = blend(score[0], weight.share(covered));
+			double reach = blend(score[1], weight.tellingShare(covered));
 			candidates.add(new Candidate(topic, blended * specificity, reach * specificity));
 		});
 		candidates.sort((a, b) -> Double.compare(b.score(), a.score()));
 		return candidates;
+	}
+
+	/**
+	 * A question's total weight and the weight of its most telling words (the total, capped): the shares of
+	 * them that a phrasing or a topic covers are its score and its reach.
+	 */
+	private record QuestionWeight(double whole, double telling) {
+
+		static QuestionWeight of(double[] weights, double tellingCap) {
+			double whole = 0;
+			for (double weight : weights) {
+				whole += weight;
+			}
+			return new QuestionWeight(whole, Math.min(whole, tellingCap));
+		}
+
+		double share(double covered) {
+			return this.whole == 0 ? 0 : covered / this.whole;
+		}
+
+		double tellingShare(double covered) {
+			return this.telling == 0 ? 0 : Math.min(1, covered / this.telling);
+		}
+
 	}
 
 	private static double blend(double phrasingScore, double topicCoverage) {
@@ -500,7 +518,7 @@ final class TopicIndex {
 	 * The share of the question's weight this phrasing covers, tempered by the share of the phrasing the
 	 * question covers: a question that only shares one word with a long phrasing scores low.
 	 */
-	private static double[] score(double[] questionWeights, Similarities similarities, Phrasing phrasing, double telling) {
+	private static double[] score(double[] questionWeights, Similarities similarities, Phrasing phrasing, QuestionWeight weight) {
 		double[] bestForWord = new double[questionWeights.length];
 		double phrasingMatched = 0;
 		for (int j = 0; j < phrasing.terms().length; j++) {
@@ -515,18 +533,13 @@ final class TopicIndex {
 			}
 			phrasingMatched += phrasing.weights()[j] * covered;
 		}
-		double questionTotal = 0;
 		double questionCovered = 0;
 		for (int i = 0; i < questionWeights.length; i++) {
-			questionTotal += questionWeights[i];
 			questionCovered += questionWeights[i] * bestForWord[i];
 		}
-		if (questionTotal == 0) {
-			return new double[2];
-		}
 		double phrasingFactor = 1 - PHRASING_COVERAGE_WEIGHT + PHRASING_COVERAGE_WEIGHT * phrasingMatched / phrasing.weightSum();
-		return new double[] { questionCovered / questionTotal * phrasingFactor,
-				Math.min(1, questionCovered / Math.min(questionTotal, telling)) * phrasingFactor };
+		return new double[] { weight.share(questionCovered) * phrasingFactor,
+				weight.tellingShare(questionCovered) * phrasingFactor };
 	}
 
 	/**
