@@ -6,40 +6,52 @@ final class EditDistance {
 	private EditDistance() {
 	}
 
-	/** The distance when it is at most two, otherwise three. */
+	/**
+	 * The distance when it is at most two, otherwise three. Tried edit by edit rather than with a table:
+	 * with at most two edits there are few ways to try, and no table to allocate for each of the many pairs
+	 * the re-ranking compares.
+	 */
 	static int atMostTwo(String a, String b) {
-		int n = a.length();
-		int m = b.length();
-		if (Math.abs(n - m) > 2) {
+		if (Math.abs(a.length() - b.length()) > 2) {
 			return 3;
 		}
-		int[] previousPrevious = new int[m + 1];
-		int[] previous = new int[m + 1];
-		int[] current = new int[m + 1];
-		for (int j = 0; j <= m; j++) {
-			previous[j] = j;
+		int aEnd = a.length();
+		int bEnd = b.length();
+		while (aEnd > 0 && bEnd > 0 && a.charAt(aEnd - 1) == b.charAt(bEnd - 1)) {
+			aEnd--;
+			bEnd--;
 		}
-		for (int i = 1; i <= n; i++) {
-			current[0] = i;
-			int rowMinimum = current[0];
-			for (int j = 1; j <= m; j++) {
-				int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-				int value = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-					value = Math.min(value, previousPrevious[j - 2] + 1);
-				}
-				current[j] = value;
-				rowMinimum = Math.min(rowMinimum, value);
+		for (int edits = 0; edits <= 2; edits++) {
+			if (within(a, 0, aEnd, b, 0, bEnd, edits)) {
+				return edits;
 			}
-			if (rowMinimum > 2) {
-				return 3;
-			}
-			int[] recycled = previousPrevious;
-			previousPrevious = previous;
-			previous = current;
-			current = recycled;
 		}
-		return Math.min(previous[m], 3);
+		return 3;
+	}
+
+	/**
+	 * Whether {@code a} from {@code i} to {@code aEnd} and {@code b} from {@code j} to {@code bEnd} are at
+	 * most {@code edits} apart. Equal letters are matched first, which never costs an edit that matching
+	 * them otherwise would save.
+	 */
+	private static boolean within(String a, int i, int aEnd, String b, int j, int bEnd, int edits) {
+		while (i < aEnd && j < bEnd && a.charAt(i) == b.charAt(j)) {
+			i++;
+			j++;
+		}
+		int restOfA = aEnd - i;
+		int restOfB = bEnd - j;
+		if (restOfA == 0 || restOfB == 0) {
+			return restOfA + restOfB <= edits;
+		}
+		if (edits == 0 || Math.abs(restOfA - restOfB) > edits) {
+			return false;
+		}
+		int left = edits - 1;
+		return within(a, i + 1, aEnd, b, j + 1, bEnd, left) || within(a, i + 1, aEnd, b, j, bEnd, left)
+				|| within(a, i, aEnd, b, j + 1, bEnd, left)
+				|| (restOfA > 1 && restOfB > 1 && a.charAt(i) == b.charAt(j + 1) && a.charAt(i + 1) == b.charAt(j)
+						&& within(a, i + 2, aEnd, b, j + 2, bEnd, left));
 	}
 
 	/** A fingerprint of a word's letters: one of 64 bits for each, so words with a letter in common share a bit. */

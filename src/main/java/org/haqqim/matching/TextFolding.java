@@ -2,8 +2,8 @@ package org.haqqim.matching;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Locale;
 
 import org.haqqim.knowledge.UzbekScript;
 
@@ -15,6 +15,13 @@ import org.haqqim.knowledge.UzbekScript;
  * The folded form is for comparing only; nobody reads it.
  */
 final class TextFolding {
+
+	/**
+	 * Latin and Cyrillic letters, digits and punctuation (typographic apostrophes and quotes included) that
+	 * NFKC leaves as they are, whatever surrounds them; combining marks and other scripts are not among them.
+	 * A message made only of these needs no check, and almost every message is.
+	 */
+	private static final BitSet STABLE = stableCharacters();
 
 	private TextFolding() {
 	}
@@ -39,10 +46,10 @@ final class TextFolding {
 
 	/** The whole text folded: lower case, Latin letters only, apostrophes gone, spelling variants merged. */
 	static String fold(String text) {
-		String lower = compatible(text).toLowerCase(Locale.ROOT);
-		StringBuilder latin = new StringBuilder(lower.length() + 8);
-		for (int i = 0; i < lower.length(); i++) {
-			char c = lower.charAt(i);
+		String compatible = compatible(text);
+		StringBuilder latin = new StringBuilder(compatible.length() + 8);
+		for (int i = 0; i < compatible.length(); i++) {
+			char c = lowerCase(compatible.charAt(i));
 			if (UzbekScript.APOSTROPHES.indexOf(c) >= 0) {
 				continue;
 			}
@@ -57,7 +64,49 @@ final class TextFolding {
 	 * made plain). Most messages already are, and checking is much cheaper than normalising.
 	 */
 	static String compatible(String text) {
-		return Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+		if (allStable(text) || Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
+			return text;
+		}
+		return Normalizer.normalize(text, Normalizer.Form.NFKC);
+	}
+
+	private static boolean allStable(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (!STABLE.get(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static BitSet stableCharacters() {
+		BitSet stable = new BitSet(0x2070);
+		for (char c = 0; c < 0x2070; c++) {
+			int type = Character.getType(c);
+			boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+					|| type == Character.ENCLOSING_MARK;
+			if (!mark && !Character.isSurrogate(c) && Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFKC)) {
+				stable.set(c);
+			}
+		}
+		return stable;
+	}
+
+	/**
+	 * A letter in lower case, without a table lookup for the Latin and Cyrillic capitals that make up
+	 * almost every message: lowering was the largest single cost of folding.
+	 */
+	static char lowerCase(char c) {
+		if (c < 0x80) {
+			return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+		}
+		if (c >= 'А' && c <= 'Я') {
+			return (char) (c + 32);
+		}
+		if (c >= 'а' && c <= 'я') {
+			return c;
+		}
+		return Character.toLowerCase(c);
 	}
 
 	private static String cyrillic(char c) {

@@ -33,7 +33,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.apache.lucene.util.BytesRef;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Topic;
@@ -215,7 +217,8 @@ final class TopicIndex {
 
 		List<Phrasing> phrasings = new ArrayList<>();
 		TermTable table = new TermTable();
-		ByteBuffersDirectory directory = new ByteBuffersDirectory();
+		ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
+				ByteBuffersDirectory.OUTPUT_AS_BYTE_ARRAY);
 		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
 			for (Map.Entry<String, List<WordLists.Terms>> topic : byTopic.entrySet()) {
 				for (WordLists.Terms terms : topic.getValue()) {
