@@ -698,19 +698,12 @@ public final class KnowledgeLoader {
 			FileContext urgency = context("matching/urgency.yaml");
 			Optional<YamlTree.Mapping> urgencyRoot = read(urgency, true)
 				.flatMap(node -> urgency.mapping(node, "the file"));
-			Map<String, List<String>> signals = urgencyRoot.map(root -> wordLists(urgency, root, "signals", true))
-				.orElse(Map.of());
-			Map<String, List<String>> personal = urgencyRoot.map(root -> wordLists(urgency, root, "personal", false))
-				.orElse(Map.of());
-			Map<String, List<String>> general = urgencyRoot.map(root -> wordLists(urgency, root, "general", false))
-				.orElse(Map.of());
-			Map<String, List<String>> strong = urgencyRoot.map(root -> wordLists(urgency, root, "strong-signals", false))
-				.orElse(Map.of());
-			Map<String, List<String>> now = urgencyRoot.map(root -> wordLists(urgency, root, "now", false))
-				.orElse(Map.of());
-			Map<String, List<String>> endings = urgencyRoot
-				.map(root -> wordLists(urgency, root, "general-endings", false))
-				.orElse(Map.of());
+			Lexicon.UrgencyWords urgencyWords = new Lexicon.UrgencyWords(
+					urgencyList(urgency, urgencyRoot, "signals", true), urgencyList(urgency, urgencyRoot, "strong-signals", false),
+					urgencyList(urgency, urgencyRoot, "personal", false), urgencyList(urgency, urgencyRoot, "general", false),
+					urgencyList(urgency, urgencyRoot, "now", false), urgencyList(urgency, urgencyRoot, "general-endings", false),
+					urgencyList(urgency, urgencyRoot, "if-words", false), urgencyList(urgency, urgencyRoot, "past-endings", false),
+					urgencyList(urgency, urgencyRoot, "over", false));
 			FileContext common = context("matching/common-words.yaml");
 			Map<String, List<String>> commonWords = read(common, true).flatMap(node -> common.mapping(node, "the file"))
 				.map(root -> wordLists(common, root, "words", true))
@@ -722,7 +715,12 @@ public final class KnowledgeLoader {
 				.orElse(Map.of());
 			Map<String, List<String>> thanks = smallTalkRoot.map(root -> wordLists(smallTalk, root, "thanks", true))
 				.orElse(Map.of());
-			return new Lexicon(groups, signals, strong, personal, general, now, endings, commonWords, greetings, thanks);
+			return new Lexicon(groups, urgencyWords, commonWords, greetings, thanks);
+		}
+
+		private Map<String, List<String>> urgencyList(FileContext file, Optional<YamlTree.Mapping> root, String key,
+				boolean required) {
+			return root.map(mapping -> wordLists(file, mapping, key, required)).orElse(Map.of());
 		}
 
 		private Map<String, List<String>> wordLists(FileContext file, YamlTree.Mapping root, String key,

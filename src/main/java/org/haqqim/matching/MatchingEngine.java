@@ -43,7 +43,7 @@ public final class MatchingEngine {
 
 	public static MatchingEngine build(KnowledgeBase knowledge, MatchingProperties properties) {
 		return new MatchingEngine(knowledge, TopicIndex.build(knowledge), LanguageDetector.train(knowledge),
-				new UrgencyDetector(knowledge.lexicon()), new SmallTalk(knowledge.lexicon()), properties);
+				new UrgencyDetector(knowledge.lexicon().urgency()), new SmallTalk(knowledge.lexicon()), properties);
 	}
 
 	public KnowledgeBase knowledge() {

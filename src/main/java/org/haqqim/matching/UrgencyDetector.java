@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.haqqim.knowledge.Lexicon;
 
@@ -18,8 +19,11 @@ import org.haqqim.knowledge.Lexicon;
  * <ul>
  * <li>a strong signal (violence, threats, being locked in) makes a message urgent however it is put;</li>
  * <li>a signal phrase makes a message urgent unless it reads as a general question (a general word, or a
- * conditional on the signal itself: "ushlasa", if they detain), and a "now" word (now, today, this
- * morning) makes it urgent even then;</li>
+ * conditional on the signal itself: "ushlasa", if they detain, "если задержат"), and a "now" word (now,
+ * today, this morning) makes it urgent even then;</li>
+ * <li>so does a signal told as having happened ("забрали", "olib ketishdi") to the writer or someone
+ * close: "they took my brother, how long can they hold him?" asks a general question about a real
+ * event. An event said to be long over (a month ago, the ban already given) is not urgent;</li>
  * <li>without a signal, a message about an urgent topic that speaks of the writer or someone close is
  * urgent unless it reads as a general question.</li>
  * </ul>
@@ -28,6 +32,9 @@ final class UrgencyDetector {
 
 	/** A signal from another language counts only when its words are this long: short ones collide by accident. */
 	private static final int FOREIGN_SIGNAL_MIN_LENGTH = 5;
+
+	/** How many words before a signal a word opening a condition reaches. */
+	private static final int IF_REACH = 3;
 
 	private final SignalIndex signals;
 
@@ -39,16 +46,27 @@ final class UrgencyDetector {
 
 	private final Markers now;
 
-	private final Map<String, List<String>> generalEndings = new HashMap<>();
+	private final Markers over;
 
-	UrgencyDetector(Lexicon lists) {
-		this.signals = new SignalIndex(foldPhrases(lists.urgentSignals()));
+	/** Words that open a condition ("если", "agar", "if"), folded. */
+	private final Set<String> ifWords;
+
+	private final Map<String, List<String>> generalEndings;
+
+	private final Map<String, List<String>> pastEndings;
+
+	UrgencyDetector(Lexicon.UrgencyWords lists) {
+		this.signals = new SignalIndex(foldPhrases(lists.signals()));
 		this.strongSignals = new SignalIndex(foldPhrases(lists.strongSignals()));
-		this.personal = new Markers(foldAll(lists.personalMarkers()));
-		this.general = new Markers(foldAll(lists.generalMarkers()));
-		this.now = new Markers(foldAll(lists.nowMarkers()));
-		lists.generalEndings().forEach((language, endings) -> this.generalEndings.put(language,
-				endings.stream().map(TextFolding::fold).filter(ending -> !ending.isEmpty()).toList()));
+		this.personal = new Markers(foldAll(lists.personal()));
+		this.ifWords = foldAll(lists.ifWords());
+		Set<String> general = foldAll(lists.general());
+		general.addAll(this.ifWords);
+		this.general = new Markers(general);
+		this.now = new Markers(foldAll(lists.now()));
+		this.over = new Markers(foldAll(lists.over()));
+		this.generalEndings = foldEndings(lists.generalEndings());
+		this.pastEndings = foldEndings(lists.pastEndings());
 	}
 
 	/**
@@ -64,9 +82,13 @@ final class UrgencyDetector {
 		boolean general = this.general.foundIn(words);
 		BitSet signalled = signalWords(words, written, this.signals);
 		if (!signalled.isEmpty()) {
-			return !(general || conditionalAt(words, written, signalled)) || this.now.foundIn(words);
+			boolean supposed = conditionalAt(words, written, signalled) || ifBefore(words, signalled);
+			return !(general || supposed) || this.now.foundIn(words)
+					|| (!supposed && happenedAt(words, written, signalled) && this.personal.startAny(words)
+							&& !this.over.startAny(words));
 		}
-		return aboutUrgentTopic && !general && !hasEnding(words, written) && this.personal.startAny(words);
+		return aboutUrgentTopic && !general && !hasEnding(words, written, this.generalEndings)
+				&& this.personal.startAny(words);
 	}
 
 	/**
@@ -135,11 +157,32 @@ final class UrgencyDetector {
 
 	}
 
-	/** Conditional endings of the message's own language, on words long enough to have one. */
-	private boolean hasEnding(List<String> words, String language) {
-		for (int i = 0; i < words.size(); i++) {
-			if (isConditional(words.get(i), language)) {
+	/** One of the endings of the message's own language, on a word long enough to have one. */
+	private static boolean hasEnding(List<String> words, String language, Map<String, List<String>> endings) {
+		for (String word : words) {
+			if (endsWithAny(word, language, endings)) {
 				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether a signal word, or the word right after one, says it has happened: "забрали", "olib ketishdi". */
+	private boolean happenedAt(List<String> words, String language, BitSet signalled) {
+		return atSignalOrNext(words, signalled, word -> endsWithAny(word, language, this.pastEndings));
+	}
+
+	/**
+	 * Whether a word opening a condition stands up to {@value #IF_REACH} words before a signal word: "если
+	 * задержат", "agar meni ushlashsa", "if I get arrested". After the signal it is another clause ("his
+	 * friend collapsed, will the ambulance come if he has no polis?").
+	 */
+	private boolean ifBefore(List<String> words, BitSet signalled) {
+		for (int i = signalled.nextSetBit(0); i >= 0; i = signalled.nextSetBit(i + 1)) {
+			for (int before = Math.max(0, i - IF_REACH); before < i; before++) {
+				if (this.ifWords.contains(words.get(before))) {
+					return true;
+				}
 			}
 		}
 		return false;
@@ -151,17 +194,20 @@ final class UrgencyDetector {
 	 * happened ("qayerga borsam bo'ladi", where should I go) and does not make the event a supposition.
 	 */
 	private boolean conditionalAt(List<String> words, String language, BitSet signalled) {
+		return atSignalOrNext(words, signalled, word -> endsWithAny(word, language, this.generalEndings));
+	}
+
+	private static boolean atSignalOrNext(List<String> words, BitSet signalled, Predicate<String> test) {
 		for (int i = signalled.nextSetBit(0); i >= 0; i = signalled.nextSetBit(i + 1)) {
-			if (isConditional(words.get(i), language)
-					|| (i + 1 < words.size() && isConditional(words.get(i + 1), language))) {
+			if (test.test(words.get(i)) || (i + 1 < words.size() && test.test(words.get(i + 1)))) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private boolean isConditional(String word, String language) {
-		for (String ending : this.generalEndings.getOrDefault(language, List.of())) {
+	private static boolean endsWithAny(String word, String language, Map<String, List<String>> endings) {
+		for (String ending : endings.getOrDefault(language, List.of())) {
 			if (word.length() >= ending.length() + 2 && word.endsWith(ending)) {
 				return true;
 			}
@@ -245,6 +291,13 @@ final class UrgencyDetector {
 			});
 			folded.put(language, words);
 		});
+		return folded;
+	}
+
+	private static Map<String, List<String>> foldEndings(Map<String, List<String>> byLanguage) {
+		Map<String, List<String>> folded = new HashMap<>();
+		byLanguage.forEach((language, endings) -> folded.put(language,
+				endings.stream().map(TextFolding::fold).filter(ending -> !ending.isEmpty()).toList()));
 		return folded;
 	}
 

@@ -131,6 +131,13 @@ class MatchingEngineTests {
 			получил травму на стройке два месяца назад, кто платит за лечение        | false
 			у сына температура, вызвали скорую, а без полиса не едут                  | true
 			скорая без полиса приедет?                                                | false
+			opamni politsiya olib ketishdi, qancha ushlab turishlari mumkin           | true
+			если меня задержат на улице, что мне делать                               | false
+			what are my rights if I get arrested                                      | false
+			my friend collapsed at work, will the ambulance come if he has no polis   | true
+			мужа выдворили, можно ли снять запрет раньше                              | false
+			на границе не пускают, говорят запрет на въезд, что делать                | true
+			прораб сказал закопает, если еще раз спрошу про деньги                    | true
 			""")
 	void whatHappenedIsUrgentAndWhatMightHappenIsNot(String text, boolean urgent) {
 		assertThat(engine.match(Question.of(text)).urgent()).as(text).isEqualTo(urgent);

@@ -62,6 +62,18 @@ class MatchingEvaluationTests {
 		assertMeets(run("third-writer.jsonl").overall(), new Floors(300, 0.89, 0.97, 0.03, 0.90, 0.95, 0.85, 0.97));
 	}
 
+	/**
+	 * 360 messages by a fourth writer who saw neither the knowledge files nor the other sets. Evaluated
+	 * blind once (top-1 80.5%, top-3 91.5%, urgent recall 67.8%, precision 81.3%), then read. Two kinds of
+	 * label were corrected because the topic descriptions the writer was given said otherwise than the
+	 * knowledge base: the Russian language exam is answered by the patent topic, and stolen documents are
+	 * not urgent (as in every other set). A development set since.
+	 */
+	@Test
+	void fourthWritersSetMeetsTheTargets() {
+		assertMeets(run("fourth-writer.jsonl").overall(), new Floors(360, 0.80, 0.91, 0.04, 0.95, 0.95, 0.80, 0.97));
+	}
+
 	/** The least a set must show; {@code wrongAnswers} is the most. */
 	private record Floors(int messages, double top1, double top3, double wrongAnswers, double outOfScopeUnanswered,
 			double urgentRecall, double urgentPrecision, double language) {
