@@ -71,7 +71,7 @@ class MatchingEvaluationTests {
 	 */
 	@Test
 	void fourthWritersSetMeetsTheTargets() {
-		assertMeets(run("fourth-writer.jsonl").overall(), new Floors(360, 0.80, 0.91, 0.04, 0.95, 0.95, 0.80, 0.97));
+		assertMeets(run("fourth-writer.jsonl").overall(), new Floors(360, 0.86, 0.94, 0.03, 0.95, 0.95, 0.80, 0.97));
 	}
 
 	/** The least a set must show; {@code wrongAnswers} is the most. */
