@@ -74,6 +74,17 @@ class MatchingEvaluationTests {
 		assertMeets(run("fourth-writer.jsonl").overall(), new Floors(360, 0.86, 0.94, 0.03, 0.95, 0.95, 0.80, 0.97));
 	}
 
+	/**
+	 * 300 messages by a fifth writer who saw neither the knowledge files nor the other sets, evaluated blind
+	 * once after the fourth writer's set had been used (top-1 85.2%, top-3 95.8%, urgent recall 89.2%,
+	 * precision 83.5%; the code before that work: 84.5%, 95.5%, 74.3%, 82.1%). The same two kinds of label
+	 * as in the fourth set were corrected before it was run. Kept apart from tuning since, like the held-out set.
+	 */
+	@Test
+	void fifthWritersSetShowsTheMatcherGeneralises() {
+		assertMeets(run("fifth-writer.jsonl").overall(), new Floors(300, 0.84, 0.95, 0.025, 0.90, 0.88, 0.80, 0.98));
+	}
+
 	/** The least a set must show; {@code wrongAnswers} is the most. */
 	private record Floors(int messages, double top1, double top3, double wrongAnswers, double outOfScopeUnanswered,
 			double urgentRecall, double urgentPrecision, double language) {
