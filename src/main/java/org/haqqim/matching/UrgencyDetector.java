@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.haqqim.knowledge.Lexicon;
+import org.haqqim.knowledge.UzbekScript;
 
 /**
  * Tells whether a message describes something happening now that needs help at once. Recall comes
@@ -283,15 +284,27 @@ final class UrgencyDetector {
 		Map<String, List<List<String>>> folded = new HashMap<>();
 		byLanguage.forEach((language, phrases) -> {
 			List<List<String>> words = new ArrayList<>();
-			phrases.forEach(phrase -> {
-				List<String> split = TextFolding.words(phrase);
+			phrases.forEach(phrase -> spellings(language, phrase).forEach(spelling -> {
+				List<String> split = TextFolding.words(spelling);
 				if (!split.isEmpty()) {
 					words.add(split);
 				}
-			});
+			}));
 			folded.put(language, words);
 		});
 		return folded;
+	}
+
+	/**
+	 * A phrase as written and, for Uzbek, as typed on a Russian keyboard: there is no ў on it, so people write
+	 * у ("тухтатди", "куйди" for "тўхтатди", "қўйди"), and some do in Latin too ("tuxtatdi").
+	 */
+	private static List<String> spellings(String language, String phrase) {
+		if (!"uz".equals(language)) {
+			return List.of(phrase);
+		}
+		String typed = phrase.replaceAll("[oO][" + UzbekScript.APOSTROPHES + "]", "u").replace('ў', 'у');
+		return typed.equals(phrase) ? List.of(phrase) : List.of(phrase, typed);
 	}
 
 	private static Map<String, List<String>> foldEndings(Map<String, List<String>> byLanguage) {
@@ -303,7 +316,8 @@ final class UrgencyDetector {
 
 	private static Set<String> foldAll(Map<String, List<String>> byLanguage) {
 		Set<String> folded = new HashSet<>();
-		byLanguage.values().forEach(words -> words.forEach(word -> folded.add(String.join(" ", TextFolding.words(word)))));
+		byLanguage.forEach((language, words) -> words.forEach(word -> spellings(language, word)
+			.forEach(spelling -> folded.add(String.join(" ", TextFolding.words(spelling))))));
 		folded.remove("");
 		return folded;
 	}

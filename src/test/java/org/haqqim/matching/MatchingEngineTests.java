@@ -138,6 +138,10 @@ class MatchingEngineTests {
 			мужа выдворили, можно ли снять запрет раньше                              | false
 			на границе не пускают, говорят запрет на въезд, что делать                | true
 			прораб сказал закопает, если еще раз спрошу про деньги                    | true
+			хужайин паспортимни олиб куйди, бермаяпти                                  | true
+			my cousin's arm got stuck in the machine at the factory                    | true
+			since the men in uniform came my husband does not pick up the phone       | true
+			тез ёрдам полиссиз келадими                                               | false
 			""")
 	void whatHappenedIsUrgentAndWhatMightHappenIsNot(String text, boolean urgent) {
 		assertThat(engine.match(Question.of(text)).urgent()).as(text).isEqualTo(urgent);

@@ -75,6 +75,17 @@ class MatchingEvaluationTests {
 	}
 
 	/**
+	 * 240 messages by a sixth writer, asked for emergencies told without the obvious words ("he doesn't answer
+	 * since the men in uniform came", "my hand is stuck in the machine") and for general questions full of
+	 * alarming ones. Evaluated blind once (urgent recall 73.5%, precision 93.3%, top-1 70.4%), then read to
+	 * find the signals it exposed; a development set since. It has no out-of-scope messages.
+	 */
+	@Test
+	void sixthWritersSetMeetsTheTargets() {
+		assertMeets(run("sixth-writer.jsonl").overall(), new Floors(240, 0.68, 0.85, 0.05, Double.NaN, 0.95, 0.90, 0.98));
+	}
+
+	/**
 	 * 300 messages by a fifth writer who saw neither the knowledge files nor the other sets, evaluated blind
 	 * once after the fourth writer's set had been used (top-1 85.2%, top-3 95.8%, urgent recall 89.2%,
 	 * precision 83.5%; the code before that work: 84.5%, 95.5%, 74.3%, 82.1%). The same two kinds of label
@@ -82,10 +93,13 @@ class MatchingEvaluationTests {
 	 */
 	@Test
 	void fifthWritersSetShowsTheMatcherGeneralises() {
-		assertMeets(run("fifth-writer.jsonl").overall(), new Floors(300, 0.84, 0.95, 0.025, 0.90, 0.88, 0.80, 0.98));
+		assertMeets(run("fifth-writer.jsonl").overall(), new Floors(300, 0.84, 0.95, 0.025, 0.90, 0.90, 0.80, 0.98));
 	}
 
-	/** The least a set must show; {@code wrongAnswers} is the most. */
+	/**
+	 * The least a set must show; {@code wrongAnswers} is the most. A set without out-of-scope messages has
+	 * no share of them left unanswered (NaN), and its floor for that is NaN too.
+	 */
 	private record Floors(int messages, double top1, double top3, double wrongAnswers, double outOfScopeUnanswered,
 			double urgentRecall, double urgentPrecision, double language) {
 	}
@@ -95,8 +109,10 @@ class MatchingEvaluationTests {
 		assertThat(all.top1()).as("top-1").isGreaterThanOrEqualTo(floors.top1());
 		assertThat(all.top3()).as("top-3").isGreaterThanOrEqualTo(floors.top3());
 		assertThat(all.wrongAnswers()).as("wrong answers").isLessThanOrEqualTo(floors.wrongAnswers());
-		assertThat(all.outOfScopeUnanswered()).as("out of scope left unanswered")
-			.isGreaterThanOrEqualTo(floors.outOfScopeUnanswered());
+		if (!Double.isNaN(all.outOfScopeUnanswered())) {
+			assertThat(all.outOfScopeUnanswered()).as("out of scope left unanswered")
+				.isGreaterThanOrEqualTo(floors.outOfScopeUnanswered());
+		}
 		assertThat(all.urgentRecall()).as("urgent recall").isGreaterThanOrEqualTo(floors.urgentRecall());
 		assertThat(all.urgentPrecision()).as("urgent precision").isGreaterThanOrEqualTo(floors.urgentPrecision());
 		assertThat(all.language()).as("language detection").isGreaterThanOrEqualTo(floors.language());
