@@ -96,7 +96,7 @@ final class TextFolding {
 	 * A letter in lower case, without a table lookup for the Latin and Cyrillic capitals that make up
 	 * almost every message: lowering was the largest single cost of folding.
 	 */
-	static char lowerCase(char c) {
+	private static char lowerCase(char c) {
 		if (c < 0x80) {
 			return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
 		}

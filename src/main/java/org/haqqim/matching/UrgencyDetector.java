@@ -88,8 +88,7 @@ final class UrgencyDetector {
 					|| (!supposed && happenedAt(words, written, signalled) && this.personal.startAny(words)
 							&& !this.over.startAny(words));
 		}
-		return aboutUrgentTopic && !general && !hasEnding(words, written, this.generalEndings)
-				&& this.personal.startAny(words);
+		return aboutUrgentTopic && !general && !hasConditional(words, written) && this.personal.startAny(words);
 	}
 
 	/**
@@ -158,10 +157,10 @@ final class UrgencyDetector {
 
 	}
 
-	/** One of the endings of the message's own language, on a word long enough to have one. */
-	private static boolean hasEnding(List<String> words, String language, Map<String, List<String>> endings) {
+	/** Conditional endings of the message's own language, on words long enough to have one. */
+	private boolean hasConditional(List<String> words, String language) {
 		for (String word : words) {
-			if (endsWithAny(word, language, endings)) {
+			if (endsWithAny(word, language, this.generalEndings)) {
 				return true;
 			}
 		}
