@@ -1,6 +1,8 @@
 package org.haqqim.matching;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,15 +20,31 @@ final class WordLists {
 
 	private final Map<String, Integer> groupByStem = new HashMap<>();
 
-	private final List<Phrase> phrases = new ArrayList<>();
+	/** Multi-word synonyms by their first stem, so that a text is scanned once, not once per phrase. */
+	private final Map<String, List<Phrase>> phrasesByFirstStem = new HashMap<>();
 
 	private final Set<String> commonWords = new HashSet<>();
 
-	private record Phrase(List<String> stems, int group) {
+	/** A multi-word synonym; {@code order} is its place in the file, since a later phrase wins where two overlap. */
+	private record Phrase(List<String> stems, int group, int order) {
+
+		boolean startsAt(String[] stems, int start) {
+			if (start + this.stems.size() > stems.length) {
+				return false;
+			}
+			for (int k = 0; k < this.stems.size(); k++) {
+				if (!stems[start + k].equals(this.stems.get(k))) {
+					return false;
+				}
+			}
+			return true;
+		}
+
 	}
 
 	WordLists(Lexicon lists) {
 		int group = 0;
+		int phrases = 0;
 		for (List<String> synonyms : lists.synonymGroups()) {
 			for (String entry : synonyms) {
 				List<String> words = TextFolding.words(entry);
@@ -34,7 +52,8 @@ final class WordLists {
 					this.groupByStem.putIfAbsent(Stemmer.stem(words.get(0)), group);
 				}
 				else if (words.size() > 1) {
-					this.phrases.add(new Phrase(words.stream().map(Stemmer::stem).toList(), group));
+					Phrase phrase = new Phrase(words.stream().map(Stemmer::stem).toList(), group, phrases++);
+					this.phrasesByFirstStem.computeIfAbsent(phrase.stems().get(0), first -> new ArrayList<>()).add(phrase);
 				}
 			}
 			group++;
@@ -58,21 +77,37 @@ final class WordLists {
 			groups[i] = this.groupByStem.getOrDefault(stems[i], -1);
 			common[i] = this.commonWords.contains(words.get(i));
 		}
-		for (Phrase phrase : this.phrases) {
-			int length = phrase.stems().size();
-			for (int i = 0; i + length <= size; i++) {
-				boolean matches = true;
-				for (int k = 0; k < length && matches; k++) {
-					matches = stems[i + k].equals(phrase.stems().get(k));
-				}
-				if (matches) {
-					for (int k = 0; k < length; k++) {
-						groups[i + k] = phrase.group();
+		markPhrases(stems, groups);
+		return new Terms(words.toArray(new String[0]), stems, groups, common);
+	}
+
+	private record PhraseAt(Phrase phrase, int start) {
+	}
+
+	/** Gives the words of each multi-word synonym found in the text that synonym's group. */
+	private void markPhrases(String[] stems, int[] groups) {
+		List<PhraseAt> found = null;
+		for (int i = 0; i < stems.length; i++) {
+			List<Phrase> starting = this.phrasesByFirstStem.get(stems[i]);
+			if (starting == null) {
+				continue;
+			}
+			for (Phrase phrase : starting) {
+				if (phrase.startsAt(stems, i)) {
+					if (found == null) {
+						found = new ArrayList<>();
 					}
+					found.add(new PhraseAt(phrase, i));
 				}
 			}
 		}
-		return new Terms(words.toArray(new String[0]), stems, groups, common);
+		if (found == null) {
+			return;
+		}
+		found.sort(Comparator.comparingInt(match -> match.phrase().order()));
+		for (PhraseAt match : found) {
+			Arrays.fill(groups, match.start(), match.start() + match.phrase().stems().size(), match.phrase().group());
+		}
 	}
 
 	/**
