@@ -22,21 +22,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermStates;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
-import org.apache.lucene.util.BytesRef;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Topic;
 
@@ -79,20 +68,14 @@ final class TopicIndex {
 
 	private final WordLists wordLists;
 
-	private final IndexSearcher searcher;
-
-	/**
-	 * Every term of the index with where its postings start, resolved once: a query then skips the terms
-	 * dictionary, which costs more than the search itself on an index this small.
-	 */
-	private final Map<String, TermStates> stemTerms;
-
-	private final Map<String, TermStates> gramTerms;
+	private final PhrasingSearch search;
 
 	private final Phrasing[] phrasings;
 
 	/** Every distinct term of the phrasings, once: phrasings refer to them by number. */
 	private final TermTable terms;
+
+	private final Features features;
 
 	private final Map<String, Double> idf;
 
@@ -112,18 +95,30 @@ final class TopicIndex {
 	/**
 	 * The distinct terms (a word with its stem and synonym group) of all phrasings. Many phrasings share
 	 * their words, so each is kept once, and the re-ranking compares a question's word with each term once.
+	 * Words and stems are numbered too, so that comparing them is comparing numbers.
 	 */
 	static final class TermTable {
 
 		private final Map<String, Integer> numbers = new HashMap<>();
 
+		private final Map<String, Integer> textNumbers = new HashMap<>();
+
+		private final Map<String, Integer> stemNumbers = new HashMap<>();
+
 		private final List<Word> words = new ArrayList<>();
 
 		int number(String word, String stem, int group) {
 			return this.numbers.computeIfAbsent(word + ' ' + group, key -> {
-				this.words.add(new Word(word, stem, group));
+				int text = this.textNumbers.computeIfAbsent(word, known -> this.textNumbers.size());
+				int stemNumber = this.stemNumbers.computeIfAbsent(stem, known -> this.stemNumbers.size());
+				this.words.add(new Word(word, stem, group, text, stemNumber));
 				return this.words.size() - 1;
 			});
+		}
+
+		/** A question's word, numbered like the terms when the index holds its text or stem, -1 otherwise. */
+		Word questionWord(String word, String stem, int group) {
+			return new Word(word, stem, group, this.textNumbers.getOrDefault(word, -1), this.stemNumbers.getOrDefault(stem, -1));
 		}
 
 		Word word(int term) {
@@ -134,16 +129,94 @@ final class TopicIndex {
 			return this.words.size();
 		}
 
+		/** What the re-ranking reads of every term, in arrays by term number. */
+		Features features() {
+			int size = this.words.size();
+			Features features = new Features(new String[size], new int[size], new int[size], new int[size], new int[size],
+					new long[size], new long[size]);
+			for (int term = 0; term < size; term++) {
+				Word word = this.words.get(term);
+				features.texts[term] = word.text();
+				features.textNumbers[term] = word.textNumber();
+				features.stemNumbers[term] = word.stemNumber();
+				features.groups[term] = word.group();
+				features.lengths[term] = word.length();
+				features.starts[term] = word.start();
+				features.letters[term] = word.letters();
+			}
+			return features;
+		}
+
 	}
 
 	/**
-	 * A word as the re-ranking compares it: with its stem, its synonym group (or -1) and a fingerprint of
-	 * its letters for ruling out typos cheaply.
+	 * The terms as the re-ranking reads them, one array per property: a question's candidates touch a
+	 * few hundred terms scattered over the table, and arrays of numbers keep them in a few cache lines
+	 * where objects would each take their own (measured: comparing words took a fifth of a question's time).
 	 */
-	record Word(String text, String stem, int group, long letters) {
+	record Features(String[] texts, int[] textNumbers, int[] stemNumbers, int[] groups, int[] lengths, long[] starts,
+			long[] letters) {
 
-		Word(String text, String stem, int group) {
-			this(text, stem, group, EditDistance.letters(text));
+		int size() {
+			return this.texts.length;
+		}
+
+		/**
+		 * How alike a question's word and a term are: the same word, synonyms, the same stem, one the start
+		 * of the other, a typo. A word of five letters or more that starts another has the same stem, so
+		 * only a word of four letters needs its letters compared for that.
+		 */
+		double similarity(Word word, int term) {
+			if (word.textNumber() >= 0 && word.textNumber() == this.textNumbers[term]) {
+				return 1;
+			}
+			if (word.group() >= 0 && word.group() == this.groups[term]) {
+				return 0.9;
+			}
+			int length = this.lengths[term];
+			int shorter = Math.min(word.length(), length);
+			if (shorter < 4) {
+				return 0;
+			}
+			if (word.stemNumber() >= 0 && word.stemNumber() == this.stemNumbers[term]) {
+				return 0.85;
+			}
+			if (shorter == 4 && word.start() == this.starts[term]) {
+				return 0.85;
+			}
+			if (Math.abs(word.length() - length) <= 2 && EditDistance.mayBeWithinTwo(word.letters(), this.letters[term])) {
+				int distance = EditDistance.atMostTwo(word.text(), this.texts[term]);
+				if (distance == 1) {
+					return 0.75;
+				}
+				if (distance == 2 && shorter >= 7) {
+					return 0.6;
+				}
+			}
+			return 0;
+		}
+
+	}
+
+	/**
+	 * A word as the re-ranking compares it: with its stem, its synonym group (or -1), the numbers of its
+	 * text and stem in the term table (or -1), and its length and a fingerprint of its letters for ruling out
+	 * typos cheaply. Most pairs the re-ranking compares are unrelated, and this tells most of them apart
+	 * without reading the letters.
+	 */
+	record Word(String text, String stem, int group, int textNumber, int stemNumber, int length, long start, long letters) {
+
+		Word(String text, String stem, int group, int textNumber, int stemNumber) {
+			this(text, stem, group, textNumber, stemNumber, text.length(), start(text), EditDistance.letters(text));
+		}
+
+		/** The first four letters in one number: a word of four letters starts another when the two are equal. */
+		private static long start(String text) {
+			long start = 0;
+			for (int i = 0; i < Math.min(4, text.length()); i++) {
+				start = start << 16 | text.charAt(i);
+			}
+			return start;
 		}
 
 	}
@@ -160,11 +233,10 @@ final class TopicIndex {
 			double unknownWordWeight, int topicCount, Map<String, TopicVocabulary> vocabularies,
 			Map<String, Integer> topicsUsing) throws IOException {
 		this.wordLists = wordLists;
-		this.searcher = searcher;
-		this.stemTerms = resolveTerms(searcher, "s");
-		this.gramTerms = resolveTerms(searcher, "g");
+		this.search = new PhrasingSearch(searcher, "s", "g");
 		this.phrasings = phrasings;
 		this.terms = terms;
+		this.features = terms.features();
 		this.idf = idf;
 		this.unknownWordWeight = unknownWordWeight;
 		this.topicCount = topicCount;
@@ -251,22 +323,6 @@ final class TopicIndex {
 		}
 	}
 
-	private static Map<String, TermStates> resolveTerms(IndexSearcher searcher, String field) throws IOException {
-		Map<String, TermStates> resolved = new HashMap<>();
-		for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-			Terms terms = leaf.reader().terms(field);
-			if (terms == null) {
-				continue;
-			}
-			TermsEnum iterator = terms.iterator();
-			for (BytesRef term = iterator.next(); term != null; term = iterator.next()) {
-				resolved.put(term.utf8ToString(), new TermStates(searcher.getTopReaderContext(), iterator.termState(),
-						leaf.ord, iterator.docFreq(), iterator.totalTermFreq()));
-			}
-		}
-		return resolved;
-	}
-
 	private static Phrasing phrasing(String topic, WordLists.Terms terms, Map<String, Double> idf, TermTable table) {
 		int[] numbers = new int[terms.size()];
 		double[] weights = new double[terms.size()];
@@ -322,35 +378,17 @@ final class TopicIndex {
 
 	/** Topics that match the question, best first, with their scores in [0,1]. */
 	List<Candidate> candidates(WordLists.Terms question) {
-		BooleanQuery.Builder query = new BooleanQuery.Builder();
-		int clauses = 0;
-		for (int i = 0; i < question.size(); i++) {
-			if (question.common()[i]) {
-				continue;
-			}
-			String stem = question.stems()[i];
-			if (this.idf.containsKey(stem)) {
-				clauses += add(query, "s", stem, this.stemTerms, 1);
-			}
-			else {
-				for (String gram : rarestTrigrams(question.words()[i])) {
-					clauses += add(query, "g", gram, this.gramTerms, 0.3f);
-				}
-			}
-			if (question.groups()[i] >= 0) {
-				clauses += add(query, "s", groupKey(question.groups()[i]), this.stemTerms, 1);
-			}
-		}
-		if (clauses == 0) {
+		PhrasingSearch.Search search = searchFor(question);
+		if (search.isEmpty()) {
 			return List.of();
 		}
-		ScoreDoc[] hits = search(query.build());
+		int[] hits = search.best(CANDIDATE_PHRASINGS);
 		Map<String, double[]> best = new HashMap<>();
 		double[] questionWeights = questionWeights(question);
 		QuestionWeight weight = QuestionWeight.of(questionWeights, this.unknownWordWeight * TELLING_WORDS);
 		Similarities similarities = new Similarities(question, questionWeights);
-		for (ScoreDoc hit : hits) {
-			Phrasing phrasing = this.phrasings[hit.doc];
+		for (int hit : hits) {
+			Phrasing phrasing = this.phrasings[hit];
 			double[] score = score(questionWeights, similarities, phrasing, weight);
 			best.merge(phrasing.topic(), score, (a, b) -> new double[] { Math.max(a[0], b[0]), Math.max(a[1], b[1]) });
 		}
@@ -364,6 +402,32 @@ final class TopicIndex {
 		});
 		candidates.sort((a, b) -> Double.compare(b.score(), a.score()));
 		return candidates;
+	}
+
+	/**
+	 * The search for a question's words: a known word by its stem, an unknown one (a typo, mostly) by its
+	 * rarest trigrams, and a word with synonyms by its synonym group too.
+	 */
+	PhrasingSearch.Search searchFor(WordLists.Terms question) {
+		PhrasingSearch.Search search = this.search.search();
+		for (int i = 0; i < question.size(); i++) {
+			if (question.common()[i]) {
+				continue;
+			}
+			String stem = question.stems()[i];
+			if (this.idf.containsKey(stem)) {
+				search.add("s", stem, 1);
+			}
+			else {
+				for (String gram : rarestTrigrams(question.words()[i])) {
+					search.add("g", gram, 0.3f);
+				}
+			}
+			if (question.groups()[i] >= 0) {
+				search.add("s", groupKey(question.groups()[i]), 1);
+			}
+		}
+		return search;
 	}
 
 	/**
@@ -401,37 +465,15 @@ final class TopicIndex {
 	private List<String> rarestTrigrams(String word) {
 		List<String> known = new ArrayList<>();
 		for (String gram : trigrams(word)) {
-			if (this.gramTerms.containsKey(gram)) {
+			if (this.search.documentFrequency("g", gram) > 0) {
 				known.add(gram);
 			}
 		}
 		if (known.size() > TRIGRAMS_PER_UNKNOWN_WORD) {
-			known.sort(Comparator.comparingInt(gram -> this.gramTerms.get(gram).docFreq()));
+			known.sort(Comparator.comparingInt(gram -> this.search.documentFrequency("g", gram)));
 			return known.subList(0, TRIGRAMS_PER_UNKNOWN_WORD);
 		}
 		return known;
-	}
-
-	/** A clause for a term the index holds; one it does not hold could match nothing. */
-	private int add(BooleanQuery.Builder query, String field, String value, Map<String, TermStates> resolved, float boost) {
-		TermStates states = resolved.get(value);
-		if (states == null) {
-			return 0;
-		}
-		TermQuery term = new TermQuery(new Term(field, value), states);
-		query.add(boost == 1 ? term : new BoostQuery(term, boost), BooleanClause.Occur.SHOULD);
-		return 1;
-	}
-
-	/** The best phrasings; hits are counted no further than that, which lets Lucene skip the hopeless ones. */
-	private ScoreDoc[] search(BooleanQuery query) {
-		try {
-			return this.searcher.search(query,
-					new TopScoreDocCollectorManager(CANDIDATE_PHRASINGS, null, CANDIDATE_PHRASINGS, false)).scoreDocs;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("The in-memory topic index could not be searched", ex);
-		}
 	}
 
 	/**
@@ -495,10 +537,10 @@ final class TopicIndex {
 		Similarities(WordLists.Terms question, double[] questionWeights) {
 			this.question = new Word[question.size()];
 			for (int i = 0; i < this.question.length; i++) {
-				this.question[i] = new Word(question.words()[i], question.stems()[i], question.groups()[i]);
+				this.question[i] = TopicIndex.this.terms.questionWord(question.words()[i], question.stems()[i], question.groups()[i]);
 			}
 			this.questionWeights = questionWeights;
-			this.byTerm = new double[TopicIndex.this.terms.size()][];
+			this.byTerm = new double[TopicIndex.this.features.size()][];
 		}
 
 		double[] to(int term) {
@@ -507,10 +549,9 @@ final class TopicIndex {
 				return known;
 			}
 			double[] values = new double[this.question.length];
-			Word word = TopicIndex.this.terms.word(term);
 			for (int i = 0; i < values.length; i++) {
 				if (this.questionWeights[i] > 0) {
-					values[i] = similarity(this.question[i], word);
+					values[i] = TopicIndex.this.features.similarity(this.question[i], term);
 				}
 			}
 			this.byTerm[term] = values;
@@ -545,41 +586,6 @@ final class TopicIndex {
 		double phrasingFactor = 1 - PHRASING_COVERAGE_WEIGHT + PHRASING_COVERAGE_WEIGHT * phrasingMatched / phrasing.weightSum();
 		return new double[] { weight.share(questionCovered) * phrasingFactor,
 				weight.tellingShare(questionCovered) * phrasingFactor };
-	}
-
-	/**
-	 * How alike two words are: the same word, synonyms, the same stem, one the start of the other, a typo.
-	 */
-	static double similarity(Word one, Word other) {
-		String word = one.text();
-		String otherWord = other.text();
-		if (word.equals(otherWord)) {
-			return 1;
-		}
-		if (one.group() >= 0 && one.group() == other.group()) {
-			return 0.9;
-		}
-		int shorter = Math.min(word.length(), otherWord.length());
-		if (shorter < 4) {
-			return 0;
-		}
-		if (one.stem().equals(other.stem())) {
-			return 0.85;
-		}
-		if (word.charAt(0) == otherWord.charAt(0) && (word.startsWith(otherWord) || otherWord.startsWith(word))) {
-			return 0.85;
-		}
-		if (Math.abs(word.length() - otherWord.length()) <= 2
-				&& EditDistance.mayBeWithinTwo(one.letters(), other.letters())) {
-			int distance = EditDistance.atMostTwo(word, otherWord);
-			if (distance == 1) {
-				return 0.75;
-			}
-			if (distance == 2 && shorter >= 7) {
-				return 0.6;
-			}
-		}
-		return 0;
 	}
 
 	/**
