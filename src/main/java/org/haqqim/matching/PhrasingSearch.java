@@ -7,8 +7,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermState;
@@ -25,7 +27,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.LeafSimScorer;
 import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
@@ -59,15 +60,29 @@ final class PhrasingSearch {
 	/** The index's one segment, or null when it holds no phrasing. */
 	private final LeafReaderContext segment;
 
-	private final Map<String, Map<String, Resolved>> termsByField = new HashMap<>();
+	private final Map<String, Field> fields = new HashMap<>();
 
-	private final Map<String, CollectionStatistics> statisticsByField = new HashMap<>();
+	/**
+	 * Scorers by what they depend on: a term's score depends on the term only through its statistics, and
+	 * many terms share them, so a scorer is made once for them all instead of once per question.
+	 */
+	private final Map<ScorerKey, Similarity.SimScorer> scorers = new ConcurrentHashMap<>();
+
+	/**
+	 * A field of the index: its terms, its statistics and, when questions are scored term by term, each
+	 * phrasing's length norm (what Lucene's leaf scorer reads; 1 where the field keeps none).
+	 */
+	private record Field(int number, String name, Map<String, Resolved> terms, CollectionStatistics statistics, long[] norms) {
+	}
 
 	/** A term of the index with where its postings start and its statistics. */
 	private record Resolved(BytesRef bytes, TermState state, TermStatistics statistics) {
 	}
 
-	private record Clause(String field, Resolved term, float boost) {
+	private record Clause(Field field, Resolved term, float boost) {
+	}
+
+	private record ScorerKey(String field, float boost, long documentFrequency, long totalTermFrequency) {
 	}
 
 	PhrasingSearch(IndexSearcher searcher, String... fields) throws IOException {
@@ -78,11 +93,8 @@ final class PhrasingSearch {
 		this.searcher = searcher;
 		this.segment = segments.isEmpty() ? null : segments.get(0);
 		for (String field : fields) {
-			this.termsByField.put(field, resolve(field));
-			CollectionStatistics statistics = searcher.collectionStatistics(field);
-			if (statistics != null) {
-				this.statisticsByField.put(field, statistics);
-			}
+			this.fields.put(field, new Field(this.fields.size(), field, resolve(field), searcher.collectionStatistics(field),
+					norms(field)));
 		}
 	}
 
@@ -102,9 +114,21 @@ final class PhrasingSearch {
 		return resolved;
 	}
 
+	private long[] norms(String field) throws IOException {
+		if (this.segment == null || this.segment.reader().maxDoc() > TERM_AT_A_TIME_MAX_PHRASINGS) {
+			return null;
+		}
+		long[] norms = new long[this.segment.reader().maxDoc()];
+		NumericDocValues values = this.segment.reader().getNormValues(field);
+		for (int doc = 0; doc < norms.length; doc++) {
+			norms[doc] = values == null ? 1 : values.advanceExact(doc) ? values.longValue() : 0;
+		}
+		return norms;
+	}
+
 	/** How many phrasings hold the term: 0 when none does. */
 	int documentFrequency(String field, String value) {
-		Resolved term = this.termsByField.get(field).get(value);
+		Resolved term = this.fields.get(field).terms().get(value);
 		return term == null ? 0 : (int) term.statistics().docFreq();
 	}
 
@@ -120,11 +144,12 @@ final class PhrasingSearch {
 
 		/** Adds a term, weighed by {@code boost}; one the index does not hold could match nothing and is left out. */
 		boolean add(String field, String value, float boost) {
-			Resolved term = PhrasingSearch.this.termsByField.get(field).get(value);
+			Field indexed = PhrasingSearch.this.fields.get(field);
+			Resolved term = indexed.terms().get(value);
 			if (term == null) {
 				return false;
 			}
-			this.clauses.add(new Clause(field, term, boost));
+			this.clauses.add(new Clause(indexed, term, boost));
 			return true;
 		}
 
@@ -172,7 +197,7 @@ final class PhrasingSearch {
 				TermStates states = new TermStates(PhrasingSearch.this.searcher.getTopReaderContext(), clause.term().state(),
 						PhrasingSearch.this.segment.ord, (int) clause.term().statistics().docFreq(),
 						clause.term().statistics().totalTermFreq());
-				Query term = new TermQuery(new Term(clause.field(), clause.term().bytes()), states);
+				Query term = new TermQuery(new Term(clause.field().name(), clause.term().bytes()), states);
 				query.add(clause.boost() == 1 ? term : new BoostQuery(term, clause.boost()), BooleanClause.Occur.SHOULD);
 			}
 			ScoreDoc[] hits = PhrasingSearch.this.searcher.search(query.build(),
@@ -186,25 +211,30 @@ final class PhrasingSearch {
 
 		private Scores scores() throws IOException {
 			Scores scores = new Scores(PhrasingSearch.this.segment.reader().maxDoc());
-			Similarity similarity = PhrasingSearch.this.searcher.getSimilarity();
-			Map<String, TermsEnum> enums = new HashMap<>();
-			PostingsEnum postings = null;
+			TermsEnum[] enums = new TermsEnum[PhrasingSearch.this.fields.size()];
+			PostingsEnum[] reused = new PostingsEnum[enums.length];
 			for (Clause clause : this.clauses) {
-				TermsEnum terms = enums.get(clause.field());
-				if (terms == null) {
-					terms = PhrasingSearch.this.segment.reader().terms(clause.field()).iterator();
-					enums.put(clause.field(), terms);
+				int field = clause.field().number();
+				if (enums[field] == null) {
+					enums[field] = PhrasingSearch.this.segment.reader().terms(clause.field().name()).iterator();
 				}
-				terms.seekExact(clause.term().bytes(), clause.term().state());
-				postings = terms.postings(postings, PostingsEnum.FREQS);
-				Similarity.SimScorer scorer = similarity.scorer(clause.boost(),
-						PhrasingSearch.this.statisticsByField.get(clause.field()), clause.term().statistics());
-				LeafSimScorer leafScorer = new LeafSimScorer(scorer, PhrasingSearch.this.segment.reader(), clause.field(), true);
+				enums[field].seekExact(clause.term().bytes(), clause.term().state());
+				PostingsEnum postings = enums[field].postings(reused[field], PostingsEnum.FREQS);
+				reused[field] = postings;
+				Similarity.SimScorer scorer = scorer(clause);
+				long[] norms = clause.field().norms();
 				for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-					scores.add(doc, leafScorer.score(doc, postings.freq()));
+					scores.add(doc, scorer.score(postings.freq(), norms[doc]));
 				}
 			}
 			return scores;
+		}
+
+		private Similarity.SimScorer scorer(Clause clause) {
+			TermStatistics statistics = clause.term().statistics();
+			ScorerKey key = new ScorerKey(clause.field().name(), clause.boost(), statistics.docFreq(), statistics.totalTermFreq());
+			return PhrasingSearch.this.scorers.computeIfAbsent(key, known -> PhrasingSearch.this.searcher.getSimilarity()
+				.scorer(clause.boost(), clause.field().statistics(), statistics));
 		}
 
 	}

@@ -463,17 +463,18 @@ final class TopicIndex {
 	 * at the word meant, and a trigram most phrasings share only costs time to search.
 	 */
 	private List<String> rarestTrigrams(String word) {
-		List<String> known = new ArrayList<>();
+		List<Trigram> known = new ArrayList<>();
 		for (String gram : trigrams(word)) {
-			if (this.search.documentFrequency("g", gram) > 0) {
-				known.add(gram);
+			int phrasings = this.search.documentFrequency("g", gram);
+			if (phrasings > 0) {
+				known.add(new Trigram(gram, phrasings));
 			}
 		}
-		if (known.size() > TRIGRAMS_PER_UNKNOWN_WORD) {
-			known.sort(Comparator.comparingInt(gram -> this.search.documentFrequency("g", gram)));
-			return known.subList(0, TRIGRAMS_PER_UNKNOWN_WORD);
-		}
-		return known;
+		known.sort(Comparator.comparingInt(Trigram::phrasings));
+		return known.stream().limit(TRIGRAMS_PER_UNKNOWN_WORD).map(Trigram::text).toList();
+	}
+
+	private record Trigram(String text, int phrasings) {
 	}
 
 	/**
