@@ -25,6 +25,11 @@ final class LanguageDetector {
 
 	private static final double HINT_BONUS = 1.5;
 
+	/** Unicode's Cyrillic block, which holds every letter of the bot's Cyrillic languages. */
+	private static final char CYRILLIC_FIRST = '\u0400';
+
+	private static final char CYRILLIC_LAST = '\u04FF';
+
 	/**
 	 * Cyrillic languages people also type in Latin letters, on phones without a Cyrillic keyboard; Uzbek
 	 * has its own Latin texts.
@@ -126,13 +131,14 @@ final class LanguageDetector {
 		Table table = isCyrillic ? this.cyrillic : this.latin;
 		String sample = isCyrillic ? lower : TextFolding.fold(lower);
 		double[] likelihoods = table.logLikelihoods(sample);
+		int[] commonWords = commonWords(words, table);
 		String best = null;
 		double bestScore = Double.NEGATIVE_INFINITY;
 		for (int l = 0; l < table.languages.length; l++) {
 			String language = table.languages[l];
 			double score = likelihoods[l];
 			score += LETTER_BONUS * (isCyrillic ? distinctiveLetters(lower, language) : uzbekLatinLetters(lower, language));
-			score += COMMON_WORD_BONUS * commonWords(words, language);
+			score += COMMON_WORD_BONUS * commonWords[l];
 			if (!isCyrillic && TYPED_IN_LATIN_RARELY.contains(language)) {
 				score -= LATIN_PRIOR;
 			}
@@ -147,33 +153,48 @@ final class LanguageDetector {
 		return best == null ? this.fallback : best;
 	}
 
-	/** How many of the words are common words of this language and of at most one other. */
-	private int commonWords(String[] words, String language) {
-		String list = "uz-Cyrl".equals(language) ? "uz" : language;
-		int count = 0;
+	/** For each of the table's languages, how many of the words are common words of it and of at most one other. */
+	private int[] commonWords(String[] words, Table table) {
+		int[] counts = new int[table.languages.length];
 		for (String word : words) {
 			Set<String> languages = this.commonWordLanguages.get(word);
-			if (languages != null && languages.size() <= 2 && languages.contains(list)) {
-				count++;
+			if (languages == null || languages.size() > 2) {
+				continue;
+			}
+			for (int l = 0; l < counts.length; l++) {
+				String list = "uz-Cyrl".equals(table.languages[l]) ? "uz" : table.languages[l];
+				if (languages.contains(list)) {
+					counts[l]++;
+				}
 			}
 		}
-		return count;
+		return counts;
 	}
 
 	/** Letters that belong to one or two of the Cyrillic languages only. */
 	private static int distinctiveLetters(String text, String language) {
+		LetterWeight weight = switch (language) {
+			case "uz-Cyrl" -> c -> (c == 'ў') ? 2 : (c == 'қ' || c == 'ғ' || c == 'ҳ') ? 1 : (c == 'ӣ' || c == 'ӯ' || c == 'ҷ' || c == 'ң' || c == 'ө' || c == 'ү') ? -2 : 0;
+			case "tg" -> c -> (c == 'ӣ' || c == 'ӯ' || c == 'ҷ') ? 2 : (c == 'қ' || c == 'ғ' || c == 'ҳ') ? 1 : (c == 'ў' || c == 'ң' || c == 'ө' || c == 'ү') ? -2 : 0;
+			case "ky" -> c -> (c == 'ң' || c == 'ө' || c == 'ү') ? 2 : (c == 'ў' || c == 'ӣ' || c == 'ӯ' || c == 'ҷ' || c == 'қ' || c == 'ғ' || c == 'ҳ') ? -2 : 0;
+			case "ru" -> c -> (c == 'ы' || c == 'щ' || c == 'ь') ? 1 : (c == 'ў' || c == 'ӣ' || c == 'ӯ' || c == 'ҷ' || c == 'ң' || c == 'ө' || c == 'ү' || c == 'қ' || c == 'ғ' || c == 'ҳ') ? -2 : 0;
+			default -> null;
+		};
+		if (weight == null) {
+			return 0;
+		}
 		int count = 0;
 		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			count += switch (language) {
-				case "uz-Cyrl" -> (c == 'ў') ? 2 : (c == 'қ' || c == 'ғ' || c == 'ҳ') ? 1 : (c == 'ӣ' || c == 'ӯ' || c == 'ҷ' || c == 'ң' || c == 'ө' || c == 'ү') ? -2 : 0;
-				case "tg" -> (c == 'ӣ' || c == 'ӯ' || c == 'ҷ') ? 2 : (c == 'қ' || c == 'ғ' || c == 'ҳ') ? 1 : (c == 'ў' || c == 'ң' || c == 'ө' || c == 'ү') ? -2 : 0;
-				case "ky" -> (c == 'ң' || c == 'ө' || c == 'ү') ? 2 : (c == 'ў' || c == 'ӣ' || c == 'ӯ' || c == 'ҷ' || c == 'қ' || c == 'ғ' || c == 'ҳ') ? -2 : 0;
-				case "ru" -> (c == 'ы' || c == 'щ' || c == 'ь') ? 1 : (c == 'ў' || c == 'ӣ' || c == 'ӯ' || c == 'ҷ' || c == 'ң' || c == 'ө' || c == 'ү' || c == 'қ' || c == 'ғ' || c == 'ҳ') ? -2 : 0;
-				default -> 0;
-			};
+			count += weight.of(text.charAt(i));
 		}
 		return Math.max(-6, Math.min(6, count));
+	}
+
+	@FunctionalInterface
+	private interface LetterWeight {
+
+		int of(char letter);
+
 	}
 
 	/**
@@ -234,7 +255,7 @@ final class LanguageDetector {
 			char c = text.charAt(i);
 			if (Character.isLetter(c)) {
 				letters++;
-				if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC) {
+				if (c >= CYRILLIC_FIRST && c <= CYRILLIC_LAST) {
 					cyrillic++;
 				}
 			}

@@ -3,6 +3,7 @@ package org.haqqim.matching;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -387,10 +388,11 @@ final class TopicIndex {
 		double[] questionWeights = questionWeights(question);
 		QuestionWeight weight = QuestionWeight.of(questionWeights, this.unknownWordWeight * TELLING_WORDS);
 		Similarities similarities = new Similarities(question, questionWeights);
+		double[] bestForWord = new double[question.size()];
 		for (int hit : hits) {
 			Phrasing phrasing = this.phrasings[hit];
-			double[] score = score(questionWeights, similarities, phrasing, weight);
-			best.merge(phrasing.topic(), score, (a, b) -> new double[] { Math.max(a[0], b[0]), Math.max(a[1], b[1]) });
+			double[] topicBest = best.computeIfAbsent(phrasing.topic(), topic -> new double[2]);
+			score(questionWeights, similarities, phrasing, weight, bestForWord, topicBest);
 		}
 		double specificity = specificity(question);
 		List<Candidate> candidates = new ArrayList<>(best.size());
@@ -563,10 +565,12 @@ final class TopicIndex {
 
 	/**
 	 * The share of the question's weight this phrasing covers, tempered by the share of the phrasing the
-	 * question covers: a question that only shares one word with a long phrasing scores low.
+	 * question covers: a question that only shares one word with a long phrasing scores low. Raises the
+	 * topic's best score and reach ({@code topicBest}) to the phrasing's; {@code bestForWord} is room to work in.
 	 */
-	private static double[] score(double[] questionWeights, Similarities similarities, Phrasing phrasing, QuestionWeight weight) {
-		double[] bestForWord = new double[questionWeights.length];
+	private static void score(double[] questionWeights, Similarities similarities, Phrasing phrasing, QuestionWeight weight,
+			double[] bestForWord, double[] topicBest) {
+		Arrays.fill(bestForWord, 0);
 		double phrasingMatched = 0;
 		for (int j = 0; j < phrasing.terms().length; j++) {
 			if (phrasing.weights()[j] == 0) {
@@ -585,8 +589,8 @@ final class TopicIndex {
 			questionCovered += questionWeights[i] * bestForWord[i];
 		}
 		double phrasingFactor = 1 - PHRASING_COVERAGE_WEIGHT + PHRASING_COVERAGE_WEIGHT * phrasingMatched / phrasing.weightSum();
-		return new double[] { weight.share(questionCovered) * phrasingFactor,
-				weight.tellingShare(questionCovered) * phrasingFactor };
+		topicBest[0] = Math.max(topicBest[0], weight.share(questionCovered) * phrasingFactor);
+		topicBest[1] = Math.max(topicBest[1], weight.tellingShare(questionCovered) * phrasingFactor);
 	}
 
 	/**

@@ -94,15 +94,20 @@ final class UrgencyDetector {
 	/**
 	 * The positions of the message's words that some signal phrase found, each of whose words starts a word
 	 * of the message. Phrases are found through the first two letters of the message's words, so a message
-	 * is compared with the few phrases that can match.
+	 * is compared with the few phrases that can match, each once.
 	 */
 	private static BitSet signalWords(List<String> words, String language, SignalIndex signals) {
 		BitSet found = new BitSet(words.size());
+		Set<String> starts = new HashSet<>();
 		for (String word : words) {
 			if (word.length() < 2) {
 				continue;
 			}
-			for (Signal signal : signals.startingWith(word.substring(0, 2))) {
+			String start = word.substring(0, 2);
+			if (!starts.add(start)) {
+				continue;
+			}
+			for (Signal signal : signals.startingWith(start)) {
 				if (!signal.language().equals(language) && signal.shortestWord() < FOREIGN_SIGNAL_MIN_LENGTH) {
 					continue;
 				}
@@ -134,7 +139,10 @@ final class UrgencyDetector {
 
 	}
 
-	/** Signal phrases by the first two letters of each of their words. */
+	/**
+	 * Signal phrases by the first two letters of one of their words: a message that holds a whole phrase holds
+	 * a word starting with each of its words, so one of them is enough to find the phrase.
+	 */
 	private static final class SignalIndex {
 
 		private final Map<String, List<Signal>> byPrefix = new HashMap<>();
@@ -143,11 +151,8 @@ final class UrgencyDetector {
 			phrases.forEach((language, list) -> list.forEach(words -> {
 				int shortest = words.stream().mapToInt(String::length).min().orElse(0);
 				Signal signal = new Signal(language, words, shortest);
-				for (String word : words) {
-					if (word.length() >= 2) {
-						this.byPrefix.computeIfAbsent(word.substring(0, 2), key -> new ArrayList<>()).add(signal);
-					}
-				}
+				words.stream().filter(word -> word.length() >= 2).findFirst().ifPresent(word -> this.byPrefix
+					.computeIfAbsent(word.substring(0, 2), key -> new ArrayList<>()).add(signal));
 			}));
 		}
 
