@@ -12,8 +12,18 @@ final class EditDistance {
 	 * the re-ranking compares.
 	 */
 	static int atMostTwo(String a, String b) {
-		if (Math.abs(a.length() - b.length()) > 2) {
-			return 3;
+		for (int edits = 0; edits <= 2; edits++) {
+			if (isWithin(a, b, edits)) {
+				return edits;
+			}
+		}
+		return 3;
+	}
+
+	/** Whether the two words are at most {@code edits} apart. */
+	static boolean isWithin(String a, String b, int edits) {
+		if (Math.abs(a.length() - b.length()) > edits) {
+			return false;
 		}
 		int aEnd = a.length();
 		int bEnd = b.length();
@@ -21,12 +31,7 @@ final class EditDistance {
 			aEnd--;
 			bEnd--;
 		}
-		for (int edits = 0; edits <= 2; edits++) {
-			if (within(a, 0, aEnd, b, 0, bEnd, edits)) {
-				return edits;
-			}
-		}
-		return 3;
+		return within(a, 0, aEnd, b, 0, bEnd, edits);
 	}
 
 	/**
@@ -64,12 +69,12 @@ final class EditDistance {
 	}
 
 	/**
-	 * Whether two words, by their fingerprints, may be at most two edits apart. A letter one word has and
-	 * the other lacks needs an edit of its own, so more than two such letters rule the pair out without
-	 * the table: most pairs of words the matcher compares are unrelated.
+	 * Whether two words, by their fingerprints, may be at most {@code edits} apart. A letter one word has and
+	 * the other lacks needs an edit of its own, so more such letters rule the pair out without comparing
+	 * letters: most pairs of words the matcher compares are unrelated.
 	 */
-	static boolean mayBeWithinTwo(long letters, long otherLetters) {
-		return Long.bitCount(letters & ~otherLetters) <= 2 && Long.bitCount(otherLetters & ~letters) <= 2;
+	static boolean mayBeWithin(long letters, long otherLetters, int edits) {
+		return Long.bitCount(letters & ~otherLetters) <= edits && Long.bitCount(otherLetters & ~letters) <= edits;
 	}
 
 }

@@ -158,8 +158,25 @@ final class TopicIndex {
 	record Features(String[] texts, int[] textNumbers, int[] stemNumbers, int[] groups, int[] lengths, long[] starts,
 			long[] letters) {
 
+		/** Words this long are told apart from two typos; shorter ones, from one (two would join unrelated words). */
+		static final int TWO_TYPOS_LENGTH = 7;
+
 		int size() {
 			return this.texts.length;
+		}
+
+		/**
+		 * A typo: one edit, or two in words of {@value #TWO_TYPOS_LENGTH} letters or more. The two texts
+		 * differ here (the same text is the same word), so a distance of at most one is exactly one.
+		 */
+		private double typo(Word word, int term, int shorter) {
+			int edits = shorter >= TWO_TYPOS_LENGTH ? 2 : 1;
+			if (Math.abs(word.length() - this.lengths[term]) > edits
+					|| !EditDistance.mayBeWithin(word.letters(), this.letters[term], edits)
+					|| !EditDistance.isWithin(word.text(), this.texts[term], edits)) {
+				return 0;
+			}
+			return edits == 1 || EditDistance.isWithin(word.text(), this.texts[term], 1) ? 0.75 : 0.6;
 		}
 
 		/**
@@ -185,16 +202,7 @@ final class TopicIndex {
 			if (shorter == 4 && word.start() == this.starts[term]) {
 				return 0.85;
 			}
-			if (Math.abs(word.length() - length) <= 2 && EditDistance.mayBeWithinTwo(word.letters(), this.letters[term])) {
-				int distance = EditDistance.atMostTwo(word.text(), this.texts[term]);
-				if (distance == 1) {
-					return 0.75;
-				}
-				if (distance == 2 && shorter >= 7) {
-					return 0.6;
-				}
-			}
-			return 0;
+			return typo(word, term, shorter);
 		}
 
 	}
