@@ -69,10 +69,12 @@ final class PhrasingSearch {
 	private final Map<ScorerKey, Similarity.SimScorer> scorers = new ConcurrentHashMap<>();
 
 	/**
-	 * A field of the index: its terms, its statistics and, when questions are scored term by term, each
-	 * phrasing's length norm (what Lucene's leaf scorer reads; 1 where the field keeps none).
+	 * A field of the index: its terms, resolved and as Lucene's terms dictionary (looked up once, not per
+	 * question), its statistics and, when questions are scored term by term, each phrasing's length norm
+	 * (what Lucene's leaf scorer reads; 1 where the field keeps none).
 	 */
-	private record Field(int number, String name, Map<String, Resolved> terms, CollectionStatistics statistics, long[] norms) {
+	private record Field(int number, String name, Map<String, Resolved> terms, Terms dictionary,
+			CollectionStatistics statistics, long[] norms) {
 	}
 
 	/** A term of the index with where its postings start and its statistics. */
@@ -93,14 +95,14 @@ final class PhrasingSearch {
 		this.searcher = searcher;
 		this.segment = segments.isEmpty() ? null : segments.get(0);
 		for (String field : fields) {
-			this.fields.put(field, new Field(this.fields.size(), field, resolve(field), searcher.collectionStatistics(field),
-					norms(field)));
+			Terms dictionary = this.segment == null ? null : this.segment.reader().terms(field);
+			this.fields.put(field, new Field(this.fields.size(), field, resolve(field, dictionary), dictionary,
+					searcher.collectionStatistics(field), norms(field)));
 		}
 	}
 
-	private Map<String, Resolved> resolve(String field) throws IOException {
+	private Map<String, Resolved> resolve(String field, Terms terms) throws IOException {
 		Map<String, Resolved> resolved = new HashMap<>();
-		Terms terms = this.segment == null ? null : this.segment.reader().terms(field);
 		if (terms == null) {
 			return resolved;
 		}
@@ -216,7 +218,7 @@ final class PhrasingSearch {
 			for (Clause clause : this.clauses) {
 				int field = clause.field().number();
 				if (enums[field] == null) {
-					enums[field] = PhrasingSearch.this.segment.reader().terms(clause.field().name()).iterator();
+					enums[field] = clause.field().dictionary().iterator();
 				}
 				enums[field].seekExact(clause.term().bytes(), clause.term().state());
 				PostingsEnum postings = enums[field].postings(reused[field], PostingsEnum.FREQS);
