@@ -14,20 +14,20 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermState;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermStatistics;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
 
@@ -145,14 +145,12 @@ final class PhrasingSearch {
 		private final List<Clause> clauses = new ArrayList<>();
 
 		/** Adds a term, weighed by {@code boost}; one the index does not hold could match nothing and is left out. */
-		boolean add(String field, String value, float boost) {
+		void add(String field, String value, float boost) {
 			Field indexed = PhrasingSearch.this.fields.get(field);
 			Resolved term = indexed.terms().get(value);
-			if (term == null) {
-				return false;
+			if (term != null) {
+				this.clauses.add(new Clause(indexed, term, boost));
 			}
-			this.clauses.add(new Clause(indexed, term, boost));
-			return true;
 		}
 
 		boolean isEmpty() {
