@@ -1,7 +1,9 @@
 package org.haqqim.knowledge;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +11,9 @@ import java.util.Optional;
 /** Offices migrants can turn to, and the cities they are in. */
 public record Contacts(Map<String, City> cities, List<Office> offices) {
 
+	/** Cities keep the order of the file, the order in which the bot offers them. */
 	public Contacts {
-		cities = Map.copyOf(cities);
+		cities = Collections.unmodifiableMap(new LinkedHashMap<>(cities));
 		offices = List.copyOf(offices);
 	}
 

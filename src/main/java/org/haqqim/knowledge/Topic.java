@@ -1,6 +1,9 @@
 package org.haqqim.knowledge;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +16,16 @@ import java.util.Set;
 public record Topic(String id, String category, boolean urgent, List<String> related, Set<Citizenship> citizenships,
 		List<Source> sources, LocalDate reviewedOn, String reviewedBy, Map<String, Text> texts) {
 
+	/**
+	 * Texts and citizenships keep the order of the file: {@code Map.copyOf} would iterate in an order that
+	 * changes from one start to the next, and with it the order of the matcher's index and which of two
+	 * equally good phrasings it keeps.
+	 */
 	public Topic {
 		related = List.copyOf(related);
-		citizenships = Set.copyOf(citizenships);
+		citizenships = Collections.unmodifiableSet(new LinkedHashSet<>(citizenships));
 		sources = List.copyOf(sources);
-		texts = Map.copyOf(texts);
+		texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
 	}
 
 	/** The topic's text in a language; every valid topic has one for every language. */
