@@ -74,8 +74,6 @@ final class TopicIndex {
 	private final Phrasing[] phrasings;
 
 	/** Every distinct term of the phrasings, once: phrasings refer to them by number. */
-	private final TermTable terms;
-
 	private final Features features;
 
 	private final Map<String, Double> idf;
@@ -117,11 +115,6 @@ final class TopicIndex {
 			});
 		}
 
-		/** A question's word, numbered like the terms when the index holds its text or stem, -1 otherwise. */
-		Word questionWord(String word, String stem, int group) {
-			return new Word(word, stem, group, this.textNumbers.getOrDefault(word, -1), this.stemNumbers.getOrDefault(stem, -1));
-		}
-
 		Word word(int term) {
 			return this.words.get(term);
 		}
@@ -133,8 +126,8 @@ final class TopicIndex {
 		/** What the re-ranking reads of every term, in arrays by term number. */
 		Features features() {
 			int size = this.words.size();
-			Features features = new Features(new String[size], new int[size], new int[size], new int[size], new int[size],
-					new long[size], new long[size]);
+			Features features = new Features(this.textNumbers, this.stemNumbers, new String[size], new int[size], new int[size],
+					new int[size], new int[size], new long[size], new long[size]);
 			for (int term = 0; term < size; term++) {
 				Word word = this.words.get(term);
 				features.texts[term] = word.text();
@@ -154,9 +147,16 @@ final class TopicIndex {
 	 * The terms as the re-ranking reads them, one array per property: a question's candidates touch a
 	 * few hundred terms scattered over the table, and arrays of numbers keep them in a few cache lines
 	 * where objects would each take their own (measured: comparing words took a fifth of a question's time).
+	 * With the numbers of texts and stems, so that a question's words are numbered the same way; the rest of
+	 * the term table is only needed while building.
 	 */
-	record Features(String[] texts, int[] textNumbers, int[] stemNumbers, int[] groups, int[] lengths, long[] starts,
-			long[] letters) {
+	record Features(Map<String, Integer> numberOfText, Map<String, Integer> numberOfStem, String[] texts, int[] textNumbers,
+			int[] stemNumbers, int[] groups, int[] lengths, long[] starts, long[] letters) {
+
+		/** A question's word, numbered like the terms when the index holds its text or stem, -1 otherwise. */
+		Word questionWord(String word, String stem, int group) {
+			return new Word(word, stem, group, this.numberOfText.getOrDefault(word, -1), this.numberOfStem.getOrDefault(stem, -1));
+		}
 
 		/** Words this long are told apart from two typos; shorter ones, from one (two would join unrelated words). */
 		static final int TWO_TYPOS_LENGTH = 7;
@@ -244,7 +244,6 @@ final class TopicIndex {
 		this.wordLists = wordLists;
 		this.search = new PhrasingSearch(searcher, "s", "g");
 		this.phrasings = phrasings;
-		this.terms = terms;
 		this.features = terms.features();
 		this.idf = idf;
 		this.unknownWordWeight = unknownWordWeight;
@@ -546,7 +545,7 @@ final class TopicIndex {
 		Similarities(WordLists.Terms question, double[] questionWeights) {
 			this.question = new Word[question.size()];
 			for (int i = 0; i < this.question.length; i++) {
-				this.question[i] = TopicIndex.this.terms.questionWord(question.words()[i], question.stems()[i], question.groups()[i]);
+				this.question[i] = TopicIndex.this.features.questionWord(question.words()[i], question.stems()[i], question.groups()[i]);
 			}
 			this.questionWeights = questionWeights;
 			this.byTerm = new double[TopicIndex.this.features.size()][];

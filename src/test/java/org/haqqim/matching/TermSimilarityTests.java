@@ -31,8 +31,9 @@ class TermSimilarityTests {
 		TopicIndex.TermTable table = new TopicIndex.TermTable();
 		int term = table.number(known, Stemmer.stem(known), groupOf(known));
 		table.number("patent", Stemmer.stem("patent"), PATENT_GROUP);
-		TopicIndex.Word word = table.questionWord(question, Stemmer.stem(question), groupOf(question));
-		assertThat(table.features().similarity(word, term)).isEqualTo(expected);
+		TopicIndex.Features features = table.features();
+		TopicIndex.Word word = features.questionWord(question, Stemmer.stem(question), groupOf(question));
+		assertThat(features.similarity(word, term)).isEqualTo(expected);
 	}
 
 	private static int groupOf(String word) {
