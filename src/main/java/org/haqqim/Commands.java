@@ -36,7 +36,9 @@ final class Commands {
 	private Commands() {
 	}
 
-	/** {@code validate [DIR] [--json]}: 0 when the directory has no errors, 1 otherwise. */
+	/**
+	 * {@code validate [DIR] [--json]}: 0 when the directory has no errors, 1 otherwise.
+	 */
 	static int validate(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
 		boolean json = args.contains("--json");
 		List<String> paths = args.stream().filter(arg -> !arg.startsWith("--")).toList();
@@ -44,7 +46,8 @@ final class Commands {
 			err.println("haqqim: validate takes one directory, got " + paths.size());
 			return 2;
 		}
-		Path directory = Path.of(paths.isEmpty() ? environment.getOrDefault("KNOWLEDGE_DIR", "./knowledge") : paths.get(0));
+		Path directory = Path
+			.of(paths.isEmpty() ? environment.getOrDefault("KNOWLEDGE_DIR", "./knowledge") : paths.get(0));
 		ValidationReport report = new KnowledgeLoader(Clock.systemUTC()).validate(directory);
 		out.print(json ? report.toJson() : report.toText());
 		out.flush();
@@ -52,9 +55,10 @@ final class Commands {
 	}
 
 	/**
-	 * {@code ask "TEXT"}: how the bot understands a question. {@code ask --jsonl}: one JSON object per
-	 * line on standard input ({@code text}, optional {@code lang} and {@code citizenship}), one result per
-	 * line on standard output, in order (the contract in DESIGN.md).
+	 * {@code ask "TEXT"}: how the bot understands a question. {@code ask --jsonl}: one
+	 * JSON object per line on standard input ({@code text}, optional {@code lang} and
+	 * {@code citizenship}), one result per line on standard output, in order (the
+	 * contract in DESIGN.md).
 	 */
 	static int ask(List<String> args, Map<String, String> environment, InputStream in, PrintStream out,
 			PrintStream err) {
@@ -74,10 +78,11 @@ final class Commands {
 		long micros = (System.nanoTime() - started) / 1000;
 		KnowledgeBase knowledge = engine.get().knowledge();
 		out.printf("decision:     %s%n", result.decision().name().toLowerCase().replace('_', ' '));
-		out.printf("topic:        %s%n", result.topic().map(id -> describe(knowledge, id, result.language())).orElse("-"));
+		out.printf("topic:        %s%n",
+				result.topic().map(id -> describe(knowledge, id, result.language())).orElse("-"));
 		out.printf("confidence:   %.2f%n", result.confidence());
-		out.printf("alternatives: %s%n", result.alternatives().isEmpty() ? "-"
-				: String.join(", ", result.alternatives().stream().map(id -> describe(knowledge, id, result.language())).toList()));
+		out.printf("alternatives: %s%n", result.alternatives().isEmpty() ? "-" : String.join(", ",
+				result.alternatives().stream().map(id -> describe(knowledge, id, result.language())).toList()));
 		out.printf("language:     %s%n", result.language());
 		out.printf("urgent:       %s%n", result.urgent() ? "yes" : "no");
 		out.printf("time:         %d µs%n", micros);
@@ -122,7 +127,10 @@ final class Commands {
 		}
 	}
 
-	/** {@code evaluate FILE [--misses]}: accuracy per language on a labelled set, next to plain BM25. */
+	/**
+	 * {@code evaluate FILE [--misses]}: accuracy per language on a labelled set, next to
+	 * plain BM25.
+	 */
 	static int evaluate(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
 		List<String> files = args.stream().filter(arg -> !arg.startsWith("--")).toList();
 		if (files.size() != 1 || !Files.isRegularFile(Path.of(files.get(0)))) {
@@ -142,7 +150,10 @@ final class Commands {
 		return 0;
 	}
 
-	/** {@code unanswered}: the questions the bot could not answer, grouped, with counts and the nearest topic. */
+	/**
+	 * {@code unanswered}: the questions the bot could not answer, grouped, with counts
+	 * and the nearest topic.
+	 */
 	static int unanswered(ConfigurableApplicationContext context, Map<String, String> environment, PrintStream out,
 			PrintStream err) {
 		Optional<MatchingEngine> engine = engine(environment, err);
@@ -163,8 +174,9 @@ final class Commands {
 	}
 
 	/**
-	 * {@code health [SECONDS]}: 0 when the bot polled Telegram successfully within the last SECONDS
-	 * (default 180), for a container's health check. Runs without starting the bot.
+	 * {@code health [SECONDS]}: 0 when the bot polled Telegram successfully within the
+	 * last SECONDS (default 180), for a container's health check. Runs without starting
+	 * the bot.
 	 */
 	static int health(List<String> args, Map<String, String> environment, PrintStream out) {
 		long maxAge = args.isEmpty() ? 180 : Long.parseLong(args.get(0));
@@ -182,7 +194,8 @@ final class Commands {
 	}
 
 	private static Optional<MatchingEngine> engine(Map<String, String> environment, PrintStream err) {
-		return knowledge(environment, err).map(knowledge -> MatchingEngine.build(knowledge, MatchingProperties.defaults()));
+		return knowledge(environment, err)
+			.map(knowledge -> MatchingEngine.build(knowledge, MatchingProperties.defaults()));
 	}
 
 	private static Optional<KnowledgeBase> knowledge(Map<String, String> environment, PrintStream err) {

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Haqqim: a Telegram bot that tells labour migrants their rights in their own language and carries
- * urgent cases to consular staff. {@link Launcher} decides what to run.
+ * Haqqim: a Telegram bot that tells labour migrants their rights in their own language
+ * and carries urgent cases to consular staff. {@link Launcher} decides what to run.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -18,8 +18,9 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * The command line: runs the bot on Telegram or in the console, or one of the maintainers' commands.
- * A start-up problem is reported in one line, without a stack trace and without secrets.
+ * The command line: runs the bot on Telegram or in the console, or one of the
+ * maintainers' commands. A start-up problem is reported in one line, without a stack
+ * trace and without secrets.
  */
 public final class Launcher {
 
@@ -137,7 +138,10 @@ public final class Launcher {
 			.run(properties.toArray(String[]::new));
 	}
 
-	/** One line for the operator: our own refusal when there is one, else the innermost cause. */
+	/**
+	 * One line for the operator: our own refusal when there is one, else the innermost
+	 * cause.
+	 */
 	static String describeStartupFailure(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof StartupRefusal refusal) {

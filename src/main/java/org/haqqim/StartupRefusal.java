@@ -1,8 +1,8 @@
 package org.haqqim;
 
 /**
- * A problem in the configuration or the environment that an operator must fix before the bot can run.
- * Its message is one line, says what to change, and never contains a secret.
+ * A problem in the configuration or the environment that an operator must fix before the
+ * bot can run. Its message is one line, says what to change, and never contains a secret.
  */
 public class StartupRefusal extends RuntimeException {
 

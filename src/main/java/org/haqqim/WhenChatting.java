@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 
 /**
- * Marks the parts that exist only while the bot chats (on Telegram or in the console), not when a
- * maintainers' command such as {@code ./haqqim unanswered} starts the application for a moment.
+ * Marks the parts that exist only while the bot chats (on Telegram or in the console),
+ * not when a maintainers' command such as {@code ./haqqim unanswered} starts the
+ * application for a moment.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

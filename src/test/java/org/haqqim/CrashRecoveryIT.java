@@ -23,12 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged bot in a child process, killed with SIGKILL at the two moments that lose messages in
- * bots built the usual way (reliability cases R6 and R7): after Telegram answered getUpdates but
- * before the batch was committed, and after the reply was committed but before it was sent. After a
- * restart every update is handled once and every reply is sent once. Also stopped with SIGTERM,
- * stopped while people keep writing (R11), and started twice on one database (R16). The bot's output
- * is checked for the bot token.
+ * The packaged bot in a child process, killed with SIGKILL at the two moments that lose
+ * messages in bots built the usual way (reliability cases R6 and R7): after Telegram
+ * answered getUpdates but before the batch was committed, and after the reply was
+ * committed but before it was sent. After a restart every update is handled once and
+ * every reply is sent once. Also stopped with SIGTERM, stopped while people keep writing
+ * (R11), and started twice on one database (R16). The bot's output is checked for the bot
+ * token.
  */
 class CrashRecoveryIT {
 
@@ -68,7 +69,8 @@ class CrashRecoveryIT {
 		awaitPolling();
 		this.telegram.failNext("getupdates", FakeBotApi.Fault.slowBody(), 1);
 		Instant armed = Instant.now();
-		await().atMost(WAIT).until(() -> this.telegram.calls("getupdates").stream().anyMatch(call -> call.at().isAfter(armed)));
+		await().atMost(WAIT)
+			.until(() -> this.telegram.calls("getupdates").stream().anyMatch(call -> call.at().isAfter(armed)));
 		long user = 900_001L;
 		long update = this.telegram.userSays(user, "/help", "ru");
 		await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2)).until(() -> true);
@@ -156,7 +158,10 @@ class CrashRecoveryIT {
 		assertThat(Files.readString(heartbeat)).startsWith("20");
 	}
 
-	/** Reliability case R11: Telegram keeps what people send while the bot is down, and the bot answers all of it. */
+	/**
+	 * Reliability case R11: Telegram keeps what people send while the bot is down, and
+	 * the bot answers all of it.
+	 */
 	@Test
 	void messagesSentWhileTheBotWasDownAreAllAnsweredInOrder() throws Exception {
 		this.bot = startBot();
@@ -172,8 +177,9 @@ class CrashRecoveryIT {
 	}
 
 	/**
-	 * Reliability case R10: SIGTERM while fifty messages are being handled and answered stops the bot within
-	 * 10 s; after a restart every message has been answered once, in the order each chat sent them.
+	 * Reliability case R10: SIGTERM while fifty messages are being handled and answered
+	 * stops the bot within 10 s; after a restart every message has been answered once, in
+	 * the order each chat sent them.
 	 */
 	@Test
 	void sigtermWithFiftyMessagesInFlightStopsInTimeAndARestartAnswersEachOnce() throws Exception {
@@ -187,7 +193,10 @@ class CrashRecoveryIT {
 		this.telegram.awaitCall("sendmessage", call -> call.chatId() >= 920_001L && call.chatId() <= 920_005L, WAIT);
 		this.bot.destroy();
 		assertThat(this.bot.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
-		int answeredBeforeRestart = expected.keySet().stream().mapToInt(chat -> this.telegram.textsSentTo(chat).size()).sum();
+		int answeredBeforeRestart = expected.keySet()
+			.stream()
+			.mapToInt(chat -> this.telegram.textsSentTo(chat).size())
+			.sum();
 		assertThat(answeredBeforeRestart).as("the stop came while messages were in flight").isLessThan(50);
 
 		this.bot = startBot();
@@ -203,7 +212,10 @@ class CrashRecoveryIT {
 		return answers.subList(0, 2);
 	}
 
-	/** Five chats from {@code firstUser} on send ten commands each, interleaved; what each should get back. */
+	/**
+	 * Five chats from {@code firstUser} on send ten commands each, interleaved; what each
+	 * should get back.
+	 */
 	private Map<Long, List<String>> tenFromEachOfFive(long firstUser, List<String> helpAndPrivacy) {
 		Map<Long, List<String>> expected = new LinkedHashMap<>();
 		for (int message = 0; message < 10; message++) {
@@ -222,12 +234,16 @@ class CrashRecoveryIT {
 		}
 		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
 		for (Map.Entry<Long, List<String>> chat : expected.entrySet()) {
-			assertThat(this.telegram.textsSentTo(chat.getKey())).as("chat %d: all ten, once each, in the order sent", chat.getKey())
+			assertThat(this.telegram.textsSentTo(chat.getKey()))
+				.as("chat %d: all ten, once each, in the order sent", chat.getKey())
 				.containsExactlyElementsOf(chat.getValue());
 		}
 	}
 
-	/** Reliability case R16: a second bot on the same database refuses to start; the first keeps answering. */
+	/**
+	 * Reliability case R16: a second bot on the same database refuses to start; the first
+	 * keeps answering.
+	 */
 	@Test
 	void aSecondBotOnTheSameDatabaseRefusesToStartAndTheFirstKeepsRunning() throws Exception {
 		this.bot = startBot();
@@ -251,7 +267,8 @@ class CrashRecoveryIT {
 	private Process startBot() throws IOException {
 		this.starts++;
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-jar", Path.of("target", "haqqim.jar").toAbsolutePath().toString());
+		ProcessBuilder builder = new ProcessBuilder(java, "-jar",
+				Path.of("target", "haqqim.jar").toAbsolutePath().toString());
 		Map<String, String> environment = builder.environment();
 		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.CANARY_TOKEN);
 		environment.put("TELEGRAM_API_URL", this.telegram.url());
@@ -268,10 +285,13 @@ class CrashRecoveryIT {
 
 	private void awaitPolling() {
 		Instant since = Instant.now();
-		await().atMost(WAIT).until(() -> this.telegram.calls("getupdates").stream().anyMatch(call -> call.at().isAfter(since)));
+		await().atMost(WAIT)
+			.until(() -> this.telegram.calls("getupdates").stream().anyMatch(call -> call.at().isAfter(since)));
 	}
 
-	/** SIGKILL: no shutdown hook runs, nothing is flushed that was not already committed. */
+	/**
+	 * SIGKILL: no shutdown hook runs, nothing is flushed that was not already committed.
+	 */
 	private void kill() throws InterruptedException {
 		this.bot.destroyForcibly();
 		assertThat(this.bot.waitFor(10, TimeUnit.SECONDS)).isTrue();

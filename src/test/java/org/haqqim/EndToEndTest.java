@@ -21,9 +21,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Boots the whole bot in Telegram mode against the {@link FakeBotApi}, with a fresh SQLite database
- * per test class and the real {@code knowledge/}. Timeouts and backoffs are short so that outages
- * play out in seconds. After every test, all captured output is checked for the bot token (S12).
+ * Boots the whole bot in Telegram mode against the {@link FakeBotApi}, with a fresh
+ * SQLite database per test class and the real {@code knowledge/}. Timeouts and backoffs
+ * are short so that outages play out in seconds. After every test, all captured output is
+ * checked for the bot token (S12).
  */
 @SpringBootTest
 @DirtiesContext
@@ -44,7 +45,8 @@ public abstract class EndToEndTest {
 		registry.add("haqqim.telegram.initial-backoff", () -> "100ms");
 		registry.add("haqqim.telegram.max-backoff", () -> "1s");
 		registry.add("haqqim.telegram.call-timeout", () -> "2s");
-		// Telegram's pacing has tests of its own (TelegramPacingTests, StaffChatLoadTests); here it would
+		// Telegram's pacing has tests of its own (TelegramPacingTests,
+		// StaffChatLoadTests); here it would
 		// only make every conversation wait a second per message.
 		registry.add("haqqim.telegram.private-chat-messages-per-second", () -> "50");
 		registry.add("haqqim.telegram.group-messages-per-minute", () -> "6000");
@@ -54,13 +56,18 @@ public abstract class EndToEndTest {
 		registry.add("haqqim.database.url", () -> "jdbc:sqlite:" + freshDatabase());
 	}
 
-	/** Runs before the class's bot starts (Spring loads it with the first test instance). */
+	/**
+	 * Runs before the class's bot starts (Spring loads it with the first test instance).
+	 */
 	@BeforeAll
 	static void freshCallLog() {
 		telegram.forgetCalls();
 	}
 
-	/** S12 and P1: no token, no message text, no name and no username ever reaches the output. */
+	/**
+	 * S12 and P1: no token, no message text, no name and no username ever reaches the
+	 * output.
+	 */
 	@AfterEach
 	void nothingSecretOrPersonalAppearsInOutput(CapturedOutput output) {
 		telegram.recover();
@@ -75,7 +82,10 @@ public abstract class EndToEndTest {
 		}
 	}
 
-	/** A user id no other test uses, so that tests sharing the fake never see each other's chats. */
+	/**
+	 * A user id no other test uses, so that tests sharing the fake never see each other's
+	 * chats.
+	 */
 	protected static long newUser() {
 		return newUserId();
 	}

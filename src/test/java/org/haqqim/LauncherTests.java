@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Start-up refuses a broken configuration in one clear line, never echoing a secret (S14), and does
- * not refuse because Telegram cannot be reached.
+ * Start-up refuses a broken configuration in one clear line, never echoing a secret
+ * (S14), and does not refuse because Telegram cannot be reached.
  */
 class LauncherTests {
 
@@ -50,8 +50,8 @@ class LauncherTests {
 	void malformedStaffChatIsRefused() {
 		Launcher.Outcome outcome = run(environment(FakeBotApi.CANARY_TOKEN, "staff-group"));
 		assertThat(outcome).isEqualTo(new Launcher.Outcome.Exit(1));
-		assertThat(errorLines()).containsExactly(
-				"haqqim: STAFF_CHAT_ID is malformed: it must be a chat id such as -1001234567890");
+		assertThat(errorLines())
+			.containsExactly("haqqim: STAFF_CHAT_ID is malformed: it must be a chat id such as -1001234567890");
 	}
 
 	@Test

@@ -23,9 +23,9 @@ import org.haqqim.transport.Origin;
 import org.haqqim.transport.OutboxRelay;
 
 /**
- * Reads the console chat line by line, turns each line into the event Telegram would have sent, and
- * waits until the bot has answered before reading the next, so that a script's output is in order.
- * It ends at the end of its input.
+ * Reads the console chat line by line, turns each line into the event Telegram would have
+ * sent, and waits until the bot has answered before reading the next, so that a script's
+ * output is in order. It ends at the end of its input.
  */
 public class ConsoleChat {
 
@@ -137,8 +137,8 @@ public class ConsoleChat {
 			case "photo", "voice", "document", "sticker", "video", "audio": {
 				MediaKind kind = MediaKind.valueOf(parts[0].toUpperCase(Locale.ROOT));
 				this.terminal.rememberMedia(origin.chatId(), origin.messageId(), kind);
-				return new InboundEvent.Media(origin, kind, "console-" + kind.name().toLowerCase(Locale.ROOT) + "-"
-						+ origin.updateId(), argument);
+				return new InboundEvent.Media(origin, kind,
+						"console-" + kind.name().toLowerCase(Locale.ROOT) + "-" + origin.updateId(), argument);
 			}
 			default:
 				return new InboundEvent.Text(origin, body);

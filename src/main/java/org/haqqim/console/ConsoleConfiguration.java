@@ -10,7 +10,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The console's ends of the pipe, used instead of Telegram's when the bot runs in the console. */
+/**
+ * The console's ends of the pipe, used instead of Telegram's when the bot runs in the
+ * console.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "haqqim.mode", havingValue = "console")
 class ConsoleConfiguration {

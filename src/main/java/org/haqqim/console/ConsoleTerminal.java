@@ -15,9 +15,10 @@ import org.haqqim.transport.MediaKind;
 import org.haqqim.transport.OutboundMessage;
 
 /**
- * Shows what the bot sends: messages to the person as plain text, messages to the staff chat with a
- * {@code [staff #id]} prefix, buttons as numbered choices. It remembers the last buttons in each chat,
- * so that typing a number can press one, and numbers messages as Telegram does, per chat.
+ * Shows what the bot sends: messages to the person as plain text, messages to the staff
+ * chat with a {@code [staff #id]} prefix, buttons as numbered choices. It remembers the
+ * last buttons in each chat, so that typing a number can press one, and numbers messages
+ * as Telegram does, per chat.
  */
 public class ConsoleTerminal implements Deliverer {
 
@@ -96,7 +97,8 @@ public class ConsoleTerminal implements Deliverer {
 			line(topic.chatId(), "(new topic #" + threadId + ": " + topic.name() + ")");
 			return new DeliveryResult.Delivered((long) threadId);
 		}
-		// Commands, leaving a chat and deleting a message have nothing to show in a terminal.
+		// Commands, leaving a chat and deleting a message have nothing to show in a
+		// terminal.
 		return new DeliveryResult.Delivered(null);
 	}
 
@@ -109,7 +111,11 @@ public class ConsoleTerminal implements Deliverer {
 			List<Keyboard.Button> buttons = inline.rows().stream().flatMap(List::stream).toList();
 			StringBuilder choices = new StringBuilder(prefix);
 			for (int i = 0; i < buttons.size(); i++) {
-				choices.append(i == 0 ? "" : "  ").append('[').append(i + 1).append("] ").append(buttons.get(i).label());
+				choices.append(i == 0 ? "" : "  ")
+					.append('[')
+					.append(i + 1)
+					.append("] ")
+					.append(buttons.get(i).label());
 			}
 			this.out.println(choices);
 			this.lastKeyboards.put(chatId, new ShownKeyboard(messageId, buttons));

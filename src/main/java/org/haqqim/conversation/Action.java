@@ -5,9 +5,10 @@ import java.util.Optional;
 import org.haqqim.knowledge.Citizenship;
 
 /**
- * What a button of the conversation does, and its compact form as Telegram's {@code callback_data}
- * (at most 64 bytes; ids are at most 40). The data comes back from the person's app and is not
- * trusted: anything that does not decode is treated as an old button.
+ * What a button of the conversation does, and its compact form as Telegram's
+ * {@code callback_data} (at most 64 bytes; ids are at most 40). The data comes back from
+ * the person's app and is not trusted: anything that does not decode is treated as an old
+ * button.
  */
 sealed interface Action {
 
@@ -163,7 +164,8 @@ sealed interface Action {
 			case "s" -> parts.length == 1 ? new ChangeSettings() : null;
 			case "x" -> parts.length == 2 && (argument.equals("1") || argument.equals("0"))
 					? new Forget(argument.equals("1")) : null;
-			case "w" -> parts.length == 1 ? new TalkToStaff(null) : parts.length == 2 ? new TalkToStaff(argument) : null;
+			case "w" ->
+				parts.length == 1 ? new TalkToStaff(null) : parts.length == 2 ? new TalkToStaff(argument) : null;
 			default -> null;
 		});
 	}

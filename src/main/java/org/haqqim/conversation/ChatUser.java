@@ -6,8 +6,9 @@ import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
 
 /**
- * What the bot remembers about a person: the language and citizenship they chose, and whether they
- * were already offered the settings (so that they are not asked twice). Nothing else.
+ * What the bot remembers about a person: the language and citizenship they chose, and
+ * whether they were already offered the settings (so that they are not asked twice).
+ * Nothing else.
  */
 record ChatUser(long chatId, String language, Citizenship citizenship, boolean settingsOffered) {
 

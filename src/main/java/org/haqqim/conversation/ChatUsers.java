@@ -12,9 +12,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * People's settings in the database, with a bounded cache in front. The cache learns a change only
- * after its transaction commits, and forgets the person when it rolls back, so it never holds a value
- * the database does not.
+ * People's settings in the database, with a bounded cache in front. The cache learns a
+ * change only after its transaction commits, and forgets the person when it rolls back,
+ * so it never holds a value the database does not.
  */
 @Repository
 class ChatUsers {

@@ -18,9 +18,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The menu of commands next to the message field, in each language Telegram has a code for, plus a
- * default in the bot's default language for everyone else. Set at start-up and after every reload,
- * through the outbox, so an unreachable Telegram only delays it.
+ * The menu of commands next to the message field, in each language Telegram has a code
+ * for, plus a default in the bot's default language for everyone else. Set at start-up
+ * and after every reload, through the outbox, so an unreachable Telegram only delays it.
  */
 @Component
 @WhenChatting
@@ -51,7 +51,8 @@ class CommandMenu {
 	private void publish(KnowledgeBase base) {
 		this.outbox.enqueue(menu(base, null, base.defaultLanguage()));
 		for (Language language : base.languages()) {
-			// Telegram knows two-letter codes only; the Cyrillic Uzbek menu cannot be told apart from the Latin one.
+			// Telegram knows two-letter codes only; the Cyrillic Uzbek menu cannot be
+			// told apart from the Latin one.
 			if (!language.isGenerated()) {
 				this.outbox.enqueue(menu(base, language.code(), language.code()));
 			}

@@ -25,9 +25,9 @@ import org.haqqim.transport.Outbox;
 import org.springframework.stereotype.Component;
 
 /**
- * A migrant's private chat with the bot: onboarding, the menu, answers to typed questions, contacts,
- * settings and privacy. Every reply is in the person's chosen language, or the language of their
- * message until they choose one.
+ * A migrant's private chat with the bot: onboarding, the menu, answers to typed
+ * questions, contacts, settings and privacy. Every reply is in the person's chosen
+ * language, or the language of their message until they choose one.
  */
 @Component
 @WhenChatting
@@ -96,7 +96,8 @@ class Conversation {
 		}
 	}
 
-	// --- commands ----------------------------------------------------------------------------------
+	// --- commands
+	// ----------------------------------------------------------------------------------
 
 	private void handleCommand(InboundEvent.Text text, KnowledgeBase base, ChatUser user, String appLanguage) {
 		long chat = text.origin().chatId();
@@ -114,7 +115,8 @@ class Conversation {
 		}
 	}
 
-	// --- buttons -----------------------------------------------------------------------------------
+	// --- buttons
+	// -----------------------------------------------------------------------------------
 
 	private void handleButton(InboundEvent.ButtonPress press, KnowledgeBase base, ChatUser user, String appLanguage) {
 		long chat = press.origin().chatId();
@@ -143,14 +145,16 @@ class Conversation {
 		}
 		else if (action instanceof Action.ShowTopic show) {
 			Optional<Topic> topic = base.topic(show.topic());
-			this.outbox.enqueue(topic.map(t -> screens.answer(t, true)).orElseGet(screens::oldButton)
-				.replacing(chat, message));
+			this.outbox.enqueue(
+					topic.map(t -> screens.answer(t, true)).orElseGet(screens::oldButton).replacing(chat, message));
 		}
 		else if (action instanceof Action.ShowDetails show) {
 			send(chat, base.topic(show.topic()).map(screens::details).orElseGet(screens::oldButton));
 		}
 		else if (action instanceof Action.ShowRelated show) {
-			this.outbox.enqueue(base.topic(show.topic()).map(screens::related).orElseGet(screens::oldButton)
+			this.outbox.enqueue(base.topic(show.topic())
+				.map(screens::related)
+				.orElseGet(screens::oldButton)
 				.replacing(chat, message));
 		}
 		else if (action instanceof Action.RateAnswer rate) {
@@ -242,12 +246,14 @@ class Conversation {
 		send(chat, screens.locationPrompt());
 	}
 
-	// --- free text ---------------------------------------------------------------------------------
+	// --- free text
+	// ---------------------------------------------------------------------------------
 
 	/**
-	 * A typed question: the answer when the matcher is confident, "did you mean" when it hesitates, an
-	 * honest "I don't know" otherwise; hello back and the menu for a greeting, "you are welcome" for thanks. Urgent messages go to the report flow first. Someone who has not
-	 * chosen a citizenship is offered the choice once.
+	 * A typed question: the answer when the matcher is confident, "did you mean" when it
+	 * hesitates, an honest "I don't know" otherwise; hello back and the menu for a
+	 * greeting, "you are welcome" for thanks. Urgent messages go to the report flow
+	 * first. Someone who has not chosen a citizenship is offered the choice once.
 	 */
 	private void answerQuestion(InboundEvent.Text text, KnowledgeBase base, ChatUser user, String appLanguage) {
 		long chat = text.origin().chatId();
@@ -282,7 +288,8 @@ class Conversation {
 	}
 
 	private static Screen mediaScreen(InboundEvent.Media media, Screens screens) {
-		if (media.kind() == MediaKind.VOICE || media.kind() == MediaKind.AUDIO || media.kind() == MediaKind.VIDEO_NOTE) {
+		if (media.kind() == MediaKind.VOICE || media.kind() == MediaKind.AUDIO
+				|| media.kind() == MediaKind.VIDEO_NOTE) {
 			return screens.mediaOutsideAReport("input.voice");
 		}
 		if (media.kind() == MediaKind.PHOTO || media.kind() == MediaKind.VIDEO) {

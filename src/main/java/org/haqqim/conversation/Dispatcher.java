@@ -27,9 +27,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes every inbound event: the staff chat to the staff desk, a private chat (past the ban list and
- * the flood limit) to the conversation, any other group out of the bot. It runs inside the transaction
- * of its inbox row, so what it queues is sent exactly when its changes are committed.
+ * Routes every inbound event: the staff chat to the staff desk, a private chat (past the
+ * ban list and the flood limit) to the conversation, any other group out of the bot. It
+ * runs inside the transaction of its inbox row, so what it queues is sent exactly when
+ * its changes are committed.
  */
 @Component
 @WhenChatting
@@ -37,7 +38,8 @@ class Dispatcher implements InboundHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
 
-	private static final Set<String> STAFF_COMMANDS = Set.of("cases", "take", "close", "reopen", "note", "ban", "stats");
+	private static final Set<String> STAFF_COMMANDS = Set.of("cases", "take", "close", "reopen", "note", "ban",
+			"stats");
 
 	private final Conversation conversation;
 
@@ -53,7 +55,10 @@ class Dispatcher implements InboundHandler {
 
 	private final Outbox outbox;
 
-	/** A staff group that became a supergroup: not left, not obeyed, until an operator sets its new id. */
+	/**
+	 * A staff group that became a supergroup: not left, not obeyed, until an operator
+	 * sets its new id.
+	 */
 	private final Set<Long> movedStaffChats = ConcurrentHashMap.newKeySet();
 
 	Dispatcher(Conversation conversation, StaffDesk staffDesk, Reports reports, FloodGuard flood, StaffChat staffChat,
@@ -95,20 +100,24 @@ class Dispatcher implements InboundHandler {
 		FloodGuard.Verdict verdict = this.flood.check(chat);
 		if (verdict != FloodGuard.Verdict.ALLOW) {
 			if (verdict == FloodGuard.Verdict.WARN) {
-				this.outbox.enqueue(OutboundMessage.Text.of(chat, this.knowledge.current().text("rate-limit.warning",
-						audience(event))));
+				this.outbox.enqueue(OutboundMessage.Text.of(chat,
+						this.knowledge.current().text("rate-limit.warning", audience(event))));
 			}
 			return;
 		}
 		if (event instanceof InboundEvent.Text text && isStaffCommand(text.text())) {
 			logger.warn("A staff command sent in a private chat was refused (update {})", event.origin().updateId());
-			this.outbox.enqueue(OutboundMessage.Text.of(chat, this.knowledge.current().text("staff.refused", audience(event))));
+			this.outbox.enqueue(
+					OutboundMessage.Text.of(chat, this.knowledge.current().text("staff.refused", audience(event))));
 			return;
 		}
 		this.conversation.handle(event);
 	}
 
-	/** After an update failed for good: a generic apology, with the case number when there is one. */
+	/**
+	 * After an update failed for good: a generic apology, with the case number when there
+	 * is one.
+	 */
 	@Override
 	public void onFailure(InboundEvent event) {
 		long chat = event.origin().chatId();
@@ -118,8 +127,10 @@ class Dispatcher implements InboundHandler {
 		KnowledgeBase base = this.knowledge.current();
 		Optional<Long> open = this.reports.openCase(chat);
 		String apology = base.text("error.generic", audience(event));
-		String withCase = open.map(id -> apology + "\n" + base.text("report.already-open", audience(event),
-				Map.of("case", Long.toString(id)))).orElse(apology);
+		String withCase = open
+			.map(id -> apology + "\n"
+					+ base.text("report.already-open", audience(event), Map.of("case", Long.toString(id))))
+			.orElse(apology);
 		this.outbox.enqueue(OutboundMessage.Text.of(chat, withCase));
 	}
 
@@ -138,7 +149,8 @@ class Dispatcher implements InboundHandler {
 		if (event instanceof InboundEvent.Membership membership && !membership.botIsMember()) {
 			return;
 		}
-		// A group's id is not a person's data; printing it is how an operator finds the staff group's id.
+		// A group's id is not a person's data; printing it is how an operator finds the
+		// staff group's id.
 		logger.warn("Leaving group {}: it is not the staff chat. If it is your staff group, set STAFF_CHAT_ID={} "
 				+ "and restart.", chat, chat);
 		this.outbox.enqueue(new OutboundMessage.Leave(chat));

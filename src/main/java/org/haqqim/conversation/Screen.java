@@ -11,8 +11,8 @@ record Screen(String html, Keyboard keyboard) {
 	}
 
 	/**
-	 * Replaces the message the person pressed a button on, when there is one and the keyboard allows it;
-	 * otherwise sends the screen as a new message.
+	 * Replaces the message the person pressed a button on, when there is one and the
+	 * keyboard allows it; otherwise sends the screen as a new message.
 	 */
 	OutboundMessage replacing(long chatId, Integer messageId) {
 		if (messageId == null || (this.keyboard != null && !(this.keyboard instanceof Keyboard.Inline))) {

@@ -22,8 +22,9 @@ import org.haqqim.transport.Html;
 import org.haqqim.transport.Keyboard;
 
 /**
- * Every screen of the conversation, built from the texts in {@code knowledge/} for one person's
- * language and citizenship. Read top to bottom, this is the bot's table of contents.
+ * Every screen of the conversation, built from the texts in {@code knowledge/} for one
+ * person's language and citizenship. Read top to bottom, this is the bot's table of
+ * contents.
  */
 final class Screens {
 
@@ -40,7 +41,8 @@ final class Screens {
 		this.audience = audience;
 	}
 
-	// --- onboarding and settings ------------------------------------------------------------------
+	// --- onboarding and settings
+	// ------------------------------------------------------------------
 
 	/** The six languages as buttons, the suggested one first. */
 	Screen languageChoice(String suggested) {
@@ -62,7 +64,9 @@ final class Screens {
 		return new Screen(text("start.choose-citizenship"), grid(buttons, 2));
 	}
 
-	/** Offered once to someone who asked a question without choosing their citizenship. */
+	/**
+	 * Offered once to someone who asked a question without choosing their citizenship.
+	 */
 	Screen settingsOffer() {
 		return new Screen(text("settings.offer"), citizenshipChoice().keyboard());
 	}
@@ -72,8 +76,9 @@ final class Screens {
 	}
 
 	Screen citizenshipSaved(Citizenship citizenship) {
-		return new Screen(text("settings.citizenship-saved",
-				Map.of("citizenship", plain("citizenship." + citizenship.name()))), null);
+		return new Screen(
+				text("settings.citizenship-saved", Map.of("citizenship", plain("citizenship." + citizenship.name()))),
+				null);
 	}
 
 	Screen welcome() {
@@ -84,7 +89,8 @@ final class Screens {
 		return new Screen(text("help"), mainMenuKeyboard());
 	}
 
-	// --- the menu ----------------------------------------------------------------------------------
+	// --- the menu
+	// ----------------------------------------------------------------------------------
 
 	Screen mainMenu() {
 		return new Screen(text("menu.title"), mainMenuKeyboard());
@@ -100,9 +106,13 @@ final class Screens {
 		return new Screen(text("menu.category-title", Map.of("category", name.strip())), new Keyboard.Inline(rows));
 	}
 
-	// --- answers -------------------------------------------------------------------------------------
+	// --- answers
+	// -------------------------------------------------------------------------------------
 
-	/** A topic's short answer, rendered for the person's citizenship, with what to do next as buttons. */
+	/**
+	 * A topic's short answer, rendered for the person's citizenship, with what to do next
+	 * as buttons.
+	 */
 	Screen answer(Topic topic, boolean askFeedback) {
 		Topic.Text text = topicText(topic);
 		StringBuilder html = new StringBuilder(Html.bold(Html.escape(text.title())));
@@ -139,8 +149,9 @@ final class Screens {
 	Screen details(Topic topic) {
 		Topic.Text text = topicText(topic);
 		String html = Html.bold(Html.escape(text.title())) + "\n\n" + render(text.details());
-		return new Screen(html, Keyboard.Inline.column(List.of(button("button.talk-to-staff",
-				new Action.TalkToStaff(topic.id())), button("button.main-menu", new Action.MainMenu()))));
+		return new Screen(html,
+				Keyboard.Inline.column(List.of(button("button.talk-to-staff", new Action.TalkToStaff(topic.id())),
+						button("button.main-menu", new Action.MainMenu()))));
 	}
 
 	Screen related(Topic topic) {
@@ -168,7 +179,10 @@ final class Screens {
 		return new Screen(text("match.none"), mainMenuKeyboard());
 	}
 
-	/** Hello back, and the menu: someone who greets the bot often does not know yet what to ask. */
+	/**
+	 * Hello back, and the menu: someone who greets the bot often does not know yet what
+	 * to ask.
+	 */
 	Screen greeting() {
 		return new Screen(text("match.greeting"), mainMenuKeyboard());
 	}
@@ -181,7 +195,8 @@ final class Screens {
 		return new Screen(text("feedback.thanks"), null);
 	}
 
-	// --- contacts ------------------------------------------------------------------------------------
+	// --- contacts
+	// ------------------------------------------------------------------------------------
 
 	Screen countryChoice() {
 		List<Keyboard.Button> buttons = new ArrayList<>();
@@ -191,7 +206,10 @@ final class Screens {
 		return new Screen(text("contacts.choose-country"), grid(buttons, 2));
 	}
 
-	/** Every office of a country, the embassy first, with buttons to narrow them to a city. */
+	/**
+	 * Every office of a country, the embassy first, with buttons to narrow them to a
+	 * city.
+	 */
 	Screen offices(String country) {
 		List<Contacts.Office> offices = new ArrayList<>(this.knowledge.contacts().ofCountry(country));
 		if (offices.isEmpty()) {
@@ -199,7 +217,8 @@ final class Screens {
 		}
 		offices.sort(Comparator.comparing((Contacts.Office office) -> office.kind().ordinal())
 			.thenComparing(office -> cityName(office.city())));
-		StringBuilder html = new StringBuilder(Html.bold(text("contacts.title", Map.of("country", plain("country." + country)))));
+		StringBuilder html = new StringBuilder(
+				Html.bold(text("contacts.title", Map.of("country", plain("country." + country)))));
 		offices.forEach(office -> html.append("\n\n").append(office(office, country, null)));
 		html.append("\n\n").append(emergencyNumbers());
 		Set<String> cities = new LinkedHashSet<>();
@@ -226,17 +245,22 @@ final class Screens {
 		if (!inCity.isEmpty()) {
 			StringBuilder html = new StringBuilder(Html.bold(text("contacts.in-city", Map.of("city", cityName(city)))));
 			inCity.forEach(office -> html.append("\n\n").append(office(office, country, null)));
-			return new Screen(html.toString(), Keyboard.Inline.column(List.of(
-					new Keyboard.Button(plain("button.all-cities"), new Action.OfficesOf(country).encode()),
-					button("button.main-menu", new Action.MainMenu()))));
+			return new Screen(html.toString(),
+					Keyboard.Inline.column(List.of(
+							new Keyboard.Button(plain("button.all-cities"), new Action.OfficesOf(country).encode()),
+							button("button.main-menu", new Action.MainMenu()))));
 		}
 		Optional<Contacts.Coordinates> point = this.knowledge.contacts().city(city).flatMap(Contacts.City::coordinates);
-		String heading = text("contacts.none-in-city", Map.of("country", plain("country." + country), "city", cityName(city)));
+		String heading = text("contacts.none-in-city",
+				Map.of("country", plain("country." + country), "city", cityName(city)));
 		return point.map(p -> nearest(heading, List.of(country), p.latitude(), p.longitude()))
 			.orElseGet(() -> offices(country));
 	}
 
-	/** Offices nearest to a shared location first, with their distance; all four countries when the person's is not known. */
+	/**
+	 * Offices nearest to a shared location first, with their distance; all four countries
+	 * when the person's is not known.
+	 */
 	Screen officesNear(double latitude, double longitude) {
 		List<String> countries = this.audience.citizenship()
 			.flatMap(Citizenship::country)
@@ -252,18 +276,24 @@ final class Screens {
 		}
 		nearest.sort(Comparator.comparingDouble(Contacts.Distanced::kilometres));
 		StringBuilder html = new StringBuilder(Html.bold(heading));
-		nearest.stream().limit(NEAREST_OFFICES).forEach(distanced -> html.append("\n\n")
-			.append(office(distanced.office(), distanced.office().country(), distanced.kilometres())));
+		nearest.stream()
+			.limit(NEAREST_OFFICES)
+			.forEach(distanced -> html.append("\n\n")
+				.append(office(distanced.office(), distanced.office().country(), distanced.kilometres())));
 		html.append("\n\n").append(emergencyNumbers());
 		return new Screen(html.toString(), new Keyboard.Remove());
 	}
 
-	/** One office: kind and name, address, phones (tappable in Telegram), hours, when checked, and a caveat if weak. */
+	/**
+	 * One office: kind and name, address, phones (tappable in Telegram), hours, when
+	 * checked, and a caveat if weak.
+	 */
 	private String office(Contacts.Office office, String country, Double kilometres) {
 		String language = this.audience.language();
 		StringBuilder html = new StringBuilder();
-		html.append("🏛 ").append(Html.bold(Html.escape(plain("contacts.kind." + office.kind().id()) + ": "
-				+ office.name(language))));
+		html.append("🏛 ")
+			.append(Html
+				.bold(Html.escape(plain("contacts.kind." + office.kind().id()) + ": " + office.name(language))));
 		html.append('\n').append(Html.escape(cityName(office.city())));
 		if (!office.address().isBlank()) {
 			html.append(", ").append(Html.escape(office.address()));
@@ -286,8 +316,9 @@ final class Screens {
 		}
 		office.hours(language).ifPresent(hours -> html.append("\n🕘 ").append(Html.escape(hours)));
 		if (kilometres != null && kilometres < Double.MAX_VALUE) {
-			html.append("\n📍 ").append(text("contacts.distance",
-					Map.of("km", String.format(Locale.ROOT, kilometres < 10 ? "%.1f" : "%.0f", kilometres))));
+			html.append("\n📍 ")
+				.append(text("contacts.distance",
+						Map.of("km", String.format(Locale.ROOT, kilometres < 10 ? "%.1f" : "%.0f", kilometres))));
 		}
 		if (office.verified() != null) {
 			html.append("\n").append(text("contacts.verified", Map.of("date", date(office.verified()))));
@@ -311,16 +342,18 @@ final class Screens {
 		return html.toString();
 	}
 
-	// --- privacy -------------------------------------------------------------------------------------
+	// --- privacy
+	// -------------------------------------------------------------------------------------
 
 	Screen privacy(int retentionDays) {
 		return new Screen(text("privacy", Map.of("retention-days", Integer.toString(retentionDays))), null);
 	}
 
 	Screen forgetConfirmation() {
-		return new Screen(text("forget.confirm"), Keyboard.Inline.column(List.of(
-				new Keyboard.Button(plain("forget.confirm-button"), new Action.Forget(true).encode()),
-				button("button.cancel", new Action.Forget(false)))));
+		return new Screen(text("forget.confirm"),
+				Keyboard.Inline.column(
+						List.of(new Keyboard.Button(plain("forget.confirm-button"), new Action.Forget(true).encode()),
+								button("button.cancel", new Action.Forget(false)))));
 	}
 
 	Screen forgotten() {
@@ -331,12 +364,17 @@ final class Screens {
 		return new Screen(text("forget.cancelled"), null);
 	}
 
-	// --- other input ---------------------------------------------------------------------------------
+	// --- other input
+	// ---------------------------------------------------------------------------------
 
-	/** A voice note, photo or file outside a report: the bot cannot read it, but staff can receive it. */
+	/**
+	 * A voice note, photo or file outside a report: the bot cannot read it, but staff can
+	 * receive it.
+	 */
 	Screen mediaOutsideAReport(String key) {
-		return new Screen(text(key), Keyboard.Inline.column(List.of(button("button.talk-to-staff",
-				new Action.TalkToStaff(null)), button("button.main-menu", new Action.MainMenu()))));
+		return new Screen(text(key),
+				Keyboard.Inline.column(List.of(button("button.talk-to-staff", new Action.TalkToStaff(null)),
+						button("button.main-menu", new Action.MainMenu()))));
 	}
 
 	Screen onlyText(String key) {
@@ -347,7 +385,8 @@ final class Screens {
 		return new Screen(text("error.old-button"), mainMenuKeyboard());
 	}
 
-	// --- pieces ----------------------------------------------------------------------------------------
+	// --- pieces
+	// ----------------------------------------------------------------------------------------
 
 	/** Categories two by two, then the consulate and the way to staff. */
 	Keyboard.Inline mainMenuKeyboard() {

@@ -3,7 +3,10 @@ package org.haqqim.conversation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** "Did this help?" as counts per topic and language; nothing links an answer to the person who gave it. */
+/**
+ * "Did this help?" as counts per topic and language; nothing links an answer to the
+ * person who gave it.
+ */
 @Repository
 class TopicFeedback {
 
@@ -14,9 +17,9 @@ class TopicFeedback {
 	}
 
 	void count(String topic, String language, boolean helpful) {
-		int updated = this.jdbc.sql(helpful
-				? "UPDATE topic_feedback SET helpful = helpful + 1 WHERE topic = ? AND language = ?"
-				: "UPDATE topic_feedback SET not_helpful = not_helpful + 1 WHERE topic = ? AND language = ?")
+		int updated = this.jdbc
+			.sql(helpful ? "UPDATE topic_feedback SET helpful = helpful + 1 WHERE topic = ? AND language = ?"
+					: "UPDATE topic_feedback SET not_helpful = not_helpful + 1 WHERE topic = ? AND language = ?")
 			.params(topic, language)
 			.update();
 		if (updated == 0) {

@@ -17,9 +17,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Opens the database and refuses to start, in one line, when it cannot. SQLite runs in WAL mode with
- * {@code synchronous=FULL}, so a commit survives a crash and a power loss, through a single
- * connection, so that writers never meet {@code SQLITE_BUSY}; its file is readable by the owner only.
+ * Opens the database and refuses to start, in one line, when it cannot. SQLite runs in
+ * WAL mode with {@code synchronous=FULL}, so a commit survives a crash and a power loss,
+ * through a single connection, so that writers never meet {@code SQLITE_BUSY}; its file
+ * is readable by the owner only.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -49,15 +50,15 @@ class DatabaseConfiguration {
 			}
 		}
 		else {
-			throw new StartupRefusal("DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql: but was "
-					+ properties.displayUrl());
+			throw new StartupRefusal(
+					"DATABASE_URL must start with jdbc:sqlite: or jdbc:postgresql: but was " + properties.displayUrl());
 		}
 		try {
 			return new HikariDataSource(config);
 		}
 		catch (RuntimeException ex) {
-			throw new StartupRefusal("cannot open the database at " + properties.displayUrl() + ": "
-					+ rootMessage(ex), ex);
+			throw new StartupRefusal("cannot open the database at " + properties.displayUrl() + ": " + rootMessage(ex),
+					ex);
 		}
 	}
 

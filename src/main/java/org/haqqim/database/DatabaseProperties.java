@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where the bot keeps its state. Bound from {@code DATABASE_URL}, {@code DATABASE_USER} and
- * {@code DATABASE_PASSWORD}; {@link #toString()} hides the password.
+ * Where the bot keeps its state. Bound from {@code DATABASE_URL}, {@code DATABASE_USER}
+ * and {@code DATABASE_PASSWORD}; {@link #toString()} hides the password.
  *
  * @param url a {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL
  * @param poolSize connections to PostgreSQL (SQLite always uses one writer)

@@ -22,12 +22,13 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * One bot per database (reliability case R16). A second bot started on the same database would poll
- * the same token, and the two would take each other's updates and send every queued reply twice; so
- * the second refuses to start, in one line, while the first keeps running. The lock is one the
- * operating system or the database server drops when its holder dies, so a crash never leaves a
- * stale lock behind: an SQLite database is locked through a file next to it, a PostgreSQL one with
- * a session advisory lock on a connection of its own.
+ * One bot per database (reliability case R16). A second bot started on the same database
+ * would poll the same token, and the two would take each other's updates and send every
+ * queued reply twice; so the second refuses to start, in one line, while the first keeps
+ * running. The lock is one the operating system or the database server drops when its
+ * holder dies, so a crash never leaves a stale lock behind: an SQLite database is locked
+ * through a file next to it, a PostgreSQL one with a session advisory lock on a
+ * connection of its own.
  */
 @Component
 @WhenChatting
@@ -74,8 +75,8 @@ class InstanceLock implements DisposableBean {
 			};
 		}
 		catch (IOException ex) {
-			throw new StartupRefusal("cannot lock " + file + " to make sure only one bot uses the database: "
-					+ ex.getMessage(), ex);
+			throw new StartupRefusal(
+					"cannot lock " + file + " to make sure only one bot uses the database: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -2,7 +2,10 @@ package org.haqqim.knowledge;
 
 import java.util.Optional;
 
-/** Whom a text is rendered for: their language, and their citizenship when they have told us. */
+/**
+ * Whom a text is rendered for: their language, and their citizenship when they have told
+ * us.
+ */
 public record Audience(String language, Optional<Citizenship> citizenship) {
 
 	public static Audience of(String language, Citizenship citizenship) {

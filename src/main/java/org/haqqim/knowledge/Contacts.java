@@ -29,12 +29,16 @@ public record Contacts(Map<String, City> cities, List<Office> offices) {
 		return Optional.ofNullable(this.cities.get(id));
 	}
 
-	/** The offices of a country, nearest to a point first, with their distance in kilometres. */
+	/**
+	 * The offices of a country, nearest to a point first, with their distance in
+	 * kilometres.
+	 */
 	public List<Distanced> nearest(String country, double latitude, double longitude) {
 		return ofCountry(country).stream()
-			.map(office -> new Distanced(office, city(office.city()).flatMap(City::coordinates)
-				.map(point -> point.kilometresTo(latitude, longitude))
-				.orElse(Double.MAX_VALUE)))
+			.map(office -> new Distanced(office,
+					city(office.city()).flatMap(City::coordinates)
+						.map(point -> point.kilometresTo(latitude, longitude))
+						.orElse(Double.MAX_VALUE)))
 			.sorted(Comparator.comparingDouble(Distanced::kilometres))
 			.toList();
 	}
@@ -115,12 +119,12 @@ public record Contacts(Map<String, City> cities, List<Office> offices) {
 	}
 
 	/**
-	 * An office. {@code phones} may be empty when no trustworthy number is known; the bot then shows the
-	 * embassy's.
+	 * An office. {@code phones} may be empty when no trustworthy number is known; the bot
+	 * then shows the embassy's.
 	 */
 	public record Office(String id, String country, OfficeKind kind, String city, Map<String, String> names,
-			String address, List<String> phones, String email, String website, Map<String, String> hours,
-			Source source, Reliability reliability, LocalDate verified) {
+			String address, List<String> phones, String email, String website, Map<String, String> hours, Source source,
+			Reliability reliability, LocalDate verified) {
 
 		public Office {
 			names = Map.copyOf(names);

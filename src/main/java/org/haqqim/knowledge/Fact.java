@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A value that differs by citizenship or changes with the law, kept out of the prose so that one
- * edit changes every language.
+ * A value that differs by citizenship or changes with the law, kept out of the prose so
+ * that one edit changes every language.
  *
  * @param values per citizenship, per language: the text to insert
  */

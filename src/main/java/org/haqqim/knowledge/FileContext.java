@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads typed fields out of one file's {@link YamlTree} and records, with file and line, every value
- * that is missing or of the wrong type.
+ * Reads typed fields out of one file's {@link YamlTree} and records, with file and line,
+ * every value that is missing or of the wrong type.
  */
 final class FileContext {
 
@@ -37,8 +37,8 @@ final class FileContext {
 		if (node instanceof YamlTree.Mapping mapping) {
 			return Optional.of(mapping);
 		}
-		error(lineOf(node), what + " must be " + new YamlTree.Mapping(0, java.util.Map.of()).kind() + ", not "
-				+ kindOf(node));
+		error(lineOf(node),
+				what + " must be " + new YamlTree.Mapping(0, java.util.Map.of()).kind() + ", not " + kindOf(node));
 		return Optional.empty();
 	}
 

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import org.haqqim.transport.Html;
 
 /**
- * One immutable, validated version of everything in {@code knowledge/}. A reload builds a new one
- * and swaps it in whole, so no answer is ever built from a half-loaded base.
+ * One immutable, validated version of everything in {@code knowledge/}. A reload builds a
+ * new one and swaps it in whole, so no answer is ever built from a half-loaded base.
  */
 public final class KnowledgeBase {
 
@@ -44,8 +44,8 @@ public final class KnowledgeBase {
 	private final Instant loadedAt;
 
 	KnowledgeBase(List<Language> languages, String defaultLanguage, List<Category> categories,
-			Map<String, Topic> topics, Map<String, Fact> facts, Contacts contacts, Map<String, Map<String, String>> texts,
-			Lexicon lexicon, Instant loadedAt) {
+			Map<String, Topic> topics, Map<String, Fact> facts, Contacts contacts,
+			Map<String, Map<String, String>> texts, Lexicon lexicon, Instant loadedAt) {
 		this.languages = List.copyOf(languages);
 		this.defaultLanguage = defaultLanguage;
 		this.categories = List.copyOf(categories);
@@ -134,7 +134,10 @@ public final class KnowledgeBase {
 		return template;
 	}
 
-	/** A text of the bot as HTML, for the audience, with {@code params} (plain text) filled in. */
+	/**
+	 * A text of the bot as HTML, for the audience, with {@code params} (plain text)
+	 * filled in.
+	 */
 	public String text(String key, Audience audience, Map<String, String> params) {
 		return render(template(audience.language(), key), audience, params);
 	}
@@ -153,11 +156,13 @@ public final class KnowledgeBase {
 	}
 
 	/**
-	 * Renders a maintainer's text as Telegram HTML: everything escaped, {@code **bold**} made bold,
-	 * {@code {name}} replaced by a parameter or by a fact for the audience's citizenship.
+	 * Renders a maintainer's text as Telegram HTML: everything escaped, {@code **bold**}
+	 * made bold, {@code {name}} replaced by a parameter or by a fact for the audience's
+	 * citizenship.
 	 */
 	public String render(String template, Audience audience, Map<String, String> params) {
-		// Placeholders become markers first, so that **bold** around a placeholder works and a value can
+		// Placeholders become markers first, so that **bold** around a placeholder works
+		// and a value can
 		// never turn into markup itself.
 		Matcher placeholders = PLACEHOLDER.matcher(template);
 		List<String> values = new ArrayList<>();
@@ -191,8 +196,8 @@ public final class KnowledgeBase {
 	}
 
 	/**
-	 * A fact for someone whose citizenship we do not know: the value when it is the same for all,
-	 * otherwise each value with the countries it applies to.
+	 * A fact for someone whose citizenship we do not know: the value when it is the same
+	 * for all, otherwise each value with the countries it applies to.
 	 */
 	private String valueForEveryone(Fact fact, String language) {
 		Map<String, Set<Citizenship>> byValue = new LinkedHashMap<>();

@@ -11,7 +11,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Loads the knowledge base at start-up, refusing to start on errors, and keeps it fresh while the bot runs. */
+/**
+ * Loads the knowledge base at start-up, refusing to start on errors, and keeps it fresh
+ * while the bot runs.
+ */
 @Configuration(proxyBeanMethods = false)
 @WhenChatting
 class KnowledgeConfiguration {

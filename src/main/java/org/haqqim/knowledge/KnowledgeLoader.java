@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads a knowledge directory and checks it: every problem is reported with its file and line, and a
- * {@link KnowledgeBase} is produced only when there is no error. Used at start-up, on reload, by
- * {@code ./haqqim validate} and by the test over the real {@code knowledge/}.
+ * Reads a knowledge directory and checks it: every problem is reported with its file and
+ * line, and a {@link KnowledgeBase} is produced only when there is no error. Used at
+ * start-up, on reload, by {@code ./haqqim validate} and by the test over the real
+ * {@code knowledge/}.
  */
 public final class KnowledgeLoader {
 
@@ -39,7 +40,8 @@ public final class KnowledgeLoader {
 
 	private static final Pattern PHONE = Pattern.compile("\\+\\d[\\d \\-()]{6,20}\\d|\\d{2,4}");
 
-	private static final Pattern URL = Pattern.compile("https?://[^\\s/$.?#][^\\s]*\\.[^\\s]+|https?://[\\p{L}\\d.-]+\\.[\\p{L}]+(/\\S*)?");
+	private static final Pattern URL = Pattern
+		.compile("https?://[^\\s/$.?#][^\\s]*\\.[^\\s]+|https?://[\\p{L}\\d.-]+\\.[\\p{L}]+(/\\S*)?");
 
 	private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
@@ -53,7 +55,10 @@ public final class KnowledgeLoader {
 		this.clock = clock;
 	}
 
-	/** The outcome of a load: the report, and the knowledge base when there were no errors. */
+	/**
+	 * The outcome of a load: the report, and the knowledge base when there were no
+	 * errors.
+	 */
 	public record Result(ValidationReport report, Optional<KnowledgeBase> knowledge) {
 	}
 
@@ -112,7 +117,8 @@ public final class KnowledgeLoader {
 					facts, contacts, texts, lexicon, KnowledgeLoader.this.clock.instant())));
 		}
 
-		// --- languages.yaml and categories.yaml ---------------------------------------------------
+		// --- languages.yaml and categories.yaml
+		// ---------------------------------------------------
 
 		private String readLanguages() {
 			FileContext file = context("languages.yaml");
@@ -121,7 +127,10 @@ public final class KnowledgeLoader {
 				this.languages = RequiredTopics.LANGUAGES.stream()
 					.map(code -> new Language(code, code, List.of(), code.equals("uz-Cyrl") ? "uz" : null))
 					.toList();
-				this.writtenLanguages = this.languages.stream().filter(l -> !l.isGenerated()).map(Language::code).toList();
+				this.writtenLanguages = this.languages.stream()
+					.filter(l -> !l.isGenerated())
+					.map(Language::code)
+					.toList();
 				return "ru";
 			}
 			List<Language> read = new ArrayList<>();
@@ -164,7 +173,8 @@ public final class KnowledgeLoader {
 			this.writtenLanguages = read.stream().filter(l -> !l.isGenerated()).map(Language::code).toList();
 			String defaultLanguage = file.string(root.get(), "default", true).orElse("ru");
 			if (!codes.contains(defaultLanguage)) {
-				file.error(file.lineAt(root.get(), "default"), "default language '" + defaultLanguage + "' is not listed");
+				file.error(file.lineAt(root.get(), "default"),
+						"default language '" + defaultLanguage + "' is not listed");
 			}
 			return defaultLanguage;
 		}
@@ -190,7 +200,8 @@ public final class KnowledgeLoader {
 			return categories;
 		}
 
-		// --- texts/ --------------------------------------------------------------------------------------
+		// --- texts/
+		// --------------------------------------------------------------------------------------
 
 		private Map<String, Map<String, String>> readTexts() {
 			Map<String, Map<String, String>> texts = new LinkedHashMap<>();
@@ -213,7 +224,8 @@ public final class KnowledgeLoader {
 								"the texts in '" + language.code() + "' are a draft, waiting for a native speaker"));
 					Map<String, String> values = new LinkedHashMap<>();
 					file.mapping(root, "texts", true).ifPresent(entries -> entries.entries().forEach((key, entry) -> {
-						file.string(entry.value(), "text '" + key + "'", true).ifPresent(value -> values.put(key, value));
+						file.string(entry.value(), "text '" + key + "'", true)
+							.ifPresent(value -> values.put(key, value));
 						keyLines.put(language.code() + "/" + key, entry.keyLine());
 					}));
 					texts.put(language.code(), values);
@@ -251,8 +263,8 @@ public final class KnowledgeLoader {
 				FileContext file = context("texts/" + language + ".yaml");
 				for (String key : allKeys) {
 					if (!values.containsKey(key)) {
-						file.error(0, "text '" + key + "' is missing" + (key.startsWith("category.")
-								? " (the name of a category in categories.yaml)" : ""));
+						file.error(0, "text '" + key + "' is missing"
+								+ (key.startsWith("category.") ? " (the name of a category in categories.yaml)" : ""));
 						continue;
 					}
 					int line = this.textKeyLines.getOrDefault(language + "/" + key, 0);
@@ -280,7 +292,8 @@ public final class KnowledgeLoader {
 			}
 		}
 
-		// --- facts/ --------------------------------------------------------------------------------------
+		// --- facts/
+		// --------------------------------------------------------------------------------------
 
 		private Map<String, Fact> readFacts() {
 			Map<String, Fact> facts = new TreeMap<>();
@@ -350,7 +363,8 @@ public final class KnowledgeLoader {
 			return byLanguage;
 		}
 
-		// --- topics/ -------------------------------------------------------------------------------------
+		// --- topics/
+		// -------------------------------------------------------------------------------------
 
 		private Map<String, Topic> readTopics(List<Category> categories, Map<String, Fact> facts) {
 			Map<String, Topic> topics = new LinkedHashMap<>();
@@ -376,8 +390,9 @@ public final class KnowledgeLoader {
 			for (Topic topic : topics.values()) {
 				for (String related : topic.related()) {
 					if (!topics.containsKey(related)) {
-						files.get(topic.id()).error(relatedLines.getOrDefault(topic.id(), 0),
-								"related topic '" + related + "' does not exist");
+						files.get(topic.id())
+							.error(relatedLines.getOrDefault(topic.id(), 0),
+									"related topic '" + related + "' does not exist");
 					}
 				}
 			}
@@ -484,13 +499,14 @@ public final class KnowledgeLoader {
 			}
 			List<String> keywords = file.strings(block, "keywords", false);
 			answer.filter(text -> text.length() > MAX_ANSWER_LENGTH)
-				.ifPresent(text -> file.error(file.lineAt(block, "answer"), "the " + language + " answer is "
-						+ text.length() + " characters; it must fit one phone screen (" + MAX_ANSWER_LENGTH
-						+ " at most): move the rest to 'details'"));
+				.ifPresent(text -> file.error(file.lineAt(block, "answer"),
+						"the " + language + " answer is " + text.length()
+								+ " characters; it must fit one phone screen (" + MAX_ANSWER_LENGTH
+								+ " at most): move the rest to 'details'"));
 			int minimum = MIN_QUESTIONS.getOrDefault(language, DEFAULT_MIN_QUESTIONS);
 			if (required && questions.size() < minimum) {
-				file.error(file.keyLine(block, "questions"), "at least " + minimum + " example questions are needed in '"
-						+ language + "', found " + questions.size());
+				file.error(file.keyLine(block, "questions"), "at least " + minimum
+						+ " example questions are needed in '" + language + "', found " + questions.size());
 			}
 			checkPlaceholders(file, block, language, citizenships, facts);
 			if (title.isEmpty() || answer.isEmpty()) {
@@ -515,7 +531,10 @@ public final class KnowledgeLoader {
 			return new Topic.Text(status, title, answer, details, questions, keywords);
 		}
 
-		/** Checks the facts used in a block's texts, each once, at the line of the first field using it. */
+		/**
+		 * Checks the facts used in a block's texts, each once, at the line of the first
+		 * field using it.
+		 */
 		private void checkPlaceholders(FileContext file, YamlTree.Mapping block, String language,
 				Set<Citizenship> citizenships, Map<String, Fact> facts) {
 			Set<String> checked = new LinkedHashSet<>();
@@ -542,7 +561,8 @@ public final class KnowledgeLoader {
 			}
 		}
 
-		// --- contacts.yaml -------------------------------------------------------------------------------
+		// --- contacts.yaml
+		// -------------------------------------------------------------------------------
 
 		private Contacts readContacts() {
 			FileContext file = context("contacts.yaml");
@@ -569,12 +589,14 @@ public final class KnowledgeLoader {
 				return new Contacts(cities, offices);
 			}
 			for (YamlTree.Node item : sequence.items()) {
-				file.mapping(item, "an office").flatMap(office -> readOffice(file, office, cities)).ifPresent(office -> {
-					if (!ids.add(office.id())) {
-						file.error(item.line(), "office id '" + office.id() + "' is used twice");
-					}
-					offices.add(office);
-				});
+				file.mapping(item, "an office")
+					.flatMap(office -> readOffice(file, office, cities))
+					.ifPresent(office -> {
+						if (!ids.add(office.id())) {
+							file.error(item.line(), "office id '" + office.id() + "' is used twice");
+						}
+						offices.add(office);
+					});
 			}
 			return new Contacts(cities, offices);
 		}
@@ -667,7 +689,8 @@ public final class KnowledgeLoader {
 			return Optional.empty();
 		}
 
-		// --- matching/ -----------------------------------------------------------------------------------
+		// --- matching/
+		// -----------------------------------------------------------------------------------
 
 		private Lexicon readLexicon() {
 			List<List<String>> groups = new ArrayList<>();
@@ -699,10 +722,14 @@ public final class KnowledgeLoader {
 			Optional<YamlTree.Mapping> urgencyRoot = read(urgency, true)
 				.flatMap(node -> urgency.mapping(node, "the file"));
 			Lexicon.UrgencyWords urgencyWords = new Lexicon.UrgencyWords(
-					urgencyList(urgency, urgencyRoot, "signals", true), urgencyList(urgency, urgencyRoot, "strong-signals", false),
-					urgencyList(urgency, urgencyRoot, "personal", false), urgencyList(urgency, urgencyRoot, "general", false),
-					urgencyList(urgency, urgencyRoot, "now", false), urgencyList(urgency, urgencyRoot, "general-endings", false),
-					urgencyList(urgency, urgencyRoot, "if-words", false), urgencyList(urgency, urgencyRoot, "past-endings", false),
+					urgencyList(urgency, urgencyRoot, "signals", true),
+					urgencyList(urgency, urgencyRoot, "strong-signals", false),
+					urgencyList(urgency, urgencyRoot, "personal", false),
+					urgencyList(urgency, urgencyRoot, "general", false),
+					urgencyList(urgency, urgencyRoot, "now", false),
+					urgencyList(urgency, urgencyRoot, "general-endings", false),
+					urgencyList(urgency, urgencyRoot, "if-words", false),
+					urgencyList(urgency, urgencyRoot, "past-endings", false),
 					urgencyList(urgency, urgencyRoot, "over", false));
 			FileContext common = context("matching/common-words.yaml");
 			Map<String, List<String>> commonWords = read(common, true).flatMap(node -> common.mapping(node, "the file"))
@@ -711,7 +738,8 @@ public final class KnowledgeLoader {
 			FileContext smallTalk = context("matching/small-talk.yaml");
 			Optional<YamlTree.Mapping> smallTalkRoot = read(smallTalk, true)
 				.flatMap(node -> smallTalk.mapping(node, "the file"));
-			Map<String, List<String>> greetings = smallTalkRoot.map(root -> wordLists(smallTalk, root, "greetings", true))
+			Map<String, List<String>> greetings = smallTalkRoot
+				.map(root -> wordLists(smallTalk, root, "greetings", true))
 				.orElse(Map.of());
 			Map<String, List<String>> thanks = smallTalkRoot.map(root -> wordLists(smallTalk, root, "thanks", true))
 				.orElse(Map.of());
@@ -735,7 +763,8 @@ public final class KnowledgeLoader {
 			return lists;
 		}
 
-		// --- checks across files -------------------------------------------------------------------------
+		// --- checks across files
+		// -------------------------------------------------------------------------
 
 		private void checkQuestionsAreUnique(Map<String, Topic> topics) {
 			Map<String, String> owner = new HashMap<>();
@@ -746,9 +775,11 @@ public final class KnowledgeLoader {
 						String other = key.isEmpty() ? null : owner.putIfAbsent(key, topic.id());
 						if (other != null && !other.equals(topic.id())) {
 							String file = "topics/" + topic.id() + ".yaml";
-							context(file).error(this.questionLines.getOrDefault(file + "|" + language + "|" + question, 0),
+							context(file).error(
+									this.questionLines.getOrDefault(file + "|" + language + "|" + question, 0),
 									"the " + language + " question '" + question + "' is also a question of topic '"
-											+ other + "' (ignoring case, apostrophes and script); keep it under one topic");
+											+ other
+											+ "' (ignoring case, apostrophes and script); keep it under one topic");
 						}
 					}));
 				}
@@ -774,7 +805,8 @@ public final class KnowledgeLoader {
 			}
 		}
 
-		// --- shared pieces -------------------------------------------------------------------------------
+		// --- shared pieces
+		// -------------------------------------------------------------------------------
 
 		private Map<String, String> perLanguage(FileContext file, YamlTree.Mapping map, String what) {
 			Map<String, String> values = new LinkedHashMap<>();
@@ -782,7 +814,8 @@ public final class KnowledgeLoader {
 				if (this.languages.stream().noneMatch(language -> language.code().equals(code))) {
 					file.error(entry.keyLine(), "'" + code + "' in " + what + " is not a language in languages.yaml");
 				}
-				file.string(entry.value(), what + " in '" + code + "'", true).ifPresent(value -> values.put(code, value));
+				file.string(entry.value(), what + " in '" + code + "'", true)
+					.ifPresent(value -> values.put(code, value));
 			});
 			for (String code : this.writtenLanguages) {
 				if (!values.containsKey(code)) {
@@ -874,9 +907,7 @@ public final class KnowledgeLoader {
 				return List.of();
 			}
 			try (Stream<Path> files = Files.list(path)) {
-				return files.filter(file -> file.getFileName().toString().matches(".*\\.ya?ml"))
-					.sorted()
-					.toList();
+				return files.filter(file -> file.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
 			}
 			catch (IOException ex) {
 				context(folder).error(0, "cannot be read: " + ex.getMessage());

@@ -10,11 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where the knowledge files are ({@code KNOWLEDGE_DIR}) and how often to look for changes.
+ * Where the knowledge files are ({@code KNOWLEDGE_DIR}) and how often to look for
+ * changes.
  *
  * @param reloadCheckInterval how often the files are checked for changes
- * @param reloadQuietPeriod how long the files must stay unchanged before they are read, so that a
- * maintainer saving several files is seen as one change
+ * @param reloadQuietPeriod how long the files must stay unchanged before they are read,
+ * so that a maintainer saving several files is seen as one change
  */
 @Validated
 @ConfigurationProperties("haqqim.knowledge")

@@ -15,10 +15,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Watches the knowledge directory on its own thread, off the path that handles updates. When the
- * files change and then stay unchanged for a moment (a maintainer saving several files is one
- * change), it loads them: a valid version replaces the old one whole; an invalid one is reported once
- * and the old one keeps serving.
+ * Watches the knowledge directory on its own thread, off the path that handles updates.
+ * When the files change and then stay unchanged for a moment (a maintainer saving several
+ * files is one change), it loads them: a valid version replaces the old one whole; an
+ * invalid one is reported once and the old one keeps serving.
  */
 public class KnowledgeReloader implements SmartLifecycle {
 
@@ -70,10 +70,14 @@ public class KnowledgeReloader implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** Loads the directory if it changed since the last look; the watcher calls this, and so can tests. */
+	/**
+	 * Loads the directory if it changed since the last look; the watcher calls this, and
+	 * so can tests.
+	 */
 	void checkForChanges() throws InterruptedException {
 		Optional<String> seen = fingerprint();
-		if (seen.isEmpty() || seen.get().equals(this.loadedFingerprint) || seen.get().equals(this.rejectedFingerprint)) {
+		if (seen.isEmpty() || seen.get().equals(this.loadedFingerprint)
+				|| seen.get().equals(this.rejectedFingerprint)) {
 			return;
 		}
 		Thread.sleep(this.properties.reloadQuietPeriod().toMillis());
@@ -113,7 +117,10 @@ public class KnowledgeReloader implements SmartLifecycle {
 		}
 	}
 
-	/** Names, sizes and modification times of every file, or empty when the directory cannot be read. */
+	/**
+	 * Names, sizes and modification times of every file, or empty when the directory
+	 * cannot be read.
+	 */
 	private Optional<String> fingerprint() {
 		Path directory = this.properties.directory();
 		try (Stream<Path> files = Files.walk(directory)) {

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A language the bot speaks.
  *
- * @param code the code used everywhere: {@code uz}, {@code uz-Cyrl}, {@code ru}, {@code ky}, {@code tg}, {@code en}
+ * @param code the code used everywhere: {@code uz}, {@code uz-Cyrl}, {@code ru},
+ * {@code ky}, {@code tg}, {@code en}
  * @param name the language's name in itself, for its button
  * @param telegramCodes Telegram app languages that suggest it
  * @param generatedFrom the language its texts are transliterated from, or null

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The word lists that matching uses, owned by maintainers: synonym groups, the words that tell an
- * urgent situation, words too common to decide a match, and the greetings and thanks that are not
- * questions at all.
+ * The word lists that matching uses, owned by maintainers: synonym groups, the words that
+ * tell an urgent situation, words too common to decide a match, and the greetings and
+ * thanks that are not questions at all.
  */
 public record Lexicon(List<List<String>> synonymGroups, UrgencyWords urgency, Map<String, List<String>> commonWords,
 		Map<String, List<String>> greetings, Map<String, List<String>> thanks) {
@@ -23,7 +23,8 @@ public record Lexicon(List<List<String>> synonymGroups, UrgencyWords urgency, Ma
 	}
 
 	/**
-	 * The lists of {@code matching/urgency.yaml}, by language: what they mean is explained in that file.
+	 * The lists of {@code matching/urgency.yaml}, by language: what they mean is
+	 * explained in that file.
 	 *
 	 * @param signals phrases that describe an emergency
 	 * @param strongSignals phrases that describe an emergency however the message is put
@@ -53,7 +54,8 @@ public record Lexicon(List<List<String>> synonymGroups, UrgencyWords urgency, Ma
 		}
 
 		public static UrgencyWords empty() {
-			return new UrgencyWords(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+			return new UrgencyWords(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+					Map.of());
 		}
 
 	}

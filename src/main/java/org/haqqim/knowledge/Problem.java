@@ -22,7 +22,10 @@ public record Problem(Severity severity, String file, int line, String message) 
 		return this.severity == Severity.ERROR;
 	}
 
-	/** {@code topics/patent.yaml:34: error: …}, as compilers write it, so editors can jump to the line. */
+	/**
+	 * {@code topics/patent.yaml:34: error: …}, as compilers write it, so editors can jump
+	 * to the line.
+	 */
 	public String describe() {
 		String where = this.line > 0 ? this.file + ":" + this.line : this.file;
 		return where + ": " + this.severity.label() + ": " + this.message;

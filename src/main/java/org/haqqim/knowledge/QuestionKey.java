@@ -4,8 +4,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * A question reduced to what decides whether two questions are the same: case, apostrophes, script
- * and punctuation do not count.
+ * A question reduced to what decides whether two questions are the same: case,
+ * apostrophes, script and punctuation do not count.
  */
 final class QuestionKey {
 

@@ -2,7 +2,10 @@ package org.haqqim.knowledge;
 
 import java.util.List;
 
-/** The topic ids that scripts and people rely on (DESIGN.md); the knowledge base must have each. */
+/**
+ * The topic ids that scripts and people rely on (DESIGN.md); the knowledge base must have
+ * each.
+ */
 public final class RequiredTopics {
 
 	public static final List<String> IDS = List.of("registration", "patent", "eaeu-workers",

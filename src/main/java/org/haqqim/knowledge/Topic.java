@@ -10,16 +10,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One topic of the knowledge base, with its texts in every language (Uzbek Cyrillic included,
- * generated from Uzbek Latin where the file does not override it).
+ * One topic of the knowledge base, with its texts in every language (Uzbek Cyrillic
+ * included, generated from Uzbek Latin where the file does not override it).
  */
 public record Topic(String id, String category, boolean urgent, List<String> related, Set<Citizenship> citizenships,
 		List<Source> sources, LocalDate reviewedOn, String reviewedBy, Map<String, Text> texts) {
 
 	/**
-	 * Texts and citizenships keep the order of the file: {@code Map.copyOf} would iterate in an order that
-	 * changes from one start to the next, and with it the order of the matcher's index and which of two
-	 * equally good phrasings it keeps.
+	 * Texts and citizenships keep the order of the file: {@code Map.copyOf} would iterate
+	 * in an order that changes from one start to the next, and with it the order of the
+	 * matcher's index and which of two equally good phrasings it keeps.
 	 */
 	public Topic {
 		related = List.copyOf(related);
@@ -58,7 +58,10 @@ public record Topic(String id, String category, boolean urgent, List<String> rel
 			return this.details != null && !this.details.isBlank();
 		}
 
-		/** Every way of asking about the topic in this language: the title, the questions, the keywords. */
+		/**
+		 * Every way of asking about the topic in this language: the title, the questions,
+		 * the keywords.
+		 */
 		public List<String> phrasings() {
 			List<String> phrasings = new java.util.ArrayList<>(1 + this.questions.size() + this.keywords.size());
 			phrasings.add(this.title);

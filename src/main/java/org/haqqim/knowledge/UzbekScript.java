@@ -5,10 +5,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Uzbek between its Latin and Cyrillic scripts, by the official correspondence (UNGEGN, 2003):
- * {@code e} is {@code э} at the start of a word and {@code е} elsewhere, {@code ye} is {@code е},
- * {@code oʻ gʻ sh ch} are single letters, an apostrophe after a vowel is the tutuq belgisi
- * {@code ъ}. Placeholders, links, e-mail addresses and commands are left as they are.
+ * Uzbek between its Latin and Cyrillic scripts, by the official correspondence (UNGEGN,
+ * 2003): {@code e} is {@code э} at the start of a word and {@code е} elsewhere,
+ * {@code ye} is {@code е}, {@code oʻ gʻ sh ch} are single letters, an apostrophe after a
+ * vowel is the tutuq belgisi {@code ъ}. Placeholders, links, e-mail addresses and
+ * commands are left as they are.
  */
 public final class UzbekScript {
 
@@ -88,7 +89,8 @@ public final class UzbekScript {
 				};
 				consumed = 2;
 			}
-			else if (c == 't' && next == 's' && (wordStart || s.startsWith("iya", i + 2) || s.startsWith("ion", i + 2))) {
+			else if (c == 't' && next == 's'
+					&& (wordStart || s.startsWith("iya", i + 2) || s.startsWith("ion", i + 2))) {
 				letter = "ц";
 				consumed = 2;
 			}

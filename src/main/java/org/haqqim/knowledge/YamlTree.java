@@ -14,8 +14,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * A YAML document as a tree whose every node knows its line, read with Jackson's streaming parser.
- * Jackson's own trees forget where a value came from; a maintainer needs "line 34" to find a mistake.
+ * A YAML document as a tree whose every node knows its line, read with Jackson's
+ * streaming parser. Jackson's own trees forget where a value came from; a maintainer
+ * needs "line 34" to find a mistake.
  */
 final class YamlTree {
 
@@ -95,7 +96,8 @@ final class YamlTree {
 		catch (JsonProcessingException ex) {
 			JsonLocation location = ex.getLocation();
 			int line = location == null ? 0 : location.getLineNr();
-			throw new SyntaxError(line, "the YAML cannot be read: " + ex.getOriginalMessage().lines().findFirst().orElse(""));
+			throw new SyntaxError(line,
+					"the YAML cannot be read: " + ex.getOriginalMessage().lines().findFirst().orElse(""));
 		}
 	}
 

@@ -23,8 +23,9 @@ import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Topic;
 
 /**
- * Plain Lucene, for comparison only: the same phrasings, the standard analyzer, BM25, the topic of
- * the best hit. It shows what the folding, stemming, synonyms and re-ranking add.
+ * Plain Lucene, for comparison only: the same phrasings, the standard analyzer, BM25, the
+ * topic of the best hit. It shows what the folding, stemming, synonyms and re-ranking
+ * add.
  */
 final class Bm25Baseline {
 
@@ -53,7 +54,10 @@ final class Bm25Baseline {
 		}
 	}
 
-	/** Up to three topics, best first; empty when no word of the question is in any phrasing. */
+	/**
+	 * Up to three topics, best first; empty when no word of the question is in any
+	 * phrasing.
+	 */
 	List<String> rank(String text) {
 		try {
 			String escaped = QueryParser.escape(text.isBlank() ? "" : text);

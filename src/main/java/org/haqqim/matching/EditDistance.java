@@ -1,15 +1,18 @@
 package org.haqqim.matching;
 
-/** Damerau–Levenshtein distance (with transpositions), computed only as far as it matters: 0, 1, 2 or more. */
+/**
+ * Damerau–Levenshtein distance (with transpositions), computed only as far as it matters:
+ * 0, 1, 2 or more.
+ */
 final class EditDistance {
 
 	private EditDistance() {
 	}
 
 	/**
-	 * The distance when it is at most two, otherwise three. Tried edit by edit rather than with a table:
-	 * with at most two edits there are few ways to try, and no table to allocate for each of the many pairs
-	 * the re-ranking compares.
+	 * The distance when it is at most two, otherwise three. Tried edit by edit rather
+	 * than with a table: with at most two edits there are few ways to try, and no table
+	 * to allocate for each of the many pairs the re-ranking compares.
 	 */
 	static int atMostTwo(String a, String b) {
 		for (int edits = 0; edits <= 2; edits++) {
@@ -35,9 +38,9 @@ final class EditDistance {
 	}
 
 	/**
-	 * Whether {@code a} from {@code i} to {@code aEnd} and {@code b} from {@code j} to {@code bEnd} are at
-	 * most {@code edits} apart. Equal letters are matched first, which never costs an edit that matching
-	 * them otherwise would save.
+	 * Whether {@code a} from {@code i} to {@code aEnd} and {@code b} from {@code j} to
+	 * {@code bEnd} are at most {@code edits} apart. Equal letters are matched first,
+	 * which never costs an edit that matching them otherwise would save.
 	 */
 	private static boolean within(String a, int i, int aEnd, String b, int j, int bEnd, int edits) {
 		while (i < aEnd && j < bEnd && a.charAt(i) == b.charAt(j)) {
@@ -59,7 +62,10 @@ final class EditDistance {
 						&& within(a, i + 2, aEnd, b, j + 2, bEnd, left));
 	}
 
-	/** A fingerprint of a word's letters: one of 64 bits for each, so words with a letter in common share a bit. */
+	/**
+	 * A fingerprint of a word's letters: one of 64 bits for each, so words with a letter
+	 * in common share a bit.
+	 */
 	static long letters(String word) {
 		long letters = 0;
 		for (int i = 0; i < word.length(); i++) {
@@ -69,9 +75,10 @@ final class EditDistance {
 	}
 
 	/**
-	 * Whether two words, by their fingerprints, may be at most {@code edits} apart. A letter one word has and
-	 * the other lacks needs an edit of its own, so more such letters rule the pair out without comparing
-	 * letters: most pairs of words the matcher compares are unrelated.
+	 * Whether two words, by their fingerprints, may be at most {@code edits} apart. A
+	 * letter one word has and the other lacks needs an edit of its own, so more such
+	 * letters rule the pair out without comparing letters: most pairs of words the
+	 * matcher compares are unrelated.
 	 */
 	static boolean mayBeWithin(long letters, long otherLetters, int edits) {
 		return Long.bitCount(letters & ~otherLetters) <= edits && Long.bitCount(otherLetters & ~letters) <= edits;

@@ -17,8 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.haqqim.knowledge.KnowledgeBase;
 
 /**
- * Measures the matcher on a labelled set of messages (one JSON object per line: {@code text},
- * {@code language}, {@code topic} or null, {@code urgent}), per language, next to plain Lucene BM25.
+ * Measures the matcher on a labelled set of messages (one JSON object per line:
+ * {@code text}, {@code language}, {@code topic} or null, {@code urgent}), per language,
+ * next to plain Lucene BM25.
  */
 public final class Evaluation {
 
@@ -118,9 +119,9 @@ public final class Evaluation {
 
 		public String toTable() {
 			StringBuilder table = new StringBuilder();
-			table.append(String.format("%-8s %5s %7s %7s %7s %7s %8s %7s %8s %8s | %8s %8s %8s%n", "language",
-					"n", "top-1", "top-3", "right", "wrong", "oos-none", "lang", "urg-rec", "urg-prec", "bm25-t1",
-					"bm25-t3", "bm25-oos"));
+			table.append(String.format("%-8s %5s %7s %7s %7s %7s %8s %7s %8s %8s | %8s %8s %8s%n", "language", "n",
+					"top-1", "top-3", "right", "wrong", "oos-none", "lang", "urg-rec", "urg-prec", "bm25-t1", "bm25-t3",
+					"bm25-oos"));
 			this.byLanguage.forEach((language, tally) -> table.append(row(language, tally)));
 			table.append(row("all", this.overall));
 			return table.toString();

@@ -14,32 +14,35 @@ import org.haqqim.knowledge.Topic;
 import org.haqqim.knowledge.UzbekScript;
 
 /**
- * Tells which of the bot's languages a message is written in. The script narrows the choice (Latin:
- * Uzbek, English, and Russian, Kyrgyz and Tajik typed in Latin letters; Cyrillic: Uzbek, Russian, Kyrgyz,
- * Tajik), letters and common words (from {@code knowledge/matching/common-words.yaml}) that only one or
- * two languages use weigh heavily, and character trigrams learnt from the knowledge base's own texts
- * decide the rest. Kyrgyz, Tajik and Uzbek Cyrillic are also learnt as typed on a Russian
- * keyboard, without their special letters. Telegram's app language only tilts a close call.
+ * Tells which of the bot's languages a message is written in. The script narrows the
+ * choice (Latin: Uzbek, English, and Russian, Kyrgyz and Tajik typed in Latin letters;
+ * Cyrillic: Uzbek, Russian, Kyrgyz, Tajik), letters and common words (from
+ * {@code knowledge/matching/common-words.yaml}) that only one or two languages use weigh
+ * heavily, and character trigrams learnt from the knowledge base's own texts decide the
+ * rest. Kyrgyz, Tajik and Uzbek Cyrillic are also learnt as typed on a Russian keyboard,
+ * without their special letters. Telegram's app language only tilts a close call.
  */
 final class LanguageDetector {
 
 	private static final double HINT_BONUS = 1.5;
 
-	/** Unicode's Cyrillic block, which holds every letter of the bot's Cyrillic languages. */
+	/**
+	 * Unicode's Cyrillic block, which holds every letter of the bot's Cyrillic languages.
+	 */
 	private static final char CYRILLIC_FIRST = '\u0400';
 
 	private static final char CYRILLIC_LAST = '\u04FF';
 
 	/**
-	 * Cyrillic languages people also type in Latin letters, on phones without a Cyrillic keyboard; Uzbek
-	 * has its own Latin texts.
+	 * Cyrillic languages people also type in Latin letters, on phones without a Cyrillic
+	 * keyboard; Uzbek has its own Latin texts.
 	 */
 	private static final Set<String> TYPED_IN_LATIN_TOO = Set.of("ru", "ky", "tg");
 
 	/**
-	 * Most people who write to the bot in Latin letters write Uzbek, so Kyrgyz and Tajik in Latin letters
-	 * must win clearly: without this, short Uzbek messages ("salom aka", "dollar kursi necha bugun") read
-	 * as Kyrgyz or Tajik.
+	 * Most people who write to the bot in Latin letters write Uzbek, so Kyrgyz and Tajik
+	 * in Latin letters must win clearly: without this, short Uzbek messages ("salom aka",
+	 * "dollar kursi necha bugun") read as Kyrgyz or Tajik.
 	 */
 	private static final Set<String> TYPED_IN_LATIN_RARELY = Set.of("ky", "tg");
 
@@ -48,8 +51,9 @@ final class LanguageDetector {
 	private static final double LETTER_BONUS = 6.0;
 
 	/**
-	 * A common word of one or two languages ("salom", "спасибо", "hello") weighs as much as a distinctive
-	 * letter: greetings and short questions have too few letters for the trigrams to decide.
+	 * A common word of one or two languages ("salom", "спасибо", "hello") weighs as much
+	 * as a distinctive letter: greetings and short questions have too few letters for the
+	 * trigrams to decide.
 	 */
 	private static final double COMMON_WORD_BONUS = 6.0;
 
@@ -64,8 +68,9 @@ final class LanguageDetector {
 	private final String fallback;
 
 	/**
-	 * For each word of the maintainers' lists of common words (question words, pronouns, greetings), the
-	 * languages that list it: such words are the surest sign of a language in a short message.
+	 * For each word of the maintainers' lists of common words (question words, pronouns,
+	 * greetings), the languages that list it: such words are the surest sign of a
+	 * language in a short message.
 	 */
 	private final Map<String, Set<String>> commonWordLanguages = new HashMap<>();
 
@@ -79,7 +84,11 @@ final class LanguageDetector {
 		for (Topic topic : knowledge.topics()) {
 			topic.texts().forEach((language, text) -> {
 				StringBuilder corpus = corpora.computeIfAbsent(language, l -> new StringBuilder());
-				corpus.append(text.title()).append('\n').append(text.answer()).append('\n').append(text.details())
+				corpus.append(text.title())
+					.append('\n')
+					.append(text.answer())
+					.append('\n')
+					.append(text.details())
 					.append('\n');
 				text.questions().forEach(question -> corpus.append(question).append('\n'));
 				text.keywords().forEach(keyword -> corpus.append(keyword).append('\n'));
@@ -103,22 +112,30 @@ final class LanguageDetector {
 		});
 		List<String> russianQuestionsInLatin = new ArrayList<>();
 		for (Topic topic : knowledge.topics()) {
-			topic.findText("ru").ifPresent(text -> text.questions().stream()
-				.filter(question -> cyrillicShare(question) < 0.5)
-				.forEach(russianQuestionsInLatin::add));
+			topic.findText("ru")
+				.ifPresent(text -> text.questions()
+					.stream()
+					.filter(question -> cyrillicShare(question) < 0.5)
+					.forEach(russianQuestionsInLatin::add));
 		}
 		Model russianLatin = detector.latinModels.computeIfAbsent("ru", l -> new Model());
 		russianQuestionsInLatin.forEach(question -> russianLatin.learn(TextFolding.fold(question)));
-		knowledge.lexicon().commonWords().forEach((language, words) -> words.forEach(word -> TextFolding.words(word)
-			.forEach(folded -> detector.commonWordLanguages.computeIfAbsent(folded, w -> new HashSet<>()).add(language))));
+		knowledge.lexicon()
+			.commonWords()
+			.forEach(
+					(language,
+							words) -> words.forEach(word -> TextFolding.words(word)
+								.forEach(folded -> detector.commonWordLanguages
+									.computeIfAbsent(folded, w -> new HashSet<>())
+									.add(language))));
 		detector.latin = new Table(detector.latinModels);
 		detector.cyrillic = new Table(detector.cyrillicModels);
 		return detector;
 	}
 
 	/**
-	 * The language of the text; {@code hint} (one of the bot's codes, or null) tilts a close call.
-	 *
+	 * The language of the text; {@code hint} (one of the bot's codes, or null) tilts a
+	 * close call.
 	 * @param words the text's folded words
 	 */
 	String detect(String text, String[] words, String hint) {
@@ -137,7 +154,8 @@ final class LanguageDetector {
 		for (int l = 0; l < table.languages.length; l++) {
 			String language = table.languages[l];
 			double score = likelihoods[l];
-			score += LETTER_BONUS * (isCyrillic ? distinctiveLetters(lower, language) : uzbekLatinLetters(lower, language));
+			score += LETTER_BONUS
+					* (isCyrillic ? distinctiveLetters(lower, language) : uzbekLatinLetters(lower, language));
 			score += COMMON_WORD_BONUS * commonWords[l];
 			if (!isCyrillic && TYPED_IN_LATIN_RARELY.contains(language)) {
 				score -= LATIN_PRIOR;
@@ -153,7 +171,10 @@ final class LanguageDetector {
 		return best == null ? this.fallback : best;
 	}
 
-	/** For each of the table's languages, how many of the words are common words of it and of at most one other. */
+	/**
+	 * For each of the table's languages, how many of the words are common words of it and
+	 * of at most one other.
+	 */
 	private int[] commonWords(String[] words, Table table) {
 		int[] counts = new int[table.languages.length];
 		for (String word : words) {
@@ -174,10 +195,14 @@ final class LanguageDetector {
 	/** Letters that belong to one or two of the Cyrillic languages only. */
 	private static int distinctiveLetters(String text, String language) {
 		LetterWeight weight = switch (language) {
-			case "uz-Cyrl" -> c -> (c == 'ў') ? 2 : (c == 'қ' || c == 'ғ' || c == 'ҳ') ? 1 : (c == 'ӣ' || c == 'ӯ' || c == 'ҷ' || c == 'ң' || c == 'ө' || c == 'ү') ? -2 : 0;
-			case "tg" -> c -> (c == 'ӣ' || c == 'ӯ' || c == 'ҷ') ? 2 : (c == 'қ' || c == 'ғ' || c == 'ҳ') ? 1 : (c == 'ў' || c == 'ң' || c == 'ө' || c == 'ү') ? -2 : 0;
-			case "ky" -> c -> (c == 'ң' || c == 'ө' || c == 'ү') ? 2 : (c == 'ў' || c == 'ӣ' || c == 'ӯ' || c == 'ҷ' || c == 'қ' || c == 'ғ' || c == 'ҳ') ? -2 : 0;
-			case "ru" -> c -> (c == 'ы' || c == 'щ' || c == 'ь') ? 1 : (c == 'ў' || c == 'ӣ' || c == 'ӯ' || c == 'ҷ' || c == 'ң' || c == 'ө' || c == 'ү' || c == 'қ' || c == 'ғ' || c == 'ҳ') ? -2 : 0;
+			case "uz-Cyrl" -> c -> (c == 'ў') ? 2 : (c == 'қ' || c == 'ғ' || c == 'ҳ') ? 1
+					: (c == 'ӣ' || c == 'ӯ' || c == 'ҷ' || c == 'ң' || c == 'ө' || c == 'ү') ? -2 : 0;
+			case "tg" -> c -> (c == 'ӣ' || c == 'ӯ' || c == 'ҷ') ? 2
+					: (c == 'қ' || c == 'ғ' || c == 'ҳ') ? 1 : (c == 'ў' || c == 'ң' || c == 'ө' || c == 'ү') ? -2 : 0;
+			case "ky" -> c -> (c == 'ң' || c == 'ө' || c == 'ү') ? 2
+					: (c == 'ў' || c == 'ӣ' || c == 'ӯ' || c == 'ҷ' || c == 'қ' || c == 'ғ' || c == 'ҳ') ? -2 : 0;
+			case "ru" -> c -> (c == 'ы' || c == 'щ' || c == 'ь') ? 1 : (c == 'ў' || c == 'ӣ' || c == 'ӯ' || c == 'ҷ'
+					|| c == 'ң' || c == 'ө' || c == 'ү' || c == 'қ' || c == 'ғ' || c == 'ҳ') ? -2 : 0;
 			default -> null;
 		};
 		if (weight == null) {
@@ -198,8 +223,9 @@ final class LanguageDetector {
 	}
 
 	/**
-	 * Uzbek Latin's own letters (q, x, oʻ, gʻ) in a Latin text: they speak for Uzbek and against Kyrgyz
-	 * and Tajik typed in Latin letters, which are otherwise hard to tell from Uzbek.
+	 * Uzbek Latin's own letters (q, x, oʻ, gʻ) in a Latin text: they speak for Uzbek and
+	 * against Kyrgyz and Tajik typed in Latin letters, which are otherwise hard to tell
+	 * from Uzbek.
 	 */
 	private static int uzbekLatinLetters(String text, String language) {
 		int sign = switch (language) {
@@ -213,8 +239,8 @@ final class LanguageDetector {
 		int count = 0;
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			boolean uzbek = c == 'q' || c == 'x'
-					|| (UzbekScript.APOSTROPHES.indexOf(c) >= 0 && i > 0 && (text.charAt(i - 1) == 'o' || text.charAt(i - 1) == 'g'));
+			boolean uzbek = c == 'q' || c == 'x' || (UzbekScript.APOSTROPHES.indexOf(c) >= 0 && i > 0
+					&& (text.charAt(i - 1) == 'o' || text.charAt(i - 1) == 'g'));
 			if (uzbek) {
 				count++;
 			}
@@ -222,7 +248,10 @@ final class LanguageDetector {
 		return sign * Math.min(6, count);
 	}
 
-	/** The text as someone types it on a Russian keyboard, without the letters Russian lacks. */
+	/**
+	 * The text as someone types it on a Russian keyboard, without the letters Russian
+	 * lacks.
+	 */
 	static String russianKeyboard(String text) {
 		StringBuilder out = new StringBuilder(text.length());
 		for (int i = 0; i < text.length(); i++) {
@@ -243,11 +272,12 @@ final class LanguageDetector {
 	}
 
 	private static String lower(String text) {
-		return UzbekScript.normaliseApostrophes(TextFolding.compatible(text))
-			.toLowerCase(Locale.ROOT);
+		return UzbekScript.normaliseApostrophes(TextFolding.compatible(text)).toLowerCase(Locale.ROOT);
 	}
 
-	/** The share of letters that are Cyrillic, or NaN when there are no letters at all. */
+	/**
+	 * The share of letters that are Cyrillic, or NaN when there are no letters at all.
+	 */
 	private static double cyrillicShare(String text) {
 		int letters = 0;
 		int cyrillic = 0;
@@ -280,15 +310,19 @@ final class LanguageDetector {
 	}
 
 	/**
-	 * The learnt models of one script as one table: for each trigram, its smoothed log-probability in every
-	 * language, so that scoring a text looks each of its trigrams up once. Trigrams are packed into a long
-	 * and kept in an open-addressing table: a message is scored without making a string per trigram.
+	 * The learnt models of one script as one table: for each trigram, its smoothed
+	 * log-probability in every language, so that scoring a text looks each of its
+	 * trigrams up once. Trigrams are packed into a long and kept in an open-addressing
+	 * table: a message is scored without making a string per trigram.
 	 */
 	private static final class Table {
 
 		private final String[] languages;
 
-		/** Packed trigrams; 0 marks a free slot (no trigram packs to 0: each holds a letter or a space). */
+		/**
+		 * Packed trigrams; 0 marks a free slot (no trigram packs to 0: each holds a
+		 * letter or a space).
+		 */
 		private final long[] trigrams;
 
 		private final double[][] logProbabilities;
@@ -306,8 +340,10 @@ final class LanguageDetector {
 				double denominator = model.total + 0.5 * (model.counts.size() + 1.0);
 				this.unseen[l] = Math.log(0.5 / denominator);
 				int language = l;
-				model.counts.forEach((trigram, count) -> byTrigram
-					.computeIfAbsent(trigram, t -> new double[this.languages.length])[language] = Math.log((count + 0.5) / denominator));
+				model.counts.forEach((trigram,
+						count) -> byTrigram.computeIfAbsent(trigram,
+								t -> new double[this.languages.length])[language] = Math
+									.log((count + 0.5) / denominator));
 			}
 			int capacity = Integer.highestOneBit(Math.max(16, byTrigram.size() * 2)) * 2;
 			this.trigrams = new long[capacity];
@@ -351,8 +387,8 @@ final class LanguageDetector {
 	}
 
 	/**
-	 * The text's trigrams, each packed into a long, with runs of anything but letters as one space, and a
-	 * space around it.
+	 * The text's trigrams, each packed into a long, with runs of anything but letters as
+	 * one space, and a space around it.
 	 */
 	private static void forEachTrigram(String text, LongConsumer action) {
 		char[] letters = new char[text.length() + 2];

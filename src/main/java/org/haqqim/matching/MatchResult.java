@@ -6,13 +6,16 @@ import java.util.Optional;
 /**
  * What the bot understood of a question.
  *
- * @param decision whether to answer, to ask "did you mean", or to say it does not know; or that the
- *        message was only a greeting or thanks
- * @param topic the topic to answer with; present only when the decision is {@link Decision#ANSWER}
+ * @param decision whether to answer, to ask "did you mean", or to say it does not know;
+ * or that the message was only a greeting or thanks
+ * @param topic the topic to answer with; present only when the decision is
+ * {@link Decision#ANSWER}
  * @param confidence how well the best topic matched, in [0,1]
- * @param alternatives other topics worth offering, best first (the candidates for "did you mean")
+ * @param alternatives other topics worth offering, best first (the candidates for "did
+ * you mean")
  * @param language the language the question is written in, one of the bot's codes
- * @param urgent whether the question describes something happening now that needs help at once
+ * @param urgent whether the question describes something happening now that needs help at
+ * once
  */
 public record MatchResult(Decision decision, Optional<String> topic, double confidence, List<String> alternatives,
 		String language, boolean urgent) {
@@ -40,7 +43,10 @@ public record MatchResult(Decision decision, Optional<String> topic, double conf
 
 	}
 
-	/** The best-ranked topic whatever the decision: the answer, or the first "did you mean" choice. */
+	/**
+	 * The best-ranked topic whatever the decision: the answer, or the first "did you
+	 * mean" choice.
+	 */
 	public Optional<String> bestTopic() {
 		return this.topic.or(() -> this.alternatives.stream().findFirst());
 	}

@@ -11,12 +11,15 @@ import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Topic;
 
 /**
- * Everything the matcher built from one knowledge base: the topic index, the language detector and
- * the urgency detector. Immutable; a reload builds a new one.
+ * Everything the matcher built from one knowledge base: the topic index, the language
+ * detector and the urgency detector. Immutable; a reload builds a new one.
  */
 public final class MatchingEngine {
 
-	/** A topic that does not apply to the person's citizenship loses to one that does, when they are close. */
+	/**
+	 * A topic that does not apply to the person's citizenship loses to one that does,
+	 * when they are close.
+	 */
 	private static final double OTHER_CITIZENSHIP_FACTOR = 0.9;
 
 	private final KnowledgeBase knowledge;
@@ -74,8 +77,8 @@ public final class MatchingEngine {
 		if (answer.isPresent()) {
 			String topic = answer.get().topic();
 			List<String> alternatives = offered.stream().filter(other -> !other.equals(topic)).limit(3).toList();
-			return new MatchResult(MatchResult.Decision.ANSWER, Optional.of(topic), answer.get().confidence(), alternatives,
-					language, urgent);
+			return new MatchResult(MatchResult.Decision.ANSWER, Optional.of(topic), answer.get().confidence(),
+					alternatives, language, urgent);
 		}
 		MatchResult.Decision decision = offered.isEmpty() ? MatchResult.Decision.NONE
 				: MatchResult.Decision.DID_YOU_MEAN;
@@ -83,8 +86,9 @@ public final class MatchingEngine {
 	}
 
 	/**
-	 * The topic to answer with: the one the whole question clearly matches best or, failing that, the one
-	 * its most telling words clearly point at (a long story with its question in a few words).
+	 * The topic to answer with: the one the whole question clearly matches best or,
+	 * failing that, the one its most telling words clearly point at (a long story with
+	 * its question in a few words).
 	 */
 	private Optional<Answer> answer(List<TopicIndex.Candidate> byScore, List<TopicIndex.Candidate> byReach) {
 		if (clearlyFirst(byScore, TopicIndex.Candidate::score, this.properties.confidenceThreshold(),
@@ -98,8 +102,8 @@ public final class MatchingEngine {
 		return Optional.empty();
 	}
 
-	private static boolean clearlyFirst(List<TopicIndex.Candidate> ranked, ToDoubleFunction<TopicIndex.Candidate> measure,
-			double threshold, double margin) {
+	private static boolean clearlyFirst(List<TopicIndex.Candidate> ranked,
+			ToDoubleFunction<TopicIndex.Candidate> measure, double threshold, double margin) {
 		if (ranked.isEmpty()) {
 			return false;
 		}
@@ -117,10 +121,11 @@ public final class MatchingEngine {
 		}
 		List<TopicIndex.Candidate> adjusted = new ArrayList<>(candidates.size());
 		for (TopicIndex.Candidate candidate : candidates) {
-			boolean applies = this.knowledge.topic(candidate.topic()).map(topic -> appliesTo(topic, question)).orElse(true);
-			adjusted.add(applies ? candidate
-					: new TopicIndex.Candidate(candidate.topic(), candidate.score() * OTHER_CITIZENSHIP_FACTOR,
-							candidate.reach() * OTHER_CITIZENSHIP_FACTOR));
+			boolean applies = this.knowledge.topic(candidate.topic())
+				.map(topic -> appliesTo(topic, question))
+				.orElse(true);
+			adjusted.add(applies ? candidate : new TopicIndex.Candidate(candidate.topic(),
+					candidate.score() * OTHER_CITIZENSHIP_FACTOR, candidate.reach() * OTHER_CITIZENSHIP_FACTOR));
 		}
 		adjusted.sort((a, b) -> Double.compare(b.score(), a.score()));
 		return adjusted;

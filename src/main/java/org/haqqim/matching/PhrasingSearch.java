@@ -32,27 +32,32 @@ import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Finds the phrasings that best match a question's terms in the topic index, scored by Lucene with the
- * searcher's similarity (BM25): best first, an equal score going to the earlier phrasing.
+ * Finds the phrasings that best match a question's terms in the topic index, scored by
+ * Lucene with the searcher's similarity (BM25): best first, an equal score going to the
+ * earlier phrasing.
  * <p>
- * Two ways give the same phrasings. A question is a handful of terms over a few thousand phrasings, and
- * for that Lucene's Boolean query spends most of its time setting up a scorer per term and moving between
- * them document by document; adding each term's postings into an array of scores takes a fraction of
- * the time (measured, BENCHMARKS.md). On a large index, where a question's terms have long postings,
- * Lucene's Boolean query is faster, because it skips the phrasings that can no longer reach the best
- * (MaxScore), so it is used there. Every term of the index is resolved once, so neither way reads the
- * terms dictionary.
+ * Two ways give the same phrasings. A question is a handful of terms over a few thousand
+ * phrasings, and for that Lucene's Boolean query spends most of its time setting up a
+ * scorer per term and moving between them document by document; adding each term's
+ * postings into an array of scores takes a fraction of the time (measured,
+ * BENCHMARKS.md). On a large index, where a question's terms have long postings, Lucene's
+ * Boolean query is faster, because it skips the phrasings that can no longer reach the
+ * best (MaxScore), so it is used there. Every term of the index is resolved once, so
+ * neither way reads the terms dictionary.
  */
 final class PhrasingSearch {
 
 	/**
-	 * Term by term, each question allocates a score for every phrasing. G1 allocates an array of half a
-	 * region or more outside the young generation, which made larger arrays slow (measured at 200,000
-	 * phrasings: a median four times longer).
+	 * Term by term, each question allocates a score for every phrasing. G1 allocates an
+	 * array of half a region or more outside the young generation, which made larger
+	 * arrays slow (measured at 200,000 phrasings: a median four times longer).
 	 */
 	static final int TERM_AT_A_TIME_MAX_PHRASINGS = 1 << 16;
 
-	/** Past this many postings, skipping (Lucene's Boolean query) is quicker than adding them all. */
+	/**
+	 * Past this many postings, skipping (Lucene's Boolean query) is quicker than adding
+	 * them all.
+	 */
 	static final long TERM_AT_A_TIME_MAX_POSTINGS = 20_000;
 
 	private final IndexSearcher searcher;
@@ -63,15 +68,17 @@ final class PhrasingSearch {
 	private final Map<String, Field> fields = new HashMap<>();
 
 	/**
-	 * Scorers by what they depend on: a term's score depends on the term only through its statistics, and
-	 * many terms share them, so a scorer is made once for them all instead of once per question.
+	 * Scorers by what they depend on: a term's score depends on the term only through its
+	 * statistics, and many terms share them, so a scorer is made once for them all
+	 * instead of once per question.
 	 */
 	private final Map<ScorerKey, Similarity.SimScorer> scorers = new ConcurrentHashMap<>();
 
 	/**
-	 * A field of the index: its terms, resolved and as Lucene's terms dictionary (looked up once, not per
-	 * question), its statistics and, when questions are scored term by term, each phrasing's length norm
-	 * (what Lucene's leaf scorer reads; 1 where the field keeps none).
+	 * A field of the index: its terms, resolved and as Lucene's terms dictionary (looked
+	 * up once, not per question), its statistics and, when questions are scored term by
+	 * term, each phrasing's length norm (what Lucene's leaf scorer reads; 1 where the
+	 * field keeps none).
 	 */
 	private record Field(int number, String name, Map<String, Resolved> terms, Terms dictionary,
 			CollectionStatistics statistics, long[] norms) {
@@ -144,7 +151,10 @@ final class PhrasingSearch {
 
 		private final List<Clause> clauses = new ArrayList<>();
 
-		/** Adds a term, weighed by {@code boost}; one the index does not hold could match nothing and is left out. */
+		/**
+		 * Adds a term, weighed by {@code boost}; one the index does not hold could match
+		 * nothing and is left out.
+		 */
 		void add(String field, String value, float boost) {
 			Field indexed = PhrasingSearch.this.fields.get(field);
 			Resolved term = indexed.terms().get(value);
@@ -181,7 +191,10 @@ final class PhrasingSearch {
 			}
 		}
 
-		/** The best phrasings, by Lucene's Boolean query, which skips phrasings that cannot make the best. */
+		/**
+		 * The best phrasings, by Lucene's Boolean query, which skips phrasings that
+		 * cannot make the best.
+		 */
 		int[] skipping(int count) {
 			try {
 				return booleanQuery(count);
@@ -194,11 +207,12 @@ final class PhrasingSearch {
 		private int[] booleanQuery(int count) throws IOException {
 			BooleanQuery.Builder query = new BooleanQuery.Builder();
 			for (Clause clause : this.clauses) {
-				TermStates states = new TermStates(PhrasingSearch.this.searcher.getTopReaderContext(), clause.term().state(),
-						PhrasingSearch.this.segment.ord, (int) clause.term().statistics().docFreq(),
-						clause.term().statistics().totalTermFreq());
+				TermStates states = new TermStates(PhrasingSearch.this.searcher.getTopReaderContext(),
+						clause.term().state(), PhrasingSearch.this.segment.ord,
+						(int) clause.term().statistics().docFreq(), clause.term().statistics().totalTermFreq());
 				Query term = new TermQuery(new Term(clause.field().name(), clause.term().bytes()), states);
-				query.add(clause.boost() == 1 ? term : new BoostQuery(term, clause.boost()), BooleanClause.Occur.SHOULD);
+				query.add(clause.boost() == 1 ? term : new BoostQuery(term, clause.boost()),
+						BooleanClause.Occur.SHOULD);
 			}
 			ScoreDoc[] hits = PhrasingSearch.this.searcher.search(query.build(),
 					new TopScoreDocCollectorManager(count, null, count, false)).scoreDocs;
@@ -232,9 +246,11 @@ final class PhrasingSearch {
 
 		private Similarity.SimScorer scorer(Clause clause) {
 			TermStatistics statistics = clause.term().statistics();
-			ScorerKey key = new ScorerKey(clause.field().name(), clause.boost(), statistics.docFreq(), statistics.totalTermFreq());
-			return PhrasingSearch.this.scorers.computeIfAbsent(key, known -> PhrasingSearch.this.searcher.getSimilarity()
-				.scorer(clause.boost(), clause.field().statistics(), statistics));
+			ScorerKey key = new ScorerKey(clause.field().name(), clause.boost(), statistics.docFreq(),
+					statistics.totalTermFreq());
+			return PhrasingSearch.this.scorers.computeIfAbsent(key,
+					known -> PhrasingSearch.this.searcher.getSimilarity()
+						.scorer(clause.boost(), clause.field().statistics(), statistics));
 		}
 
 	}
@@ -252,7 +268,10 @@ final class PhrasingSearch {
 			this.byDocument = new float[documents];
 		}
 
-		/** Scores are positive, so a phrasing with none yet is one seen for the first time. */
+		/**
+		 * Scores are positive, so a phrasing with none yet is one seen for the first
+		 * time.
+		 */
 		void add(int doc, float score) {
 			if (this.byDocument[doc] == 0) {
 				if (this.touchedCount == this.touched.length) {
@@ -266,9 +285,10 @@ final class PhrasingSearch {
 	}
 
 	/**
-	 * The best phrasings through a min-heap of {@code count} keys. A key holds the score's bits above the
-	 * document's number turned around, so a greater key is a better score or, at an equal score, an earlier
-	 * phrasing (positive floats order as their bits do).
+	 * The best phrasings through a min-heap of {@code count} keys. A key holds the
+	 * score's bits above the document's number turned around, so a greater key is a
+	 * better score or, at an equal score, an earlier phrasing (positive floats order as
+	 * their bits do).
 	 */
 	private static int[] top(Scores scores, int count) {
 		long[] heap = new long[Math.min(count, scores.touchedCount)];

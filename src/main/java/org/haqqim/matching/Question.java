@@ -6,7 +6,8 @@ import org.haqqim.knowledge.Citizenship;
  * A question to match.
  *
  * @param text what the person typed
- * @param languageHint a language the person is likely to write in (chosen, or from their app), or null
+ * @param languageHint a language the person is likely to write in (chosen, or from their
+ * app), or null
  * @param citizenship the person's citizenship when known, or null
  */
 public record Question(String text, String languageHint, Citizenship citizenship) {

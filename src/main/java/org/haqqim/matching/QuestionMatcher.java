@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 
 /**
- * The matcher the bot uses: the engine built from the knowledge base in use, and a bounded cache of
- * recent results keyed by the folded text, the language hint and the citizenship. A reload builds a
- * new engine off the update path and swaps it in with an empty cache.
+ * The matcher the bot uses: the engine built from the knowledge base in use, and a
+ * bounded cache of recent results keyed by the folded text, the language hint and the
+ * citizenship. A reload builds a new engine off the update path and swaps it in with an
+ * empty cache.
  */
 public class QuestionMatcher {
 

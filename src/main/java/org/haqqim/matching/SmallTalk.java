@@ -10,9 +10,10 @@ import java.util.Set;
 import org.haqqim.knowledge.Lexicon;
 
 /**
- * Recognises a message that is only a greeting or only thanks ("salom aka", "спасибо большое"), from
- * the maintainers' phrases in {@code knowledge/matching/small-talk.yaml}. Such a message is not a
- * question the bot failed to answer, and should not be treated as one.
+ * Recognises a message that is only a greeting or only thanks ("salom aka", "спасибо
+ * большое"), from the maintainers' phrases in {@code knowledge/matching/small-talk.yaml}.
+ * Such a message is not a question the bot failed to answer, and should not be treated as
+ * one.
  */
 final class SmallTalk {
 
@@ -31,13 +32,15 @@ final class SmallTalk {
 		addAll(lists.greetings(), MatchResult.Decision.GREETING);
 		// Longest first, so that "спасибо большое" is taken whole before "спасибо".
 		this.phrases.sort((a, b) -> Integer.compare(b.words().size(), a.words().size()));
-		lists.commonWords().values().forEach(words -> words.forEach(word -> this.commonWords.addAll(TextFolding.words(word))));
+		lists.commonWords()
+			.values()
+			.forEach(words -> words.forEach(word -> this.commonWords.addAll(TextFolding.words(word))));
 	}
 
 	/**
-	 * {@link MatchResult.Decision#THANKS} or {@link MatchResult.Decision#GREETING} when the message is made
-	 * only of such phrases and of common words (thanks wins when there are both), otherwise empty.
-	 *
+	 * {@link MatchResult.Decision#THANKS} or {@link MatchResult.Decision#GREETING} when
+	 * the message is made only of such phrases and of common words (thanks wins when
+	 * there are both), otherwise empty.
 	 * @param words the message's folded words
 	 */
 	Optional<MatchResult.Decision> recognise(String[] words) {

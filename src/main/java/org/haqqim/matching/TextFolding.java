@@ -8,18 +8,20 @@ import java.util.List;
 import org.haqqim.knowledge.UzbekScript;
 
 /**
- * Folds text into one spelling, so that the ways people type a word meet: Cyrillic and Latin
- * ("задержали", "zaderjali"), Uzbek with and without apostrophes ("roʻyxat", "royxat", "рўйхат"),
- * Kyrgyz and Tajik letters and their Russian-keyboard stand-ins ("паспортумду", "паспортумду";
- * "ҷавоб", "чавоб"), and the digraphs transliteration uses ("kh"/"x"/"h", "zh"/"j", "ts"/"s", "q"/"k").
- * The folded form is for comparing only; nobody reads it.
+ * Folds text into one spelling, so that the ways people type a word meet: Cyrillic and
+ * Latin ("задержали", "zaderjali"), Uzbek with and without apostrophes ("roʻyxat",
+ * "royxat", "рўйхат"), Kyrgyz and Tajik letters and their Russian-keyboard stand-ins
+ * ("паспортумду", "паспортумду"; "ҷавоб", "чавоб"), and the digraphs transliteration uses
+ * ("kh"/"x"/"h", "zh"/"j", "ts"/"s", "q"/"k"). The folded form is for comparing only;
+ * nobody reads it.
  */
 final class TextFolding {
 
 	/**
-	 * Latin and Cyrillic letters, digits and punctuation (typographic apostrophes and quotes included) that
-	 * NFKC leaves as they are, whatever surrounds them; combining marks and other scripts are not among them.
-	 * A message made only of these needs no check, and almost every message is.
+	 * Latin and Cyrillic letters, digits and punctuation (typographic apostrophes and
+	 * quotes included) that NFKC leaves as they are, whatever surrounds them; combining
+	 * marks and other scripts are not among them. A message made only of these needs no
+	 * check, and almost every message is.
 	 */
 	private static final BitSet STABLE = stableCharacters();
 
@@ -44,7 +46,10 @@ final class TextFolding {
 		return words;
 	}
 
-	/** The whole text folded: lower case, Latin letters only, apostrophes gone, spelling variants merged. */
+	/**
+	 * The whole text folded: lower case, Latin letters only, apostrophes gone, spelling
+	 * variants merged.
+	 */
 	static String fold(String text) {
 		String compatible = compatible(text);
 		StringBuilder latin = new StringBuilder(compatible.length() + 8);
@@ -60,8 +65,9 @@ final class TextFolding {
 	}
 
 	/**
-	 * The text in Unicode's compatibility form (NFKC: full-width letters, ligatures and composed accents
-	 * made plain). Most messages already are, and checking is much cheaper than normalising.
+	 * The text in Unicode's compatibility form (NFKC: full-width letters, ligatures and
+	 * composed accents made plain). Most messages already are, and checking is much
+	 * cheaper than normalising.
 	 */
 	static String compatible(String text) {
 		if (allStable(text) || Normalizer.isNormalized(text, Normalizer.Form.NFKC)) {
@@ -85,7 +91,8 @@ final class TextFolding {
 			int type = Character.getType(c);
 			boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
 					|| type == Character.ENCLOSING_MARK;
-			if (!mark && !Character.isSurrogate(c) && Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFKC)) {
+			if (!mark && !Character.isSurrogate(c)
+					&& Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFKC)) {
 				stable.set(c);
 			}
 		}
@@ -93,8 +100,8 @@ final class TextFolding {
 	}
 
 	/**
-	 * A letter in lower case, without a table lookup for the Latin and Cyrillic capitals that make up
-	 * almost every message: lowering was the largest single cost of folding.
+	 * A letter in lower case, without a table lookup for the Latin and Cyrillic capitals
+	 * that make up almost every message: lowering was the largest single cost of folding.
 	 */
 	private static char lowerCase(char c) {
 		if (c < 0x80) {
@@ -143,11 +150,18 @@ final class TextFolding {
 		};
 	}
 
-	/** Merges the Latin spellings of one sound, and doubled letters, into a single form. */
+	/**
+	 * Merges the Latin spellings of one sound, and doubled letters, into a single form.
+	 */
 	private static String mergeSpellings(CharSequence latin) {
 		String s = latin.toString();
-		s = s.replace("sch", "sh").replace("dzh", "j").replace("zh", "j").replace("dj", "j").replace("kh", "h")
-			.replace("ts", "s").replace("tz", "s");
+		s = s.replace("sch", "sh")
+			.replace("dzh", "j")
+			.replace("zh", "j")
+			.replace("dj", "j")
+			.replace("kh", "h")
+			.replace("ts", "s")
+			.replace("tz", "s");
 		StringBuilder out = new StringBuilder(s.length());
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);

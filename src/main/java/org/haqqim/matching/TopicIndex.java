@@ -31,39 +31,45 @@ import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Topic;
 
 /**
- * The topics' phrasings (titles, example questions, keywords, in every language) in an in-memory
- * Lucene index. Lucene finds the candidates; each is then re-ranked by how much of the question it
- * covers and how much of itself the question covers, weighted by how rare each word is, comparing
- * whole words, stems, synonyms and near misses. That score is the confidence: it lies in [0,1] and
- * means the same for every question, which a raw BM25 score does not.
+ * The topics' phrasings (titles, example questions, keywords, in every language) in an
+ * in-memory Lucene index. Lucene finds the candidates; each is then re-ranked by how much
+ * of the question it covers and how much of itself the question covers, weighted by how
+ * rare each word is, comparing whole words, stems, synonyms and near misses. That score
+ * is the confidence: it lies in [0,1] and means the same for every question, which a raw
+ * BM25 score does not.
  */
 final class TopicIndex {
 
 	private static final int CANDIDATE_PHRASINGS = 40;
 
 	/**
-	 * A question's most telling words weigh as much as this many words of typical rarity: the reach of a
-	 * topic is the share of that weight it covers, so a long story is judged by the words it turns on.
+	 * A question's most telling words weigh as much as this many words of typical rarity:
+	 * the reach of a topic is the share of that weight it covers, so a long story is
+	 * judged by the words it turns on.
 	 */
 	private static final double TELLING_WORDS = 4;
 
 	private static final int TRIGRAMS_PER_UNKNOWN_WORD = 4;
 
 	/**
-	 * One term per value, with length norms: among the many phrasings that share a word, BM25 then ranks
-	 * the short, exact ones first, so that they are among the candidates the re-ranking sees.
+	 * One term per value, with length norms: among the many phrasings that share a word,
+	 * BM25 then ranks the short, exact ones first, so that they are among the candidates
+	 * the re-ranking sees.
 	 */
 	private static final FieldType TERM_WITH_LENGTH = termWithLength();
 
 	/** A word used by at most one topic in this many can decide a question alone. */
 	private static final double SPECIFIC_SHARE = 4;
 
-	/** How much the share of a phrasing that the question covers counts, next to the share of the question covered. */
+	/**
+	 * How much the share of a phrasing that the question covers counts, next to the share
+	 * of the question covered.
+	 */
 	private static final double PHRASING_COVERAGE_WEIGHT = 0.35;
 
 	/**
-	 * How much the topic's whole vocabulary counts next to its best phrasing: a long message's words are
-	 * often spread over several phrasings of the right topic.
+	 * How much the topic's whole vocabulary counts next to its best phrasing: a long
+	 * message's words are often spread over several phrasings of the right topic.
 	 */
 	private static final double TOPIC_VOCABULARY_WEIGHT = 0.35;
 
@@ -84,17 +90,24 @@ final class TopicIndex {
 
 	private final Map<String, TopicVocabulary> vocabularies;
 
-	/** For each stem, how many topics use it: a word most topics use cannot decide between them. */
+	/**
+	 * For each stem, how many topics use it: a word most topics use cannot decide between
+	 * them.
+	 */
 	private final Map<String, Integer> topicsUsing;
 
-	/** One way of asking about a topic, analysed once when the index is built: its terms by number in the term table. */
+	/**
+	 * One way of asking about a topic, analysed once when the index is built: its terms
+	 * by number in the term table.
+	 */
 	record Phrasing(String topic, int[] terms, double[] weights, double weightSum) {
 	}
 
 	/**
-	 * The distinct terms (a word with its stem and synonym group) of all phrasings. Many phrasings share
-	 * their words, so each is kept once, and the re-ranking compares a question's word with each term once.
-	 * Words and stems are numbered too, so that comparing them is comparing numbers.
+	 * The distinct terms (a word with its stem and synonym group) of all phrasings. Many
+	 * phrasings share their words, so each is kept once, and the re-ranking compares a
+	 * question's word with each term once. Words and stems are numbered too, so that
+	 * comparing them is comparing numbers.
 	 */
 	static final class TermTable {
 
@@ -126,8 +139,8 @@ final class TopicIndex {
 		/** What the re-ranking reads of every term, in arrays by term number. */
 		Features features() {
 			int size = this.words.size();
-			Features features = new Features(this.textNumbers, this.stemNumbers, new String[size], new int[size], new int[size],
-					new int[size], new int[size], new long[size], new long[size]);
+			Features features = new Features(this.textNumbers, this.stemNumbers, new String[size], new int[size],
+					new int[size], new int[size], new int[size], new long[size], new long[size]);
 			for (int term = 0; term < size; term++) {
 				Word word = this.words.get(term);
 				features.texts[term] = word.text();
@@ -144,21 +157,29 @@ final class TopicIndex {
 	}
 
 	/**
-	 * The terms as the re-ranking reads them, one array per property: a question's candidates touch a
-	 * few hundred terms scattered over the table, and arrays of numbers keep them in a few cache lines
-	 * where objects would each take their own (measured: comparing words took a fifth of a question's time).
-	 * With the numbers of texts and stems, so that a question's words are numbered the same way; the rest of
+	 * The terms as the re-ranking reads them, one array per property: a question's
+	 * candidates touch a few hundred terms scattered over the table, and arrays of
+	 * numbers keep them in a few cache lines where objects would each take their own
+	 * (measured: comparing words took a fifth of a question's time). With the numbers of
+	 * texts and stems, so that a question's words are numbered the same way; the rest of
 	 * the term table is only needed while building.
 	 */
-	record Features(Map<String, Integer> numberOfText, Map<String, Integer> numberOfStem, String[] texts, int[] textNumbers,
-			int[] stemNumbers, int[] groups, int[] lengths, long[] starts, long[] letters) {
+	record Features(Map<String, Integer> numberOfText, Map<String, Integer> numberOfStem, String[] texts,
+			int[] textNumbers, int[] stemNumbers, int[] groups, int[] lengths, long[] starts, long[] letters) {
 
-		/** A question's word, numbered like the terms when the index holds its text or stem, -1 otherwise. */
+		/**
+		 * A question's word, numbered like the terms when the index holds its text or
+		 * stem, -1 otherwise.
+		 */
 		Word questionWord(String word, String stem, int group) {
-			return new Word(word, stem, group, this.numberOfText.getOrDefault(word, -1), this.numberOfStem.getOrDefault(stem, -1));
+			return new Word(word, stem, group, this.numberOfText.getOrDefault(word, -1),
+					this.numberOfStem.getOrDefault(stem, -1));
 		}
 
-		/** Words this long are told apart from two typos; shorter ones, from one (two would join unrelated words). */
+		/**
+		 * Words this long are told apart from two typos; shorter ones, from one (two
+		 * would join unrelated words).
+		 */
 		static final int TWO_TYPOS_LENGTH = 7;
 
 		int size() {
@@ -166,8 +187,9 @@ final class TopicIndex {
 		}
 
 		/**
-		 * A typo: one edit, or two in words of {@value #TWO_TYPOS_LENGTH} letters or more. The two texts
-		 * differ here (the same text is the same word), so a distance of at most one is exactly one.
+		 * A typo: one edit, or two in words of {@value #TWO_TYPOS_LENGTH} letters or
+		 * more. The two texts differ here (the same text is the same word), so a distance
+		 * of at most one is exactly one.
 		 */
 		private double typo(Word word, int term, int shorter) {
 			int edits = shorter >= TWO_TYPOS_LENGTH ? 2 : 1;
@@ -180,9 +202,10 @@ final class TopicIndex {
 		}
 
 		/**
-		 * How alike a question's word and a term are: the same word, synonyms, the same stem, one the start
-		 * of the other, a typo. A word of five letters or more that starts another has the same stem, so
-		 * only a word of four letters needs its letters compared for that.
+		 * How alike a question's word and a term are: the same word, synonyms, the same
+		 * stem, one the start of the other, a typo. A word of five letters or more that
+		 * starts another has the same stem, so only a word of four letters needs its
+		 * letters compared for that.
 		 */
 		double similarity(Word word, int term) {
 			if (word.textNumber() >= 0 && word.textNumber() == this.textNumbers[term]) {
@@ -208,18 +231,23 @@ final class TopicIndex {
 	}
 
 	/**
-	 * A word as the re-ranking compares it: with its stem, its synonym group (or -1), the numbers of its
-	 * text and stem in the term table (or -1), and its length and a fingerprint of its letters for ruling out
-	 * typos cheaply. Most pairs the re-ranking compares are unrelated, and this tells most of them apart
-	 * without reading the letters.
+	 * A word as the re-ranking compares it: with its stem, its synonym group (or -1), the
+	 * numbers of its text and stem in the term table (or -1), and its length and a
+	 * fingerprint of its letters for ruling out typos cheaply. Most pairs the re-ranking
+	 * compares are unrelated, and this tells most of them apart without reading the
+	 * letters.
 	 */
-	record Word(String text, String stem, int group, int textNumber, int stemNumber, int length, long start, long letters) {
+	record Word(String text, String stem, int group, int textNumber, int stemNumber, int length, long start,
+			long letters) {
 
 		Word(String text, String stem, int group, int textNumber, int stemNumber) {
 			this(text, stem, group, textNumber, stemNumber, text.length(), start(text), EditDistance.letters(text));
 		}
 
-		/** The first four letters in one number: a word of four letters starts another when the two are equal. */
+		/**
+		 * The first four letters in one number: a word of four letters starts another
+		 * when the two are equal.
+		 */
 		private static long start(String text) {
 			long start = 0;
 			for (int i = 0; i < Math.min(4, text.length()); i++) {
@@ -231,16 +259,16 @@ final class TopicIndex {
 	}
 
 	/**
-	 * A topic and how well the question matched it: {@code score} judges the whole question, {@code reach}
-	 * only its most telling words, so that a long story whose question takes up a few of its words still
-	 * reaches the topics it is about.
+	 * A topic and how well the question matched it: {@code score} judges the whole
+	 * question, {@code reach} only its most telling words, so that a long story whose
+	 * question takes up a few of its words still reaches the topics it is about.
 	 */
 	record Candidate(String topic, double score, double reach) {
 	}
 
-	private TopicIndex(WordLists wordLists, IndexSearcher searcher, Phrasing[] phrasings, TermTable terms, Map<String, Double> idf,
-			double unknownWordWeight, int topicCount, Map<String, TopicVocabulary> vocabularies,
-			Map<String, Integer> topicsUsing) throws IOException {
+	private TopicIndex(WordLists wordLists, IndexSearcher searcher, Phrasing[] phrasings, TermTable terms,
+			Map<String, Double> idf, double unknownWordWeight, int topicCount,
+			Map<String, TopicVocabulary> vocabularies, Map<String, Integer> topicsUsing) throws IOException {
 		this.wordLists = wordLists;
 		this.search = new PhrasingSearch(searcher, "s", "g");
 		this.phrasings = phrasings;
@@ -291,17 +319,21 @@ final class TopicIndex {
 		int total = documents;
 		documentFrequency.forEach((key, df) -> idf.put(key, Math.log(1 + (double) total / df)));
 		double[] sorted = idf.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		// A word the knowledge base never uses counts like a typical word: lighter weights let a single
-		// shared word carry weather and football questions to an answer (measured on the evaluation set).
+		// A word the knowledge base never uses counts like a typical word: lighter
+		// weights let a single
+		// shared word carry weather and football questions to an answer (measured on the
+		// evaluation set).
 		double unknownWordWeight = sorted.length == 0 ? 1 : sorted[sorted.length / 2];
 
 		List<Phrasing> phrasings = new ArrayList<>();
 		TermTable table = new TermTable();
-		// Each file as one byte array: by default a file is many small buffers, and every query clause clones
+		// Each file as one byte array: by default a file is many small buffers, and every
+		// query clause clones
 		// and slices them, which took a fifth of a question's time.
-		ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(), ByteBuffersDataOutput::new,
-				ByteBuffersDirectory.OUTPUT_AS_BYTE_ARRAY);
-		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
+		ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+				ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_BYTE_ARRAY);
+		try (IndexWriter writer = new IndexWriter(directory,
+				new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE))) {
 			for (Map.Entry<String, List<WordLists.Terms>> topic : byTopic.entrySet()) {
 				for (WordLists.Terms terms : topic.getValue()) {
 					Phrasing phrasing = phrasing(topic.getKey(), terms, idf, table);
@@ -322,9 +354,11 @@ final class TopicIndex {
 				vocabularies.computeIfAbsent(phrasing.topic(), topic -> new TopicVocabulary()).add(phrasing, table);
 			}
 			Map<String, Integer> topicsUsing = new HashMap<>();
-			vocabularies.values().forEach(vocabulary -> vocabulary.stems.keySet().forEach(stem -> topicsUsing.merge(stem, 1, Integer::sum)));
-			return new TopicIndex(wordLists, searcher, phrasings.toArray(Phrasing[]::new), table, idf, unknownWordWeight,
-					byTopic.size(), vocabularies, topicsUsing);
+			vocabularies.values()
+				.forEach(vocabulary -> vocabulary.stems.keySet()
+					.forEach(stem -> topicsUsing.merge(stem, 1, Integer::sum)));
+			return new TopicIndex(wordLists, searcher, phrasings.toArray(Phrasing[]::new), table, idf,
+					unknownWordWeight, byTopic.size(), vocabularies, topicsUsing);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("The in-memory topic index could not be built", ex);
@@ -414,8 +448,9 @@ final class TopicIndex {
 	}
 
 	/**
-	 * The search for a question's words: a known word by its stem, an unknown one (a typo, mostly) by its
-	 * rarest trigrams, and a word with synonyms by its synonym group too.
+	 * The search for a question's words: a known word by its stem, an unknown one (a
+	 * typo, mostly) by its rarest trigrams, and a word with synonyms by its synonym group
+	 * too.
 	 */
 	PhrasingSearch.Search searchFor(WordLists.Terms question) {
 		PhrasingSearch.Search search = this.search.search();
@@ -440,8 +475,9 @@ final class TopicIndex {
 	}
 
 	/**
-	 * A question's total weight and the weight of its most telling words (the total, capped): the shares of
-	 * them that a phrasing or a topic covers are its score and its reach.
+	 * A question's total weight and the weight of its most telling words (the total,
+	 * capped): the shares of them that a phrasing or a topic covers are its score and its
+	 * reach.
 	 */
 	private record QuestionWeight(double whole, double telling) {
 
@@ -468,8 +504,9 @@ final class TopicIndex {
 	}
 
 	/**
-	 * The trigrams of an unknown word that the fewest phrasings share. Rare trigrams are the ones that point
-	 * at the word meant, and a trigram most phrasings share only costs time to search.
+	 * The trigrams of an unknown word that the fewest phrasings share. Rare trigrams are
+	 * the ones that point at the word meant, and a trigram most phrasings share only
+	 * costs time to search.
 	 */
 	private List<String> rarestTrigrams(String word) {
 		List<Trigram> known = new ArrayList<>();
@@ -487,9 +524,9 @@ final class TopicIndex {
 	}
 
 	/**
-	 * The index is written by one thread and merged into one segment, so a hit's document id is the number
-	 * of its phrasing and no lookup is needed per hit. The build checks the numbering here; the phrasing search
-	 * refuses more than one segment.
+	 * The index is written by one thread and merged into one segment, so a hit's document
+	 * id is the number of its phrasing and no lookup is needed per hit. The build checks
+	 * the numbering here; the phrasing search refuses more than one segment.
 	 */
 	private static void checkDocumentOrder(IndexSearcher searcher, int documents) throws IOException {
 		List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -505,9 +542,10 @@ final class TopicIndex {
 	}
 
 	/**
-	 * How well the question's most specific known word can tell topics apart, from 0.5 (a word most
-	 * topics use, such as "documents") to 1 (a word at most a quarter of the topics use). A question
-	 * that shares only generic words with the knowledge base is never answered with confidence.
+	 * How well the question's most specific known word can tell topics apart, from 0.5 (a
+	 * word most topics use, such as "documents") to 1 (a word at most a quarter of the
+	 * topics use). A question that shares only generic words with the knowledge base is
+	 * never answered with confidence.
 	 */
 	private double specificity(WordLists.Terms question) {
 		double best = 0;
@@ -521,7 +559,10 @@ final class TopicIndex {
 		return 0.5 + 0.5 * specific;
 	}
 
-	/** How much each word of the question counts: rare words more, common words not at all. */
+	/**
+	 * How much each word of the question counts: rare words more, common words not at
+	 * all.
+	 */
 	private double[] questionWeights(WordLists.Terms question) {
 		double[] weights = new double[question.size()];
 		for (int i = 0; i < question.size(); i++) {
@@ -531,8 +572,8 @@ final class TopicIndex {
 	}
 
 	/**
-	 * How alike each word of one question is to each term of the candidate phrasings, worked out once per
-	 * term: the candidates of a question share most of their words.
+	 * How alike each word of one question is to each term of the candidate phrasings,
+	 * worked out once per term: the candidates of a question share most of their words.
 	 */
 	private final class Similarities {
 
@@ -545,7 +586,8 @@ final class TopicIndex {
 		Similarities(WordLists.Terms question, double[] questionWeights) {
 			this.question = new Word[question.size()];
 			for (int i = 0; i < this.question.length; i++) {
-				this.question[i] = TopicIndex.this.features.questionWord(question.words()[i], question.stems()[i], question.groups()[i]);
+				this.question[i] = TopicIndex.this.features.questionWord(question.words()[i], question.stems()[i],
+						question.groups()[i]);
 			}
 			this.questionWeights = questionWeights;
 			this.byTerm = new double[TopicIndex.this.features.size()][];
@@ -569,12 +611,13 @@ final class TopicIndex {
 	}
 
 	/**
-	 * The share of the question's weight this phrasing covers, tempered by the share of the phrasing the
-	 * question covers: a question that only shares one word with a long phrasing scores low. Raises the
-	 * topic's best score and reach ({@code topicBest}) to the phrasing's; {@code bestForWord} is room to work in.
+	 * The share of the question's weight this phrasing covers, tempered by the share of
+	 * the phrasing the question covers: a question that only shares one word with a long
+	 * phrasing scores low. Raises the topic's best score and reach ({@code topicBest}) to
+	 * the phrasing's; {@code bestForWord} is room to work in.
 	 */
-	private static void score(double[] questionWeights, Similarities similarities, Phrasing phrasing, QuestionWeight weight,
-			double[] bestForWord, double[] topicBest) {
+	private static void score(double[] questionWeights, Similarities similarities, Phrasing phrasing,
+			QuestionWeight weight, double[] bestForWord, double[] topicBest) {
 		Arrays.fill(bestForWord, 0);
 		double phrasingMatched = 0;
 		for (int j = 0; j < phrasing.terms().length; j++) {
@@ -593,18 +636,23 @@ final class TopicIndex {
 		for (int i = 0; i < questionWeights.length; i++) {
 			questionCovered += questionWeights[i] * bestForWord[i];
 		}
-		double phrasingFactor = 1 - PHRASING_COVERAGE_WEIGHT + PHRASING_COVERAGE_WEIGHT * phrasingMatched / phrasing.weightSum();
+		double phrasingFactor = 1 - PHRASING_COVERAGE_WEIGHT
+				+ PHRASING_COVERAGE_WEIGHT * phrasingMatched / phrasing.weightSum();
 		topicBest[0] = Math.max(topicBest[0], weight.share(questionCovered) * phrasingFactor);
 		topicBest[1] = Math.max(topicBest[1], weight.tellingShare(questionCovered) * phrasingFactor);
 	}
 
 	/**
-	 * Every word, stem and synonym group a topic's phrasings use, for judging a long question whose words
-	 * are spread over several phrasings. Looked up by hash, so it costs a few lookups per word.
+	 * Every word, stem and synonym group a topic's phrasings use, for judging a long
+	 * question whose words are spread over several phrasings. Looked up by hash, so it
+	 * costs a few lookups per word.
 	 */
 	static final class TopicVocabulary {
 
-		/** A word a topic uses this often counts fully; one it uses once, incidentally, counts half. */
+		/**
+		 * A word a topic uses this often counts fully; one it uses once, incidentally,
+		 * counts half.
+		 */
 		private static final double CHARACTERISTIC_USES = 2;
 
 		private final Map<String, Integer> words = new HashMap<>();
@@ -626,7 +674,10 @@ final class TopicIndex {
 			}
 		}
 
-		/** How much of the question's weight the topic's words explain, by how characteristic they are. */
+		/**
+		 * How much of the question's weight the topic's words explain, by how
+		 * characteristic they are.
+		 */
 		double covered(WordLists.Terms question, double[] weights) {
 			double covered = 0;
 			for (int i = 0; i < question.size(); i++) {

@@ -15,9 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Questions the bot could not answer confidently, kept anonymously for maintainers: no user or chat
- * id, long digit runs (phone, passport and card numbers) and e-mail addresses masked, purged after
- * the retention period. Grouped by similarity, they show which phrasings and topics to add.
+ * Questions the bot could not answer confidently, kept anonymously for maintainers: no
+ * user or chat id, long digit runs (phone, passport and card numbers) and e-mail
+ * addresses masked, purged after the retention period. Grouped by similarity, they show
+ * which phrasings and topics to add.
  */
 @Repository
 public class UnansweredQuestions {
@@ -59,7 +60,8 @@ public class UnansweredQuestions {
 
 	/** The kept questions grouped by similarity, largest group first. */
 	public List<Group> groups() {
-		List<Entry> entries = this.jdbc.sql("SELECT text, language, asked_at FROM unanswered_question ORDER BY asked_at")
+		List<Entry> entries = this.jdbc
+			.sql("SELECT text, language, asked_at FROM unanswered_question ORDER BY asked_at")
 			.query((rs, row) -> new Entry(rs.getString("text"), rs.getString("language"),
 					Instant.ofEpochMilli(rs.getLong("asked_at"))))
 			.list();

@@ -13,25 +13,30 @@ import org.haqqim.knowledge.Lexicon;
 import org.haqqim.knowledge.UzbekScript;
 
 /**
- * Tells whether a message describes something happening now that needs help at once. Recall comes
- * first, but a general or hypothetical question ("how long can police hold someone?", "if I get
- * injured, who pays?") is not an emergency, even when it says "my". The rule and the words are the
- * maintainers' ({@code knowledge/matching/urgency.yaml}):
+ * Tells whether a message describes something happening now that needs help at once.
+ * Recall comes first, but a general or hypothetical question ("how long can police hold
+ * someone?", "if I get injured, who pays?") is not an emergency, even when it says "my".
+ * The rule and the words are the maintainers' ({@code knowledge/matching/urgency.yaml}):
  * <ul>
- * <li>a strong signal (violence, threats, being locked in) makes a message urgent however it is put;</li>
- * <li>a signal phrase makes a message urgent unless it reads as a general question (a general word, or a
- * conditional on the signal itself: "ushlasa", if they detain, "если задержат"), and a "now" word (now,
- * today, this morning) makes it urgent even then;</li>
- * <li>so does a signal told as having happened ("забрали", "olib ketishdi") to the writer or someone
- * close: "they took my brother, how long can they hold him?" asks a general question about a real
- * event. An event said to be long over (a month ago, the ban already given) is not urgent;</li>
- * <li>without a signal, a message about an urgent topic that speaks of the writer or someone close is
- * urgent unless it reads as a general question.</li>
+ * <li>a strong signal (violence, threats, being locked in) makes a message urgent however
+ * it is put;</li>
+ * <li>a signal phrase makes a message urgent unless it reads as a general question (a
+ * general word, or a conditional on the signal itself: "ushlasa", if they detain, "если
+ * задержат"), and a "now" word (now, today, this morning) makes it urgent even then;</li>
+ * <li>so does a signal told as having happened ("забрали", "olib ketishdi") to the writer
+ * or someone close: "they took my brother, how long can they hold him?" asks a general
+ * question about a real event. An event said to be long over (a month ago, the ban
+ * already given) is not urgent;</li>
+ * <li>without a signal, a message about an urgent topic that speaks of the writer or
+ * someone close is urgent unless it reads as a general question.</li>
  * </ul>
  */
 final class UrgencyDetector {
 
-	/** A signal from another language counts only when its words are this long: short ones collide by accident. */
+	/**
+	 * A signal from another language counts only when its words are this long: short ones
+	 * collide by accident.
+	 */
 	private static final int FOREIGN_SIGNAL_MIN_LENGTH = 5;
 
 	/** How many words before a signal a word opening a condition reaches. */
@@ -73,7 +78,8 @@ final class UrgencyDetector {
 	/**
 	 * @param words the message's folded words
 	 * @param language the language the message is written in
-	 * @param aboutUrgentTopic whether the message matched a topic whose situations are emergencies
+	 * @param aboutUrgentTopic whether the message matched a topic whose situations are
+	 * emergencies
 	 */
 	boolean isUrgent(List<String> words, String language, boolean aboutUrgentTopic) {
 		String written = "uz-Cyrl".equals(language) ? "uz" : language;
@@ -92,9 +98,10 @@ final class UrgencyDetector {
 	}
 
 	/**
-	 * The positions of the message's words that some signal phrase found, each of whose words starts a word
-	 * of the message. Phrases are found through the first two letters of the message's words, so a message
-	 * is compared with the few phrases that can match, each once.
+	 * The positions of the message's words that some signal phrase found, each of whose
+	 * words starts a word of the message. Phrases are found through the first two letters
+	 * of the message's words, so a message is compared with the few phrases that can
+	 * match, each once.
 	 */
 	private static BitSet signalWords(List<String> words, String language, SignalIndex signals) {
 		BitSet found = new BitSet(words.size());
@@ -119,7 +126,9 @@ final class UrgencyDetector {
 
 	private record Signal(String language, List<String> words, int shortestWord) {
 
-		/** Marks the message's words this phrase finds, when it finds all of its words. */
+		/**
+		 * Marks the message's words this phrase finds, when it finds all of its words.
+		 */
 		void markWordsOf(List<String> message, BitSet found) {
 			BitSet mine = new BitSet(message.size());
 			for (String prefix : this.words) {
@@ -140,8 +149,9 @@ final class UrgencyDetector {
 	}
 
 	/**
-	 * Signal phrases by the first two letters of one of their words: a message that holds a whole phrase holds
-	 * a word starting with each of its words, so one of them is enough to find the phrase.
+	 * Signal phrases by the first two letters of one of their words: a message that holds
+	 * a whole phrase holds a word starting with each of its words, so one of them is
+	 * enough to find the phrase.
 	 */
 	private static final class SignalIndex {
 
@@ -151,8 +161,11 @@ final class UrgencyDetector {
 			phrases.forEach((language, list) -> list.forEach(words -> {
 				int shortest = words.stream().mapToInt(String::length).min().orElse(0);
 				Signal signal = new Signal(language, words, shortest);
-				words.stream().filter(word -> word.length() >= 2).findFirst().ifPresent(word -> this.byPrefix
-					.computeIfAbsent(word.substring(0, 2), key -> new ArrayList<>()).add(signal));
+				words.stream()
+					.filter(word -> word.length() >= 2)
+					.findFirst()
+					.ifPresent(word -> this.byPrefix.computeIfAbsent(word.substring(0, 2), key -> new ArrayList<>())
+						.add(signal));
 			}));
 		}
 
@@ -162,7 +175,10 @@ final class UrgencyDetector {
 
 	}
 
-	/** Conditional endings of the message's own language, on words long enough to have one. */
+	/**
+	 * Conditional endings of the message's own language, on words long enough to have
+	 * one.
+	 */
 	private boolean hasConditional(List<String> words, String language) {
 		for (String word : words) {
 			if (endsWithAny(word, language, this.generalEndings)) {
@@ -172,15 +188,19 @@ final class UrgencyDetector {
 		return false;
 	}
 
-	/** Whether a signal word, or the word right after one, says it has happened: "забрали", "olib ketishdi". */
+	/**
+	 * Whether a signal word, or the word right after one, says it has happened:
+	 * "забрали", "olib ketishdi".
+	 */
 	private boolean happenedAt(List<String> words, String language, BitSet signalled) {
 		return atSignalOrNext(words, signalled, word -> endsWithAny(word, language, this.pastEndings));
 	}
 
 	/**
-	 * Whether a word opening a condition stands up to {@value #IF_REACH} words before a signal word: "если
-	 * задержат", "agar meni ushlashsa", "if I get arrested". After the signal it is another clause ("his
-	 * friend collapsed, will the ambulance come if he has no polis?").
+	 * Whether a word opening a condition stands up to {@value #IF_REACH} words before a
+	 * signal word: "если задержат", "agar meni ushlashsa", "if I get arrested". After the
+	 * signal it is another clause ("his friend collapsed, will the ambulance come if he
+	 * has no polis?").
 	 */
 	private boolean ifBefore(List<String> words, BitSet signalled) {
 		for (int i = signalled.nextSetBit(0); i >= 0; i = signalled.nextSetBit(i + 1)) {
@@ -194,9 +214,10 @@ final class UrgencyDetector {
 	}
 
 	/**
-	 * Whether a signal word, or the word right after one, is a conditional: "ushlasa" (if they detain),
-	 * "jarohat olsam" (if I get injured). A conditional elsewhere usually asks what to do about what
-	 * happened ("qayerga borsam bo'ladi", where should I go) and does not make the event a supposition.
+	 * Whether a signal word, or the word right after one, is a conditional: "ushlasa" (if
+	 * they detain), "jarohat olsam" (if I get injured). A conditional elsewhere usually
+	 * asks what to do about what happened ("qayerga borsam bo'ladi", where should I go)
+	 * and does not make the event a supposition.
 	 */
 	private boolean conditionalAt(List<String> words, String language, BitSet signalled) {
 		return atSignalOrNext(words, signalled, word -> endsWithAny(word, language, this.generalEndings));
@@ -221,12 +242,16 @@ final class UrgencyDetector {
 	}
 
 	/**
-	 * Marker words and phrases of one kind. Phrases ("имеют право", "right now") must appear with their words
-	 * in that order; single words are looked up, so a message costs one lookup per word.
+	 * Marker words and phrases of one kind. Phrases ("имеют право", "right now") must
+	 * appear with their words in that order; single words are looked up, so a message
+	 * costs one lookup per word.
 	 */
 	private static final class Markers {
 
-		/** Inflected forms of personal words ("додарама" for "додарам") count when the word is this long. */
+		/**
+		 * Inflected forms of personal words ("додарама" for "додарам") count when the
+		 * word is this long.
+		 */
 		private static final int INFLECTABLE_LENGTH = 5;
 
 		private final Set<String> words = new HashSet<>();
@@ -267,7 +292,10 @@ final class UrgencyDetector {
 			return false;
 		}
 
-		/** Like {@link #foundIn}, and also when a message's word starts with a long enough marker word. */
+		/**
+		 * Like {@link #foundIn}, and also when a message's word starts with a long enough
+		 * marker word.
+		 */
 		boolean startAny(List<String> message) {
 			if (foundIn(message)) {
 				return true;
@@ -300,8 +328,9 @@ final class UrgencyDetector {
 	}
 
 	/**
-	 * A phrase as written and, for Uzbek, as typed on a Russian keyboard: there is no ў on it, so people write
-	 * у ("тухтатди", "куйди" for "тўхтатди", "қўйди"), and some do in Latin too ("tuxtatdi").
+	 * A phrase as written and, for Uzbek, as typed on a Russian keyboard: there is no ў
+	 * on it, so people write у ("тухтатди", "куйди" for "тўхтатди", "қўйди"), and some do
+	 * in Latin too ("tuxtatdi").
 	 */
 	private static List<String> spellings(String language, String phrase) {
 		if (!"uz".equals(language)) {

@@ -13,19 +13,26 @@ import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Lexicon;
 
 /**
- * The maintainers' word lists from {@code knowledge/matching/}, folded into the matcher's spelling:
- * synonym groups (single words by stem, several words as phrases) and words too common to count.
+ * The maintainers' word lists from {@code knowledge/matching/}, folded into the matcher's
+ * spelling: synonym groups (single words by stem, several words as phrases) and words too
+ * common to count.
  */
 final class WordLists {
 
 	private final Map<String, Integer> groupByStem = new HashMap<>();
 
-	/** Multi-word synonyms by their first stem, so that a text is scanned once, not once per phrase. */
+	/**
+	 * Multi-word synonyms by their first stem, so that a text is scanned once, not once
+	 * per phrase.
+	 */
 	private final Map<String, List<Phrase>> phrasesByFirstStem = new HashMap<>();
 
 	private final Set<String> commonWords = new HashSet<>();
 
-	/** A multi-word synonym; {@code order} is its place in the file, since a later phrase wins where two overlap. */
+	/**
+	 * A multi-word synonym; {@code order} is its place in the file, since a later phrase
+	 * wins where two overlap.
+	 */
 	private record Phrase(List<String> stems, int group, int order) {
 
 		boolean startsAt(String[] stems, int start) {
@@ -53,19 +60,25 @@ final class WordLists {
 				}
 				else if (words.size() > 1) {
 					Phrase phrase = new Phrase(words.stream().map(Stemmer::stem).toList(), group, phrases++);
-					this.phrasesByFirstStem.computeIfAbsent(phrase.stems().get(0), first -> new ArrayList<>()).add(phrase);
+					this.phrasesByFirstStem.computeIfAbsent(phrase.stems().get(0), first -> new ArrayList<>())
+						.add(phrase);
 				}
 			}
 			group++;
 		}
-		lists.commonWords().values().forEach(words -> words.forEach(word -> this.commonWords.addAll(TextFolding.words(word))));
+		lists.commonWords()
+			.values()
+			.forEach(words -> words.forEach(word -> this.commonWords.addAll(TextFolding.words(word))));
 	}
 
 	static WordLists of(KnowledgeBase knowledge) {
 		return new WordLists(knowledge.lexicon());
 	}
 
-	/** A text's terms: its words, their stems and synonym groups, and which of them are too common to count. */
+	/**
+	 * A text's terms: its words, their stems and synonym groups, and which of them are
+	 * too common to count.
+	 */
 	Terms analyse(String text) {
 		List<String> words = TextFolding.words(text);
 		int size = words.size();
@@ -84,7 +97,9 @@ final class WordLists {
 	private record PhraseAt(Phrase phrase, int start) {
 	}
 
-	/** Gives the words of each multi-word synonym found in the text that synonym's group. */
+	/**
+	 * Gives the words of each multi-word synonym found in the text that synonym's group.
+	 */
 	private void markPhrases(String[] stems, int[] groups) {
 		List<PhraseAt> found = null;
 		for (int i = 0; i < stems.length; i++) {

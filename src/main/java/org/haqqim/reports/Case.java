@@ -6,7 +6,9 @@ import java.time.Instant;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
 
-/** A case as stored. Personal fields are null once the case has been purged or withdrawn. */
+/**
+ * A case as stored. Personal fields are null once the case has been purged or withdrawn.
+ */
 record Case(long id, long chatId, CaseStatus status, IntakeStep intakeStep, boolean urgent, String topic,
 		String language, Citizenship citizenship, String city, String happened, String phone, Double latitude,
 		Double longitude, Long threadId, boolean topicRequested, boolean announced, Long takenBy, Integer rating,

@@ -1,8 +1,9 @@
 package org.haqqim.reports;
 
 /**
- * Something said in a case. {@code source*} point at the original message, so that media can be
- * copied without downloading it; {@code relayed} is false while it waits for its forum topic.
+ * Something said in a case. {@code source*} point at the original message, so that media
+ * can be copied without downloading it; {@code relayed} is false while it waits for its
+ * forum topic.
  */
 record CaseMessage(long id, long caseId, Direction direction, String kind, String text, String fileId,
 		Long sourceChatId, Long sourceMessageId, boolean relayed) {

@@ -3,7 +3,9 @@ package org.haqqim.reports;
 /** Where a case stands. */
 enum CaseStatus {
 
-	/** The bot asked "send this to staff?" and waits for the answer; staff see nothing. */
+	/**
+	 * The bot asked "send this to staff?" and waits for the answer; staff see nothing.
+	 */
 	DRAFT,
 
 	/** The person agreed and is answering the short intake questions. */

@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What happens to cases with time, every minute by the injected clock: an urgent case nobody answered
- * is raised again in the staff chat (after 15 minutes by default, then after twice as long each time),
- * a person still waiting is told once that the case is not forgotten, cases left for the digest are
- * announced, and the content of closed cases is erased after the retention period.
+ * What happens to cases with time, every minute by the injected clock: an urgent case
+ * nobody answered is raised again in the staff chat (after 15 minutes by default, then
+ * after twice as long each time), a person still waiting is told once that the case is
+ * not forgotten, cases left for the digest are announced, and the content of closed cases
+ * is erased after the retention period.
  */
 @Component
 @WhenChatting
@@ -76,7 +77,8 @@ public class CaseUpkeep {
 				continue;
 			}
 			Duration waited = Duration.between(open.openedAt(), now);
-			Duration interval = this.properties.urgentReminderAfter().multipliedBy(1L << Math.min(open.reminders(), 10));
+			Duration interval = this.properties.urgentReminderAfter()
+				.multipliedBy(1L << Math.min(open.reminders(), 10));
 			boolean due = open.remindedAt() == null ? waited.compareTo(this.properties.urgentReminderAfter()) >= 0
 					: Duration.between(open.remindedAt(), now).compareTo(interval) >= 0;
 			if (due) {
@@ -92,8 +94,9 @@ public class CaseUpkeep {
 			if (open.firstAnswerAt() == null && open.userNotifiedAt() == null && open.openedAt() != null
 					&& Duration.between(open.openedAt(), now).compareTo(this.properties.userNoticeAfter()) >= 0) {
 				this.cases.userNotified(open.id());
-				this.outbox.enqueue(OutboundMessage.Text.of(open.chatId(), this.knowledge.current()
-					.text("report.still-open", open.audience(), Map.of("case", Long.toString(open.id())))),
+				this.outbox.enqueue(
+						OutboundMessage.Text.of(open.chatId(), this.knowledge.current()
+							.text("report.still-open", open.audience(), Map.of("case", Long.toString(open.id())))),
 						StaffRelay.TO_PERSON + open.id());
 			}
 		}

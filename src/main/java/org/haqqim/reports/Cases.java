@@ -12,7 +12,10 @@ import org.haqqim.knowledge.Citizenship;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Cases, what was said in them, which staff-chat message belongs to which case, and banned people. */
+/**
+ * Cases, what was said in them, which staff-chat message belongs to which case, and
+ * banned people.
+ */
 @Repository
 class Cases {
 
@@ -30,7 +33,8 @@ class Cases {
 		this.clock = clock;
 	}
 
-	// --- cases -------------------------------------------------------------------------------------
+	// --- cases
+	// -------------------------------------------------------------------------------------
 
 	long create(long chatId, CaseStatus status, IntakeStep step, boolean urgent, String topic, String language,
 			Citizenship citizenship) {
@@ -45,13 +49,17 @@ class Cases {
 	}
 
 	Optional<Case> find(long id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM report_case WHERE id = ?").param(id).query(Cases::map).optional();
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM report_case WHERE id = ?")
+			.param(id)
+			.query(Cases::map)
+			.optional();
 	}
 
 	/** The case a person's messages go to now, if any. */
 	Optional<Case> collecting(long chatId) {
-		return this.jdbc.sql("SELECT " + COLUMNS
-				+ " FROM report_case WHERE chat_id = ? AND status IN ('INTAKE', 'OPEN', 'TAKEN') ORDER BY id DESC")
+		return this.jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM report_case WHERE chat_id = ? AND status IN ('INTAKE', 'OPEN', 'TAKEN') ORDER BY id DESC")
 			.param(chatId)
 			.query(Cases::map)
 			.list()
@@ -75,21 +83,25 @@ class Cases {
 
 	/** Open and taken cases, urgent first, oldest first. */
 	List<Case> open() {
-		return this.jdbc.sql("SELECT " + COLUMNS
-				+ " FROM report_case WHERE status IN ('OPEN', 'TAKEN') ORDER BY urgent DESC, opened_at, id")
+		return this.jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM report_case WHERE status IN ('OPEN', 'TAKEN') ORDER BY urgent DESC, opened_at, id")
 			.query(Cases::map)
 			.list();
 	}
 
 	List<Case> notAnnounced() {
-		return this.jdbc.sql("SELECT " + COLUMNS
-				+ " FROM report_case WHERE status IN ('OPEN', 'TAKEN') AND announced = 0 ORDER BY urgent DESC, id")
+		return this.jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM report_case WHERE status IN ('OPEN', 'TAKEN') AND announced = 0 ORDER BY urgent DESC, id")
 			.query(Cases::map)
 			.list();
 	}
 
 	List<Case> all() {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM report_case WHERE status <> 'DRAFT'").query(Cases::map).list();
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM report_case WHERE status <> 'DRAFT'")
+			.query(Cases::map)
+			.list();
 	}
 
 	void moveTo(long id, CaseStatus status, IntakeStep step) {
@@ -126,7 +138,10 @@ class Cases {
 		this.jdbc.sql("UPDATE report_case SET thread_id = ? WHERE id = ?").params(threadId, id).update();
 	}
 
-	/** Marks that a forum topic was asked for; returns false when it already was, so only one is ever created. */
+	/**
+	 * Marks that a forum topic was asked for; returns false when it already was, so only
+	 * one is ever created.
+	 */
 	boolean requestTopic(long id) {
 		return this.jdbc.sql("UPDATE report_case SET topic_requested = 1 WHERE id = ? AND topic_requested = 0")
 			.param(id)
@@ -138,7 +153,8 @@ class Cases {
 	}
 
 	void take(long id, long staffUserId) {
-		this.jdbc.sql("UPDATE report_case SET status = 'TAKEN', taken_by = ? WHERE id = ? AND status IN ('OPEN', 'TAKEN')")
+		this.jdbc
+			.sql("UPDATE report_case SET status = 'TAKEN', taken_by = ? WHERE id = ? AND status IN ('OPEN', 'TAKEN')")
 			.params(staffUserId, id)
 			.update();
 	}
@@ -150,8 +166,11 @@ class Cases {
 	}
 
 	void reopen(long id) {
-		this.jdbc.sql("UPDATE report_case SET status = 'OPEN', closed_at = NULL, reminders = 0, reminded_at = NULL, "
-				+ "user_notified_at = NULL WHERE id = ?").param(id).update();
+		this.jdbc
+			.sql("UPDATE report_case SET status = 'OPEN', closed_at = NULL, reminders = 0, reminded_at = NULL, "
+					+ "user_notified_at = NULL WHERE id = ?")
+			.param(id)
+			.update();
 	}
 
 	void answered(long id) {
@@ -171,14 +190,19 @@ class Cases {
 	}
 
 	void userNotified(long id) {
-		this.jdbc.sql("UPDATE report_case SET user_notified_at = ? WHERE id = ?").params(this.clock.millis(), id).update();
+		this.jdbc.sql("UPDATE report_case SET user_notified_at = ? WHERE id = ?")
+			.params(this.clock.millis(), id)
+			.update();
 	}
 
 	void rate(long id, boolean helpful) {
 		this.jdbc.sql("UPDATE report_case SET rating = ? WHERE id = ?").params(helpful ? 1 : 0, id).update();
 	}
 
-	/** Withdraws a case the person asked to be forgotten from, keeping only an anonymous count. */
+	/**
+	 * Withdraws a case the person asked to be forgotten from, keeping only an anonymous
+	 * count.
+	 */
 	void withdraw(long id) {
 		this.jdbc.sql("UPDATE report_case SET status = 'WITHDRAWN', closed_at = ? WHERE id = ?")
 			.params(this.clock.millis(), id)
@@ -186,9 +210,9 @@ class Cases {
 	}
 
 	/**
-	 * Erases everything personal about a case: who it was, where, when, the phone, the location, what
-	 * was said, and which staff-chat messages belonged to it. Status, topic, language and times stay
-	 * as an anonymous count.
+	 * Erases everything personal about a case: who it was, where, when, the phone, the
+	 * location, what was said, and which staff-chat messages belonged to it. Status,
+	 * topic, language and times stay as an anonymous count.
 	 */
 	void eraseContent(long id) {
 		this.jdbc.sql("""
@@ -206,8 +230,9 @@ class Cases {
 
 	/** Closed cases whose content is past its retention, and drafts nobody answered. */
 	List<Long> contentPastRetention(Instant closedBefore) {
-		return this.jdbc.sql("""
-				SELECT id FROM report_case WHERE status IN ('CLOSED', 'WITHDRAWN') AND closed_at < ? AND chat_id <> 0""")
+		return this.jdbc
+			.sql("""
+					SELECT id FROM report_case WHERE status IN ('CLOSED', 'WITHDRAWN') AND closed_at < ? AND chat_id <> 0""")
 			.param(closedBefore.toEpochMilli())
 			.query(Long.class)
 			.list();
@@ -220,7 +245,8 @@ class Cases {
 			.list();
 	}
 
-	// --- messages ----------------------------------------------------------------------------------
+	// --- messages
+	// ----------------------------------------------------------------------------------
 
 	long addMessage(long caseId, CaseMessage.Direction direction, String kind, String text, String fileId,
 			Long sourceChatId, Long sourceMessageId, boolean relayed) {
@@ -239,8 +265,8 @@ class Cases {
 				FROM case_message WHERE case_id = ? ORDER BY id""")
 			.param(caseId)
 			.query((rs, row) -> new CaseMessage(rs.getLong("id"), rs.getLong("case_id"),
-					CaseMessage.Direction.valueOf(rs.getString("direction")), rs.getString("kind"), rs.getString("text"),
-					rs.getString("file_id"), nullableLong(rs, "source_chat_id"),
+					CaseMessage.Direction.valueOf(rs.getString("direction")), rs.getString("kind"),
+					rs.getString("text"), rs.getString("file_id"), nullableLong(rs, "source_chat_id"),
 					nullableLong(rs, "source_message_id"), rs.getInt("relayed") == 1))
 			.list();
 	}
@@ -249,7 +275,8 @@ class Cases {
 		this.jdbc.sql("UPDATE case_message SET relayed = 1 WHERE id = ?").param(messageId).update();
 	}
 
-	// --- the staff chat ----------------------------------------------------------------------------
+	// --- the staff chat
+	// ----------------------------------------------------------------------------
 
 	void mapStaffMessage(long chatId, long messageId, long caseId) {
 		this.jdbc.sql("""
@@ -265,10 +292,14 @@ class Cases {
 	}
 
 	List<Long> staffMessagesOf(long caseId) {
-		return this.jdbc.sql("SELECT message_id FROM staff_message WHERE case_id = ?").param(caseId).query(Long.class).list();
+		return this.jdbc.sql("SELECT message_id FROM staff_message WHERE case_id = ?")
+			.param(caseId)
+			.query(Long.class)
+			.list();
 	}
 
-	// --- bans --------------------------------------------------------------------------------------
+	// --- bans
+	// --------------------------------------------------------------------------------------
 
 	void ban(long chatId) {
 		this.jdbc.sql("INSERT INTO banned_user (chat_id, banned_at) VALUES (?, ?) ON CONFLICT (chat_id) DO NOTHING")
@@ -277,7 +308,10 @@ class Cases {
 	}
 
 	boolean isBanned(long chatId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM banned_user WHERE chat_id = ?").param(chatId).query(Long.class).single() > 0;
+		return this.jdbc.sql("SELECT COUNT(*) FROM banned_user WHERE chat_id = ?")
+			.param(chatId)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	private static Case map(ResultSet rs, int row) throws SQLException {
@@ -286,11 +320,11 @@ class Cases {
 				rs.getInt("urgent") == 1, rs.getString("topic"), rs.getString("language"),
 				Citizenship.parse(rs.getString("citizenship")).orElse(null), rs.getString("city"),
 				rs.getString("happened"), rs.getString("phone"), nullableDouble(rs, "latitude"),
-				nullableDouble(rs, "longitude"), nullableLong(rs, "thread_id"),
-				rs.getInt("topic_requested") == 1, rs.getInt("announced") == 1, nullableLong(rs, "taken_by"),
-				nullableInt(rs, "rating"), instant(rs, "created_at"), instant(rs, "opened_at"),
-				instant(rs, "first_answer_at"), instant(rs, "last_ack_at"), instant(rs, "reminded_at"),
-				rs.getInt("reminders"), instant(rs, "user_notified_at"), instant(rs, "closed_at"));
+				nullableDouble(rs, "longitude"), nullableLong(rs, "thread_id"), rs.getInt("topic_requested") == 1,
+				rs.getInt("announced") == 1, nullableLong(rs, "taken_by"), nullableInt(rs, "rating"),
+				instant(rs, "created_at"), instant(rs, "opened_at"), instant(rs, "first_answer_at"),
+				instant(rs, "last_ack_at"), instant(rs, "reminded_at"), rs.getInt("reminders"),
+				instant(rs, "user_notified_at"), instant(rs, "closed_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

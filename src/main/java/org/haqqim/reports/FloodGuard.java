@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps one person from flooding the bot and, through it, the staff chat: past the per-minute limit
- * the person gets one warning, and further messages in that minute are dropped and counted.
+ * Keeps one person from flooding the bot and, through it, the staff chat: past the
+ * per-minute limit the person gets one warning, and further messages in that minute are
+ * dropped and counted.
  */
 @Component
 @WhenChatting
@@ -66,7 +67,8 @@ public class FloodGuard {
 			}
 			if (!window.warned) {
 				window.warned = true;
-				logger.warn("A person passed {} messages a minute and is throttled", this.properties.userMessagesPerMinute());
+				logger.warn("A person passed {} messages a minute and is throttled",
+						this.properties.userMessagesPerMinute());
 				return Verdict.WARN;
 			}
 			long total = this.dropped.incrementAndGet();

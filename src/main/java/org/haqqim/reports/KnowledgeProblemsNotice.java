@@ -16,8 +16,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the staff chat, once per rejected change, that an edit of the knowledge base was not taken
- * and why, so that whoever made it learns without reading the server's logs.
+ * Tells the staff chat, once per rejected change, that an edit of the knowledge base was
+ * not taken and why, so that whoever made it learns without reading the server's logs.
  */
 @Component
 @WhenChatting
@@ -51,7 +51,8 @@ class KnowledgeProblemsNotice {
 		int more = rejected.report().errors().size() - SHOWN;
 		String report = more > 0 ? problems + "\n… +" + more : problems;
 		String html = this.knowledge.current()
-			.text("staff.knowledge-rejected", Audience.of(this.properties.staffLanguage(), null), Map.of("report", report));
+			.text("staff.knowledge-rejected", Audience.of(this.properties.staffLanguage(), null),
+					Map.of("report", report));
 		this.outbox.enqueue(new OutboundMessage.Text(this.staffChat.id(), html, null, null, null, true));
 	}
 

@@ -25,10 +25,11 @@ import org.haqqim.transport.Outbox;
 import org.springframework.stereotype.Component;
 
 /**
- * The migrant's side of a report. Nothing reaches staff without the person's yes: an urgent message
- * gets what to do now and the question "send this to staff?"; "write to staff" and /report are that
- * yes. A short intake follows, every step skippable; the person is told "received, case #N" only
- * after the case is committed, and later messages go to the same case, in order.
+ * The migrant's side of a report. Nothing reaches staff without the person's yes: an
+ * urgent message gets what to do now and the question "send this to staff?"; "write to
+ * staff" and /report are that yes. A short intake follows, every step skippable; the
+ * person is told "received, case #N" only after the case is committed, and later messages
+ * go to the same case, in order.
  */
 @Component
 @WhenChatting
@@ -52,7 +53,10 @@ public class Reports {
 
 	private final Clock clock;
 
-	/** The last media a person sent outside a report, so that "write to staff" right after carries it. */
+	/**
+	 * The last media a person sent outside a report, so that "write to staff" right after
+	 * carries it.
+	 */
 	private final Cache<Long, InboundEvent.Media> recentMedia = Caffeine.newBuilder()
 		.maximumSize(10_000)
 		.expireAfterWrite(Duration.ofMinutes(30))
@@ -68,7 +72,9 @@ public class Reports {
 		this.clock = clock;
 	}
 
-	/** Whether the person's messages belong to a case now (its intake, or an open case). */
+	/**
+	 * Whether the person's messages belong to a case now (its intake, or an open case).
+	 */
 	public boolean isActive(long chatId) {
 		return this.cases.collecting(chatId).isPresent();
 	}
@@ -94,11 +100,13 @@ public class Reports {
 		this.recentMedia.put(media.origin().chatId(), media);
 	}
 
-	// --- entry points ------------------------------------------------------------------------------
+	// --- entry points
+	// ------------------------------------------------------------------------------
 
 	/**
-	 * An urgent message: what to do now, the emergency number and the consulate, then the question whether
-	 * to send the message to staff. The message is kept as a draft until the answer, and no longer.
+	 * An urgent message: what to do now, the emergency number and the consulate, then the
+	 * question whether to send the message to staff. The message is kept as a draft until
+	 * the answer, and no longer.
 	 */
 	public void offerUrgentReport(InboundEvent.Text text, Audience audience, Optional<Topic> topic) {
 		long chat = text.origin().chatId();
@@ -108,7 +116,9 @@ public class Reports {
 		KnowledgeBase base = this.knowledge.current();
 		StringBuilder html = new StringBuilder(base.text("report.urgent-intro", audience));
 		topic.flatMap(t -> t.findText(audience.language()))
-			.ifPresent(found -> html.append("\n\n").append(Html.bold(Html.escape(found.title()))).append('\n')
+			.ifPresent(found -> html.append("\n\n")
+				.append(Html.bold(Html.escape(found.title())))
+				.append('\n')
 				.append(base.render(found.answer(), audience, Map.of())));
 		html.append("\n\n").append(base.text("report.call-emergency", audience));
 		consulateLine(base, audience).ifPresent(line -> html.append('\n').append(line));
@@ -122,7 +132,10 @@ public class Reports {
 						button(base, audience, "button.no", "n:" + draft)))));
 	}
 
-	/** "Write to staff" or /report: the intake starts at once, with media the person just sent. */
+	/**
+	 * "Write to staff" or /report: the intake starts at once, with media the person just
+	 * sent.
+	 */
 	public void start(long chatId, Audience audience, String topic) {
 		if (this.cases.isBanned(chatId)) {
 			return;
@@ -165,8 +178,9 @@ public class Reports {
 	public void handleButton(InboundEvent.ButtonPress press, Audience audience) {
 		String[] parts = press.data().substring(PREFIX.length()).split(":");
 		long chat = press.origin().chatId();
-		Optional<Case> own = parts.length >= 2 ? parseId(parts[1]).flatMap(this.cases::find)
-			.filter(found -> found.chatId() == chat) : Optional.empty();
+		Optional<Case> own = parts.length >= 2
+				? parseId(parts[1]).flatMap(this.cases::find).filter(found -> found.chatId() == chat)
+				: Optional.empty();
 		KnowledgeBase base = this.knowledge.current();
 		if (own.isEmpty()) {
 			this.outbox.enqueue(OutboundMessage.Text.of(chat, base.text("error.old-button", audience)));
@@ -184,14 +198,18 @@ public class Reports {
 			}
 			case "city" -> {
 				if (current.status() == CaseStatus.INTAKE && parts.length == 3) {
-					this.cases.setCity(current.id(), base.contacts().city(parts[2]).map(c -> c.name(this.properties.staffLanguage())).orElse(parts[2]));
+					this.cases.setCity(current.id(),
+							base.contacts()
+								.city(parts[2])
+								.map(c -> c.name(this.properties.staffLanguage()))
+								.orElse(parts[2]));
 					advance(current, caseAudience);
 				}
 			}
 			case "when" -> {
 				if (current.status() == CaseStatus.INTAKE && parts.length == 3) {
-					this.cases.setHappened(current.id(), Html.toPlainText(base.text("report.when." + whenKey(parts[2]),
-							this.staff.staffAudience())));
+					this.cases.setHappened(current.id(), Html
+						.toPlainText(base.text("report.when." + whenKey(parts[2]), this.staff.staffAudience())));
 					advance(current, caseAudience);
 				}
 			}
@@ -208,8 +226,9 @@ public class Reports {
 	}
 
 	/**
-	 * The person asked to be forgotten: open cases are withdrawn (staff are told), the content of every
-	 * case is erased, and the bot's copies in the staff chat are deleted where Telegram still allows it.
+	 * The person asked to be forgotten: open cases are withdrawn (staff are told), the
+	 * content of every case is erased, and the bot's copies in the staff chat are deleted
+	 * where Telegram still allows it.
 	 */
 	public void forget(long chatId) {
 		for (Case own : this.cases.ofPerson(chatId)) {
@@ -229,7 +248,8 @@ public class Reports {
 		this.recentMedia.invalidate(chatId);
 	}
 
-	// --- consent and intake ------------------------------------------------------------------------
+	// --- consent and intake
+	// ------------------------------------------------------------------------
 
 	private void consent(Case draft, Audience audience, Integer message) {
 		if (draft.status() != CaseStatus.DRAFT) {
@@ -237,7 +257,8 @@ public class Reports {
 		}
 		KnowledgeBase base = this.knowledge.current();
 		if (message != null) {
-			this.outbox.enqueue(new OutboundMessage.Edit(draft.chatId(), message, base.text("report.consent", audience), null));
+			this.outbox.enqueue(
+					new OutboundMessage.Edit(draft.chatId(), message, base.text("report.consent", audience), null));
 		}
 		if (this.cases.collecting(draft.chatId()).isPresent()) {
 			Case open = this.cases.collecting(draft.chatId()).get();
@@ -296,8 +317,8 @@ public class Reports {
 			return;
 		}
 		String typed = text.text().strip();
-		boolean skipped = typed.equalsIgnoreCase(
-				Html.toPlainText(this.knowledge.current().text("button.skip", audience)).strip());
+		boolean skipped = typed
+			.equalsIgnoreCase(Html.toPlainText(this.knowledge.current().text("button.skip", audience)).strip());
 		switch (step) {
 			case WHAT -> addText(intake.id(), text);
 			case CITY -> this.cases.setCity(intake.id(), skipped ? null : typed);
@@ -346,12 +367,17 @@ public class Reports {
 			}
 			case PHONE -> this.outbox.enqueue(OutboundMessage.Text.of(chat, base.text("report.intake.phone", audience),
 					new Keyboard.Request(List.of(
-							new Keyboard.RequestButton(base.plainText("button.share-phone", audience), Keyboard.RequestKind.CONTACT),
-							new Keyboard.RequestButton(base.plainText("button.skip", audience), Keyboard.RequestKind.TEXT)))));
-			case LOCATION -> this.outbox.enqueue(OutboundMessage.Text.of(chat, base.text("report.intake.location", audience),
-					new Keyboard.Request(List.of(
-							new Keyboard.RequestButton(base.plainText("button.share-location", audience), Keyboard.RequestKind.LOCATION),
-							new Keyboard.RequestButton(base.plainText("button.skip", audience), Keyboard.RequestKind.TEXT)))));
+							new Keyboard.RequestButton(base.plainText("button.share-phone", audience),
+									Keyboard.RequestKind.CONTACT),
+							new Keyboard.RequestButton(base.plainText("button.skip", audience),
+									Keyboard.RequestKind.TEXT)))));
+			case LOCATION ->
+				this.outbox.enqueue(OutboundMessage.Text.of(chat, base.text("report.intake.location", audience),
+						new Keyboard.Request(List.of(
+								new Keyboard.RequestButton(base.plainText("button.share-location", audience),
+										Keyboard.RequestKind.LOCATION),
+								new Keyboard.RequestButton(base.plainText("button.skip", audience),
+										Keyboard.RequestKind.TEXT)))));
 		}
 	}
 
@@ -373,7 +399,8 @@ public class Reports {
 		return new Keyboard.Inline(rows);
 	}
 
-	// --- an open case ------------------------------------------------------------------------------
+	// --- an open case
+	// ------------------------------------------------------------------------------
 
 	private void addToOpenCase(Case open, InboundEvent event, Audience audience) {
 		long messageId;
@@ -385,13 +412,13 @@ public class Reports {
 		}
 		else if (event instanceof InboundEvent.Location location) {
 			this.cases.setLocation(open.id(), location.latitude(), location.longitude());
-			messageId = this.cases.addMessage(open.id(), CaseMessage.Direction.IN, "TEXT", String.format("📍 %.5f, %.5f",
-					location.latitude(), location.longitude()), null, null, null, false);
+			messageId = this.cases.addMessage(open.id(), CaseMessage.Direction.IN, "TEXT",
+					String.format("📍 %.5f, %.5f", location.latitude(), location.longitude()), null, null, null, false);
 		}
 		else if (event instanceof InboundEvent.Contact contact) {
 			this.cases.setPhone(open.id(), contact.phoneNumber());
-			messageId = this.cases.addMessage(open.id(), CaseMessage.Direction.IN, "TEXT", "📞 " + contact.phoneNumber(),
-					null, null, null, false);
+			messageId = this.cases.addMessage(open.id(), CaseMessage.Direction.IN, "TEXT",
+					"📞 " + contact.phoneNumber(), null, null, null, false);
 		}
 		else {
 			return;
@@ -416,7 +443,8 @@ public class Reports {
 				media.origin().chatId(), longOrNull(media.origin().messageId()), false);
 	}
 
-	// --- pieces --------------------------------------------------------------------------------------
+	// --- pieces
+	// --------------------------------------------------------------------------------------
 
 	/** The consulate of the person's country: the embassy's name and first phone. */
 	private Optional<String> consulateLine(KnowledgeBase base, Audience audience) {

@@ -16,14 +16,20 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param staffLanguage the language of everything the bot writes in the staff chat
  * @param forumTopics whether the staff chat is a forum supergroup with one topic per case
- * @param showStaffNames whether a person sees the first name of the staff member who answers
+ * @param showStaffNames whether a person sees the first name of the staff member who
+ * answers
  * @param staffUserIds who may use staff commands (empty: every member of the staff chat)
- * @param urgentReminderAfter how long an urgent case may wait for a staff answer before staff are reminded
- * @param userNoticeAfter how long before a person waiting for an answer is told their case is not forgotten
+ * @param urgentReminderAfter how long an urgent case may wait for a staff answer before
+ * staff are reminded
+ * @param userNoticeAfter how long before a person waiting for an answer is told their
+ * case is not forgotten
  * @param retention how long the content of a closed case is kept
- * @param draftLifetime how long an unanswered "send to staff?" question keeps the message it asks about
- * @param userMessagesPerMinute how many messages a person may send a minute before being throttled
- * @param cardsPerMinute how many new case cards staff get a minute before the bot switches to a digest
+ * @param draftLifetime how long an unanswered "send to staff?" question keeps the message
+ * it asks about
+ * @param userMessagesPerMinute how many messages a person may send a minute before being
+ * throttled
+ * @param cardsPerMinute how many new case cards staff get a minute before the bot
+ * switches to a digest
  */
 @Validated
 @ConfigurationProperties("haqqim.reports")

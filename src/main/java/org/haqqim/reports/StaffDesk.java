@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The staff chat: replies to case messages (or any message in a case's forum topic) go to the person;
- * commands manage cases. Commands are accepted only here, optionally only from listed staff, never
- * from anonymous admins; a reply to a message that belongs to no case is answered "not linked" and
- * nothing is sent to anyone. A case is found only through the stored mapping, never from what someone
- * typed.
+ * The staff chat: replies to case messages (or any message in a case's forum topic) go to
+ * the person; commands manage cases. Commands are accepted only here, optionally only
+ * from listed staff, never from anonymous admins; a reply to a message that belongs to no
+ * case is answered "not linked" and nothing is sent to anyone. A case is found only
+ * through the stored mapping, never from what someone typed.
  */
 @Component
 @WhenChatting
@@ -92,15 +92,18 @@ public class StaffDesk {
 			this.staff.tellStaff("staff.anonymous-refused", Map.of(), replyTo);
 			return false;
 		}
-		if (!this.properties.staffUserIds().isEmpty() && !this.properties.staffUserIds().contains(event.origin().userId())) {
-			logger.warn("Staff command from a member not on the staff list refused (update {})", event.origin().updateId());
+		if (!this.properties.staffUserIds().isEmpty()
+				&& !this.properties.staffUserIds().contains(event.origin().userId())) {
+			logger.warn("Staff command from a member not on the staff list refused (update {})",
+					event.origin().updateId());
 			this.staff.tellStaff("staff.not-allowed", Map.of(), replyTo);
 			return false;
 		}
 		return true;
 	}
 
-	// --- answers to people ---------------------------------------------------------------------------
+	// --- answers to people
+	// ---------------------------------------------------------------------------
 
 	private void relayAnswer(InboundEvent event) {
 		Optional<Case> target = caseOf(event);
@@ -126,8 +129,9 @@ public class StaffDesk {
 		}
 		else if (event instanceof InboundEvent.Media media && message != null) {
 			String caption = media.caption() == null ? prefix : prefix + "\n" + Html.escape(media.caption());
-			this.outbox.enqueue(new OutboundMessage.Copy(open.chatId(), null, media.origin().chatId(), message,
-					caption.length() > 1000 ? caption.substring(0, 1000) : caption, null, false),
+			this.outbox.enqueue(
+					new OutboundMessage.Copy(open.chatId(), null, media.origin().chatId(), message,
+							caption.length() > 1000 ? caption.substring(0, 1000) : caption, null, false),
 					StaffRelay.TO_PERSON + open.id());
 			this.cases.addMessage(open.id(), CaseMessage.Direction.OUT, media.kind().name(), media.caption(),
 					media.fileId(), null, null, true);
@@ -138,7 +142,10 @@ public class StaffDesk {
 		}
 	}
 
-	/** The case a staff message belongs to: the message it replies to, or the forum topic it is in. */
+	/**
+	 * The case a staff message belongs to: the message it replies to, or the forum topic
+	 * it is in.
+	 */
 	private Optional<Case> caseOf(InboundEvent event) {
 		Integer replyTo = event.origin().replyToMessageId();
 		if (replyTo != null) {
@@ -158,7 +165,8 @@ public class StaffDesk {
 		return Html.bold(base.text("report.staff-prefix", person));
 	}
 
-	// --- buttons and commands ----------------------------------------------------------------------------
+	// --- buttons and commands
+	// ----------------------------------------------------------------------------
 
 	private void pressButton(InboundEvent.ButtonPress press) {
 		String data = press.data();
@@ -196,8 +204,9 @@ public class StaffDesk {
 			this.staff.tellStaff("staff.usage", Map.of(), reply);
 			return;
 		}
-		if (this.cases.find(id.get()).filter(found -> found.status() != CaseStatus.DRAFT
-				&& found.status() != CaseStatus.INTAKE).isEmpty()) {
+		if (this.cases.find(id.get())
+			.filter(found -> found.status() != CaseStatus.DRAFT && found.status() != CaseStatus.INTAKE)
+			.isEmpty()) {
 			this.staff.tellStaff("staff.no-such-case", Map.of("case", Long.toString(id.get())), reply);
 			return;
 		}
@@ -235,13 +244,18 @@ public class StaffDesk {
 		KnowledgeBase base = this.knowledge.current();
 		Audience person = closing.audience();
 		String id = Long.toString(caseId);
-		this.outbox.enqueue(OutboundMessage.Text.of(closing.chatId(), base.text("report.closed", person, Map.of("case", id))),
+		this.outbox.enqueue(
+				OutboundMessage.Text.of(closing.chatId(), base.text("report.closed", person, Map.of("case", id))),
 				StaffRelay.TO_PERSON + caseId);
-		this.outbox.enqueue(OutboundMessage.Text.of(closing.chatId(), base.text("report.rate", person),
-				new Keyboard.Inline(List.of(List.of(
-						new Keyboard.Button(base.plainText("button.helpful", person), Reports.PREFIX + "r:" + id + ":1"),
-						new Keyboard.Button(base.plainText("button.not-helpful", person), Reports.PREFIX + "r:" + id + ":0"))))),
-				StaffRelay.TO_PERSON + caseId);
+		this.outbox
+			.enqueue(
+					OutboundMessage.Text.of(closing.chatId(), base.text("report.rate", person),
+							new Keyboard.Inline(List.of(List.of(
+									new Keyboard.Button(base.plainText("button.helpful", person),
+											Reports.PREFIX + "r:" + id + ":1"),
+									new Keyboard.Button(base.plainText("button.not-helpful", person),
+											Reports.PREFIX + "r:" + id + ":0"))))),
+					StaffRelay.TO_PERSON + caseId);
 	}
 
 	private void reopen(long caseId, Integer reply) {
@@ -252,8 +266,11 @@ public class StaffDesk {
 		}
 		this.cases.reopen(caseId);
 		this.staff.tell(found, "staff.reopened", Map.of());
-		this.outbox.enqueue(OutboundMessage.Text.of(found.chatId(), this.knowledge.current().text("report.reopened",
-				found.audience(), Map.of("case", Long.toString(caseId)))), StaffRelay.TO_PERSON + caseId);
+		this.outbox.enqueue(
+				OutboundMessage.Text.of(found.chatId(),
+						this.knowledge.current()
+							.text("report.reopened", found.audience(), Map.of("case", Long.toString(caseId)))),
+				StaffRelay.TO_PERSON + caseId);
 	}
 
 	private void note(long caseId, String note, Integer reply) {
@@ -282,19 +299,27 @@ public class StaffDesk {
 		Instant now = this.clock.instant();
 		StringBuilder html = new StringBuilder(this.staff.text("staff.cases.header", Map.of()));
 		for (Case each : open) {
-			html.append('\n').append(this.staff.text("staff.cases.line", Map.of("case", Long.toString(each.id()),
-					"urgency", Html.toPlainText(this.staff.text(each.urgent() ? "staff.urgency.urgent" : "staff.urgency.normal", Map.of())),
-					"topic", this.staff.topicTitle(each), "age", this.staff.age(each.age(now)),
-					"status", Html.toPlainText(this.staff.text(each.status() == CaseStatus.TAKEN ? "staff.status.taken"
-							: "staff.status.open", Map.of())))));
+			html.append('\n')
+				.append(this.staff.text("staff.cases.line",
+						Map.of("case", Long.toString(each.id()), "urgency",
+								Html.toPlainText(this.staff
+									.text(each.urgent() ? "staff.urgency.urgent" : "staff.urgency.normal", Map.of())),
+								"topic", this.staff.topicTitle(each), "age", this.staff.age(each.age(now)), "status",
+								Html.toPlainText(this.staff.text(
+										each.status() == CaseStatus.TAKEN ? "staff.status.taken" : "staff.status.open",
+										Map.of())))));
 		}
-		this.outbox.enqueue(new OutboundMessage.Text(this.staff.staffChatId(), html.toString(), null, null, reply, true));
+		this.outbox
+			.enqueue(new OutboundMessage.Text(this.staff.staffChatId(), html.toString(), null, null, reply, true));
 	}
 
-	/** Counts by status, topic and language, and the median time to a first staff answer. */
+	/**
+	 * Counts by status, topic and language, and the median time to a first staff answer.
+	 */
 	private void stats(Integer reply) {
 		List<Case> all = this.cases.all();
-		Map<CaseStatus, Long> byStatus = all.stream().collect(Collectors.groupingBy(Case::status, TreeMap::new, Collectors.counting()));
+		Map<CaseStatus, Long> byStatus = all.stream()
+			.collect(Collectors.groupingBy(Case::status, TreeMap::new, Collectors.counting()));
 		String topics = counts(all.stream().map(c -> c.topic() == null ? "-" : c.topic()).toList());
 		String languages = counts(all.stream().map(Case::language).toList());
 		List<Duration> answered = new ArrayList<>();
@@ -306,18 +331,21 @@ public class StaffDesk {
 		answered.sort(Comparator.naturalOrder());
 		String median = answered.isEmpty() ? "-" : this.staff.age(answered.get(answered.size() / 2));
 		this.staff.tellStaff("staff.stats", Map.of("open", Long.toString(byStatus.getOrDefault(CaseStatus.OPEN, 0L)),
-				"taken", Long.toString(byStatus.getOrDefault(CaseStatus.TAKEN, 0L)),
-				"closed", Long.toString(byStatus.getOrDefault(CaseStatus.CLOSED, 0L) + byStatus.getOrDefault(CaseStatus.WITHDRAWN, 0L)),
+				"taken", Long.toString(byStatus.getOrDefault(CaseStatus.TAKEN, 0L)), "closed",
+				Long.toString(
+						byStatus.getOrDefault(CaseStatus.CLOSED, 0L) + byStatus.getOrDefault(CaseStatus.WITHDRAWN, 0L)),
 				"topics", topics, "languages", languages, "median", median), reply);
 	}
 
 	private static String counts(List<String> values) {
-		Map<String, Long> counted = values.stream().collect(Collectors.groupingBy(v -> v, TreeMap::new, Collectors.counting()));
-		return counted.isEmpty() ? "-" : counted.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-			.map(e -> e.getKey() + " " + e.getValue())
-			.collect(Collectors.joining(", "));
+		Map<String, Long> counted = values.stream()
+			.collect(Collectors.groupingBy(v -> v, TreeMap::new, Collectors.counting()));
+		return counted.isEmpty() ? "-"
+				: counted.entrySet()
+					.stream()
+					.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+					.map(e -> e.getKey() + " " + e.getValue())
+					.collect(Collectors.joining(", "));
 	}
 
 	private static Optional<Long> number(String text) {

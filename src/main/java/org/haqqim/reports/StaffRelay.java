@@ -28,11 +28,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Everything the bot puts in the staff chat about cases. Every message is sent, never forwarded (a
- * forward shows who sent it), with {@code protect_content}, and carries the case number; every message
- * id Telegram returns is mapped to its case, so that a staff reply finds its person. In a forum
- * supergroup each case gets one topic, requested once; messages wait for it and follow in order.
- * Above a number of new cards a minute, staff get a digest instead.
+ * Everything the bot puts in the staff chat about cases. Every message is sent, never
+ * forwarded (a forward shows who sent it), with {@code protect_content}, and carries the
+ * case number; every message id Telegram returns is mapped to its case, so that a staff
+ * reply finds its person. In a forum supergroup each case gets one topic, requested once;
+ * messages wait for it and follow in order. Above a number of new cards a minute, staff
+ * get a digest instead.
  */
 @Component
 @WhenChatting
@@ -72,7 +73,10 @@ class StaffRelay {
 		this.clock = clock;
 	}
 
-	/** A newly opened case reaches staff: its card and what the person sent, or a place in the next digest. */
+	/**
+	 * A newly opened case reaches staff: its card and what the person sent, or a place in
+	 * the next digest.
+	 */
 	void announce(Case opened) {
 		if (cardsInTheLastMinute() >= this.properties.cardsPerMinute()) {
 			logger.info("Case {} left for the digest: more than {} new cards this minute", opened.id(),
@@ -83,7 +87,10 @@ class StaffRelay {
 		showCard(opened);
 	}
 
-	/** The case's card and every message not yet relayed; in a forum, once its topic exists. */
+	/**
+	 * The case's card and every message not yet relayed; in a forum, once its topic
+	 * exists.
+	 */
 	void showCard(Case shown) {
 		this.cases.announced(shown.id());
 		if (this.properties.forumTopics() && shown.threadId() == null) {
@@ -107,7 +114,10 @@ class StaffRelay {
 			.ifPresent(message -> relay(open, message));
 	}
 
-	/** A notice about a case (taken, closed, withdrawn, not delivered), in its topic when there is one. */
+	/**
+	 * A notice about a case (taken, closed, withdrawn, not delivered), in its topic when
+	 * there is one.
+	 */
 	void tell(Case about, String key, Map<String, String> params) {
 		Map<String, String> all = new LinkedHashMap<>(params);
 		all.put("case", Long.toString(about.id()));
@@ -116,7 +126,8 @@ class StaffRelay {
 
 	/** A notice about no case in particular (usage, refusals, digests). */
 	void tellStaff(String key, Map<String, String> params, Integer replyTo) {
-		this.outbox.enqueue(new OutboundMessage.Text(this.staffChat.id(), text(key, params), null, null, replyTo, true));
+		this.outbox
+			.enqueue(new OutboundMessage.Text(this.staffChat.id(), text(key, params), null, null, replyTo, true));
 	}
 
 	/** New cases that were not announced one by one, in one message. */
@@ -124,7 +135,8 @@ class StaffRelay {
 		if (waiting.isEmpty()) {
 			return;
 		}
-		String numbers = String.join(", ", waiting.stream().map(c -> "#" + c.id() + (c.urgent() ? " 🆘" : "")).toList());
+		String numbers = String.join(", ",
+				waiting.stream().map(c -> "#" + c.id() + (c.urgent() ? " 🆘" : "")).toList());
 		tellStaff("staff.digest", Map.of("count", Integer.toString(waiting.size()), "cases", numbers), null);
 		waiting.forEach(c -> this.cases.announced(c.id()));
 	}
@@ -141,9 +153,13 @@ class StaffRelay {
 		return Audience.of(this.properties.staffLanguage(), null);
 	}
 
-	// --- what Telegram answered ----------------------------------------------------------------------
+	// --- what Telegram answered
+	// ----------------------------------------------------------------------
 
-	/** Maps each delivered staff-chat message to its case; a new forum topic releases what waited for it. */
+	/**
+	 * Maps each delivered staff-chat message to its case; a new forum topic releases what
+	 * waited for it.
+	 */
 	@EventListener
 	void onDelivered(MessageDelivered delivered) {
 		String correlation = delivered.correlation();
@@ -152,7 +168,8 @@ class StaffRelay {
 		}
 		if (correlation.startsWith(TO_STAFF)) {
 			long caseId = Long.parseLong(correlation.substring(TO_STAFF.length()));
-			// A notice about a case whose person was forgotten must not link anything back to them.
+			// A notice about a case whose person was forgotten must not link anything
+			// back to them.
 			this.cases.find(caseId)
 				.filter(found -> found.chatId() != 0)
 				.ifPresent(found -> this.cases.mapStaffMessage(delivered.chatId(), delivered.messageId(), caseId));
@@ -167,7 +184,9 @@ class StaffRelay {
 		}
 	}
 
-	/** A person who blocked the bot cannot be reached; staff are told once, no retries. */
+	/**
+	 * A person who blocked the bot cannot be reached; staff are told once, no retries.
+	 */
 	@EventListener
 	void onUndeliverable(MessageUndeliverable failed) {
 		String correlation = failed.correlation();
@@ -185,16 +204,17 @@ class StaffRelay {
 		});
 	}
 
-	// --- pieces ------------------------------------------------------------------------------------
+	// --- pieces
+	// ------------------------------------------------------------------------------------
 
 	private void requestTopic(Case waiting) {
 		if (!this.cases.requestTopic(waiting.id())) {
 			return;
 		}
-		String name = Html.toPlainText(text("staff.topic-name",
-				Map.of("case", Long.toString(waiting.id()), "topic", topicTitle(waiting))));
-		this.outbox.enqueue(new OutboundMessage.CreateTopic(this.staffChat.id(), name.length() > 120 ? name.substring(0, 120) : name),
-				NEW_TOPIC + waiting.id());
+		String name = Html.toPlainText(
+				text("staff.topic-name", Map.of("case", Long.toString(waiting.id()), "topic", topicTitle(waiting))));
+		this.outbox.enqueue(new OutboundMessage.CreateTopic(this.staffChat.id(),
+				name.length() > 120 ? name.substring(0, 120) : name), NEW_TOPIC + waiting.id());
 	}
 
 	private void relayPending(Case open) {
@@ -205,7 +225,10 @@ class StaffRelay {
 		}
 	}
 
-	/** The first text is on the card; later texts and all media follow it, copied, never forwarded. */
+	/**
+	 * The first text is on the card; later texts and all media follow it, copied, never
+	 * forwarded.
+	 */
 	private void relay(Case open, CaseMessage message) {
 		this.cases.markRelayed(message.id());
 		String heading = text("staff.user-message", Map.of("case", Long.toString(open.id())));
@@ -219,9 +242,11 @@ class StaffRelay {
 		}
 		Integer thread = open.threadId() == null ? null : open.threadId().intValue();
 		String caption = message.text() == null ? heading : heading + "\n" + Html.escape(shorten(message.text()));
-		this.outbox.enqueue(new OutboundMessage.Copy(this.staffChat.id(), thread, message.sourceChatId(),
-				message.sourceMessageId().intValue(), caption.length() > 1000 ? caption.substring(0, 1000) : caption, null,
-				true), TO_STAFF + open.id());
+		this.outbox.enqueue(
+				new OutboundMessage.Copy(this.staffChat.id(), thread, message.sourceChatId(),
+						message.sourceMessageId().intValue(),
+						caption.length() > 1000 ? caption.substring(0, 1000) : caption, null, true),
+				TO_STAFF + open.id());
 	}
 
 	private boolean isFirstText(Case open, CaseMessage message) {
@@ -233,7 +258,10 @@ class StaffRelay {
 			.orElse(false);
 	}
 
-	/** The case card: what staff need to act, and the person's words shown as text, never as markup. */
+	/**
+	 * The case card: what staff need to act, and the person's words shown as text, never
+	 * as markup.
+	 */
 	Screenless card(Case shown) {
 		Instant now = this.clock.instant();
 		String notGiven = Html.toPlainText(text("staff.not-given", Map.of()));
@@ -248,13 +276,15 @@ class StaffRelay {
 			contact.append(Html.toPlainText(text("staff.contact", Map.of("phone", shown.phone()))));
 		}
 		if (shown.latitude() != null) {
-			contact.append(contact.length() > 0 ? "\n" : "").append(Html.toPlainText(text("staff.location",
-					Map.of("latitude", String.format("%.5f", shown.latitude()), "longitude",
-							String.format("%.5f", shown.longitude())))));
+			contact.append(contact.length() > 0 ? "\n" : "")
+				.append(Html
+					.toPlainText(text("staff.location", Map.of("latitude", String.format("%.5f", shown.latitude()),
+							"longitude", String.format("%.5f", shown.longitude())))));
 		}
 		Map<String, String> params = new LinkedHashMap<>();
 		params.put("case", Long.toString(shown.id()));
-		params.put("urgency", Html.toPlainText(text(shown.urgent() ? "staff.urgency.urgent" : "staff.urgency.normal", Map.of())));
+		params.put("urgency",
+				Html.toPlainText(text(shown.urgent() ? "staff.urgency.urgent" : "staff.urgency.normal", Map.of())));
 		params.put("topic", topicTitle(shown));
 		params.put("language", knowledge().language(shown.language()).map(l -> l.name()).orElse(shown.language()));
 		params.put("citizenship", shown.citizenship() == null ? notGiven
@@ -267,7 +297,8 @@ class StaffRelay {
 		String html = text("staff.card", params).replaceAll("\n{3,}", "\n\n");
 		Keyboard.Inline buttons = new Keyboard.Inline(List.of(List.of(
 				new Keyboard.Button(Html.toPlainText(text("staff.button.take", Map.of())), StaffDesk.TAKE + shown.id()),
-				new Keyboard.Button(Html.toPlainText(text("staff.button.close", Map.of())), StaffDesk.CLOSE + shown.id()))));
+				new Keyboard.Button(Html.toPlainText(text("staff.button.close", Map.of())),
+						StaffDesk.CLOSE + shown.id()))));
 		return new Screenless(html, buttons);
 	}
 
@@ -292,8 +323,9 @@ class StaffRelay {
 
 	private void send(Case about, Screenless message) {
 		Integer thread = about.threadId() == null ? null : about.threadId().intValue();
-		this.outbox.enqueue(new OutboundMessage.Text(this.staffChat.id(), message.html(), message.keyboard(), thread,
-				null, true), TO_STAFF + about.id());
+		this.outbox.enqueue(
+				new OutboundMessage.Text(this.staffChat.id(), message.html(), message.keyboard(), thread, null, true),
+				TO_STAFF + about.id());
 	}
 
 	private int cardsInTheLastMinute() {

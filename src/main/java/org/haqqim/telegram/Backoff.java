@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Exponential backoff with jitter, capped: the pause doubles after each failure up to the maximum and
- * never grows past it, however long the outage lasts.
+ * Exponential backoff with jitter, capped: the pause doubles after each failure up to the
+ * maximum and never grows past it, however long the outage lasts.
  */
 final class Backoff {
 

@@ -9,8 +9,9 @@ import java.util.concurrent.TimeoutException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * Waits for a Bot API call with a deadline. TelegramBots' own {@code execute} waits without one, and
- * hangs for ever when an answer lacks the {@code ok} field; every call here ends in time.
+ * Waits for a Bot API call with a deadline. TelegramBots' own {@code execute} waits
+ * without one, and hangs for ever when an answer lacks the {@code ok} field; every call
+ * here ends in time.
  */
 final class BotApi {
 
@@ -24,8 +25,8 @@ final class BotApi {
 
 	}
 
-	static <T> T await(Call<T> call, Duration timeout) throws TelegramApiException, TimeoutException,
-			InterruptedException {
+	static <T> T await(Call<T> call, Duration timeout)
+			throws TelegramApiException, TimeoutException, InterruptedException {
 		CompletableFuture<T> future = call.start();
 		try {
 			return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -3,7 +3,10 @@ package org.haqqim.telegram;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
-/** The log layout: every line, stack traces included, passes through {@link TokenRedaction}. */
+/**
+ * The log layout: every line, stack traces included, passes through
+ * {@link TokenRedaction}.
+ */
 public class RedactingPatternLayout extends PatternLayout {
 
 	@Override

@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the bot to Telegram when it runs in Telegram mode. Polling and sending use separate HTTP
- * clients: a long poll holds its connection for the poll timeout, which must not delay a send.
+ * Wires the bot to Telegram when it runs in Telegram mode. Polling and sending use
+ * separate HTTP clients: a long poll holds its connection for the poll timeout, which
+ * must not delay a send.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "haqqim.mode", havingValue = "telegram")
@@ -39,8 +40,7 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	TelegramPoller telegramPoller(TelegramProperties properties, Inbox inbox, PollingHeartbeat heartbeat,
-			Clock clock) {
+	TelegramPoller telegramPoller(TelegramProperties properties, Inbox inbox, PollingHeartbeat heartbeat, Clock clock) {
 		Duration pollDeadline = properties.pollTimeout().plus(properties.callTimeout());
 		OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
 			.readTimeout(pollDeadline)

@@ -48,9 +48,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Delivers outbound messages through the Bot API and turns every answer into a
- * {@link DeliveryResult}. Where Telegram refuses a message for a reason we can work around (markup it
- * cannot parse, a message that can no longer be edited, a deleted forum topic) it sends the closest
- * thing instead of dropping it.
+ * {@link DeliveryResult}. Where Telegram refuses a message for a reason we can work
+ * around (markup it cannot parse, a message that can no longer be edited, a deleted forum
+ * topic) it sends the closest thing instead of dropping it.
  */
 class TelegramDeliverer implements Deliverer {
 
@@ -113,8 +113,8 @@ class TelegramDeliverer implements Deliverer {
 			return null;
 		}
 		if (message instanceof OutboundMessage.Delete delete) {
-			call(() -> this.client.executeAsync(
-					DeleteMessage.builder().chatId(delete.chatId()).messageId(delete.messageId()).build()));
+			call(() -> this.client
+				.executeAsync(DeleteMessage.builder().chatId(delete.chatId()).messageId(delete.messageId()).build()));
 			return null;
 		}
 		throw new IllegalArgumentException("Unknown outbound message " + message.getClass().getSimpleName());
@@ -122,7 +122,8 @@ class TelegramDeliverer implements Deliverer {
 
 	private Long sendText(OutboundMessage.Text text) throws Exception {
 		try {
-			return call(() -> this.client.executeAsync(sendMessage(text, text.html(), true))).getMessageId().longValue();
+			return call(() -> this.client.executeAsync(sendMessage(text, text.html(), true))).getMessageId()
+				.longValue();
 		}
 		catch (TelegramApiRequestException ex) {
 			String description = description(ex);
@@ -132,8 +133,8 @@ class TelegramDeliverer implements Deliverer {
 					.longValue();
 			}
 			if (description.contains("message thread not found") && text.threadId() != null) {
-				OutboundMessage.Text outsideTopic = new OutboundMessage.Text(text.chatId(), text.html(), text.keyboard(),
-						null, null, text.protect());
+				OutboundMessage.Text outsideTopic = new OutboundMessage.Text(text.chatId(), text.html(),
+						text.keyboard(), null, null, text.protect());
 				return call(() -> this.client.executeAsync(sendMessage(outsideTopic, outsideTopic.html(), true)))
 					.getMessageId()
 					.longValue();
@@ -184,7 +185,8 @@ class TelegramDeliverer implements Deliverer {
 				return (long) edit.messageId();
 			}
 			if (description.contains("message to edit not found") || description.contains("message can't be edited")) {
-				return sendText(new OutboundMessage.Text(edit.chatId(), edit.html(), edit.keyboard(), null, null, false));
+				return sendText(
+						new OutboundMessage.Text(edit.chatId(), edit.html(), edit.keyboard(), null, null, false));
 			}
 			throw ex;
 		}
@@ -233,28 +235,66 @@ class TelegramDeliverer implements Deliverer {
 		String parseMode = caption == null ? null : ParseMode.HTML;
 		String chatId = Long.toString(media.chatId());
 		Message sent = switch (media.kind()) {
-			case PHOTO -> call(() -> this.client.executeAsync(SendPhoto.builder().chatId(chatId).photo(file)
-				.caption(caption).parseMode(parseMode).messageThreadId(media.threadId())
-				.protectContent(media.protect()).build()));
-			case VOICE -> call(() -> this.client.executeAsync(SendVoice.builder().chatId(chatId).voice(file)
-				.caption(caption).parseMode(parseMode).messageThreadId(media.threadId())
-				.protectContent(media.protect()).build()));
-			case AUDIO -> call(() -> this.client.executeAsync(SendAudio.builder().chatId(chatId).audio(file)
-				.caption(caption).parseMode(parseMode).messageThreadId(media.threadId())
-				.protectContent(media.protect()).build()));
-			case VIDEO -> call(() -> this.client.executeAsync(SendVideo.builder().chatId(chatId).video(file)
-				.caption(caption).parseMode(parseMode).messageThreadId(media.threadId())
-				.protectContent(media.protect()).build()));
-			case VIDEO_NOTE -> call(() -> this.client.executeAsync(SendVideoNote.builder().chatId(chatId)
-				.videoNote(file).messageThreadId(media.threadId()).protectContent(media.protect()).build()));
-			case ANIMATION -> call(() -> this.client.executeAsync(SendAnimation.builder().chatId(chatId)
-				.animation(file).caption(caption).parseMode(parseMode).messageThreadId(media.threadId())
-				.protectContent(media.protect()).build()));
-			case STICKER -> call(() -> this.client.executeAsync(SendSticker.builder().chatId(chatId).sticker(file)
-				.messageThreadId(media.threadId()).protectContent(media.protect()).build()));
-			case DOCUMENT -> call(() -> this.client.executeAsync(SendDocument.builder().chatId(chatId)
-				.document(file).caption(caption).parseMode(parseMode).messageThreadId(media.threadId())
-				.protectContent(media.protect()).build()));
+			case PHOTO -> call(() -> this.client.executeAsync(SendPhoto.builder()
+				.chatId(chatId)
+				.photo(file)
+				.caption(caption)
+				.parseMode(parseMode)
+				.messageThreadId(media.threadId())
+				.protectContent(media.protect())
+				.build()));
+			case VOICE -> call(() -> this.client.executeAsync(SendVoice.builder()
+				.chatId(chatId)
+				.voice(file)
+				.caption(caption)
+				.parseMode(parseMode)
+				.messageThreadId(media.threadId())
+				.protectContent(media.protect())
+				.build()));
+			case AUDIO -> call(() -> this.client.executeAsync(SendAudio.builder()
+				.chatId(chatId)
+				.audio(file)
+				.caption(caption)
+				.parseMode(parseMode)
+				.messageThreadId(media.threadId())
+				.protectContent(media.protect())
+				.build()));
+			case VIDEO -> call(() -> this.client.executeAsync(SendVideo.builder()
+				.chatId(chatId)
+				.video(file)
+				.caption(caption)
+				.parseMode(parseMode)
+				.messageThreadId(media.threadId())
+				.protectContent(media.protect())
+				.build()));
+			case VIDEO_NOTE -> call(() -> this.client.executeAsync(SendVideoNote.builder()
+				.chatId(chatId)
+				.videoNote(file)
+				.messageThreadId(media.threadId())
+				.protectContent(media.protect())
+				.build()));
+			case ANIMATION -> call(() -> this.client.executeAsync(SendAnimation.builder()
+				.chatId(chatId)
+				.animation(file)
+				.caption(caption)
+				.parseMode(parseMode)
+				.messageThreadId(media.threadId())
+				.protectContent(media.protect())
+				.build()));
+			case STICKER -> call(() -> this.client.executeAsync(SendSticker.builder()
+				.chatId(chatId)
+				.sticker(file)
+				.messageThreadId(media.threadId())
+				.protectContent(media.protect())
+				.build()));
+			case DOCUMENT -> call(() -> this.client.executeAsync(SendDocument.builder()
+				.chatId(chatId)
+				.document(file)
+				.caption(caption)
+				.parseMode(parseMode)
+				.messageThreadId(media.threadId())
+				.protectContent(media.protect())
+				.build()));
 		};
 		return sent.getMessageId().longValue();
 	}
@@ -302,7 +342,10 @@ class TelegramDeliverer implements Deliverer {
 			.keyboard(inline.rows()
 				.stream()
 				.map(row -> new InlineKeyboardRow(row.stream()
-					.map(button -> InlineKeyboardButton.builder().text(button.label()).callbackData(button.data()).build())
+					.map(button -> InlineKeyboardButton.builder()
+						.text(button.label())
+						.callbackData(button.data())
+						.build())
 					.toList()))
 				.toList())
 			.build();
@@ -311,7 +354,8 @@ class TelegramDeliverer implements Deliverer {
 	static DeliveryResult classify(TelegramApiRequestException ex) {
 		Integer code = ex.getErrorCode();
 		String description = description(ex);
-		// TelegramBots reports an answer it could not read (an HTML error page from a proxy) with code 0.
+		// TelegramBots reports an answer it could not read (an HTML error page from a
+		// proxy) with code 0.
 		if (code == null || code == 0) {
 			return new DeliveryResult.TransientFailure("Telegram's answer could not be read");
 		}
@@ -335,8 +379,8 @@ class TelegramDeliverer implements Deliverer {
 		return ex.getApiResponse() == null ? "" : ex.getApiResponse().toLowerCase(Locale.ROOT);
 	}
 
-	private <T extends Serializable> T call(BotApi.Call<T> call) throws TelegramApiException, TimeoutException,
-			InterruptedException {
+	private <T extends Serializable> T call(BotApi.Call<T> call)
+			throws TelegramApiException, TimeoutException, InterruptedException {
 		return BotApi.await(call, this.callTimeout);
 	}
 

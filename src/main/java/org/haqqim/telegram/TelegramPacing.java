@@ -11,9 +11,9 @@ import org.haqqim.transport.OutboundMessage;
 import org.haqqim.transport.SendPacing;
 
 /**
- * Telegram's flood limits as sliding windows: about one message a second in a private chat, at most
- * twenty a minute in a group, at most thirty a second for the whole bot. Edits, button answers and
- * other calls count only towards the bot-wide limit.
+ * Telegram's flood limits as sliding windows: about one message a second in a private
+ * chat, at most twenty a minute in a group, at most thirty a second for the whole bot.
+ * Edits, button answers and other calls count only towards the bot-wide limit.
  */
 class TelegramPacing implements SendPacing {
 
@@ -45,7 +45,8 @@ class TelegramPacing implements SendPacing {
 				this.chatWindows.computeIfAbsent(message.chatId(), id -> new ArrayDeque<>()).addLast(now);
 			}
 			if (this.chatWindows.size() > 10_000) {
-				this.chatWindows.values().removeIf(window -> window.isEmpty() || window.peekLast().isBefore(now.minus(MINUTE)));
+				this.chatWindows.values()
+					.removeIf(window -> window.isEmpty() || window.peekLast().isBefore(now.minus(MINUTE)));
 			}
 			return true;
 		}
@@ -67,7 +68,10 @@ class TelegramPacing implements SendPacing {
 		return next;
 	}
 
-	/** When the window will have room for one more, after dropping entries that have left it. */
+	/**
+	 * When the window will have room for one more, after dropping entries that have left
+	 * it.
+	 */
 	private static Instant freeAt(Deque<Instant> window, Duration length, int limit, Instant now) {
 		while (!window.isEmpty() && !window.peekFirst().plus(length).isAfter(now)) {
 			window.removeFirst();

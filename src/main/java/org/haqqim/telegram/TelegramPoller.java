@@ -26,10 +26,11 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Long-polls Telegram into the {@link Inbox}. Unlike the loop that TelegramBots ships, it confirms an
- * update only after the update is committed (the offset it asks for is the one stored with the
- * batch), honours {@code retry_after}, backs off at most {@code maxBackoff} however long an outage
- * lasts, starts even when Telegram is unreachable, and never lets an exception end the loop.
+ * Long-polls Telegram into the {@link Inbox}. Unlike the loop that TelegramBots ships, it
+ * confirms an update only after the update is committed (the offset it asks for is the
+ * one stored with the batch), honours {@code retry_after}, backs off at most
+ * {@code maxBackoff} however long an outage lasts, starts even when Telegram is
+ * unreachable, and never lets an exception end the loop.
  */
 public class TelegramPoller implements SmartLifecycle {
 
@@ -83,7 +84,10 @@ public class TelegramPoller implements SmartLifecycle {
 		this.worker.start();
 	}
 
-	/** Stops at once: a poll under way is cancelled; its updates were not confirmed and come again. */
+	/**
+	 * Stops at once: a poll under way is cancelled; its updates were not confirmed and
+	 * come again.
+	 */
 	@Override
 	public void stop() {
 		this.running = false;
@@ -147,7 +151,9 @@ public class TelegramPoller implements SmartLifecycle {
 		logger.info("Polling stopped");
 	}
 
-	/** Removes a webhook, which would make getUpdates fail, and logs which bot this is. */
+	/**
+	 * Removes a webhook, which would make getUpdates fail, and logs which bot this is.
+	 */
 	private void prepare() throws Exception {
 		BotApi.await(() -> this.client.executeAsync(DeleteWebhook.builder().dropPendingUpdates(false).build()),
 				this.properties.callTimeout());
@@ -177,8 +183,9 @@ public class TelegramPoller implements SmartLifecycle {
 	}
 
 	/**
-	 * Stores a batch, retrying while the database is unavailable. The batch stays unconfirmed at
-	 * Telegram until it is stored; if the bot stops first, Telegram delivers it again.
+	 * Stores a batch, retrying while the database is unavailable. The batch stays
+	 * unconfirmed at Telegram until it is stored; if the bot stops first, Telegram
+	 * delivers it again.
 	 */
 	private void storeUntilCommitted(List<InboundEvent> events, long nextOffset, Backoff backoff) {
 		while (this.running) {
@@ -224,7 +231,10 @@ public class TelegramPoller implements SmartLifecycle {
 		return pause;
 	}
 
-	/** The time of the last successful poll, on disk, for a health check in another process. */
+	/**
+	 * The time of the last successful poll, on disk, for a health check in another
+	 * process.
+	 */
 	private void writeHeartbeat() {
 		Instant now = this.clock.instant();
 		if (this.heartbeatWritten != null && now.isBefore(this.heartbeatWritten.plusSeconds(10))) {

@@ -14,9 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How to reach Telegram. Bound from {@code TELEGRAM_BOT_TOKEN}, {@code TELEGRAM_API_URL} and
- * {@code STAFF_CHAT_ID}. The token is checked here without ever being echoed, and {@link #toString()}
- * hides it.
+ * How to reach Telegram. Bound from {@code TELEGRAM_BOT_TOKEN}, {@code TELEGRAM_API_URL}
+ * and {@code STAFF_CHAT_ID}. The token is checked here without ever being echoed, and
+ * {@link #toString()} hides it.
  *
  * @param token the bot token from BotFather; empty to run without Telegram
  * @param apiUrl the Bot API base URL: scheme, host and port only
@@ -29,7 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param groupMessagesPerMinute Telegram's limit for one group
  * @param messagesPerSecond Telegram's limit for the whole bot
  * @param heartbeatInterval how often the poller logs that it is alive
- * @param heartbeatFile where the time of the last successful poll is written, for {@code ./haqqim health}
+ * @param heartbeatFile where the time of the last successful poll is written, for
+ * {@code ./haqqim health}
  */
 @Validated
 @ConfigurationProperties("haqqim.telegram")
@@ -73,7 +74,10 @@ public record TelegramProperties(String token, @DefaultValue("https://api.telegr
 		return !this.token.isEmpty();
 	}
 
-	/** The staff chat's id; refuses to start when it is missing, since reports would have nowhere to go. */
+	/**
+	 * The staff chat's id; refuses to start when it is missing, since reports would have
+	 * nowhere to go.
+	 */
 	public long requireStaffChatId() {
 		if (this.staffChat.isEmpty()) {
 			throw new StartupRefusal("STAFF_CHAT_ID is missing: set it to the id of the staff group "

@@ -3,8 +3,8 @@ package org.haqqim.telegram;
 import java.util.regex.Pattern;
 
 /**
- * Masks anything shaped like a bot token. A defence in depth: the token travels in the URL path of
- * every Bot API call, so any URL that ends up in a message would carry it.
+ * Masks anything shaped like a bot token. A defence in depth: the token travels in the
+ * URL path of every Bot API call, so any URL that ends up in a message would carry it.
  */
 public final class TokenRedaction {
 

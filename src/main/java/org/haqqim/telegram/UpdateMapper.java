@@ -18,9 +18,10 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 
 /**
- * Maps Telegram's updates to our {@link InboundEvent}s. Names, usernames and everything else the
- * bot does not need are dropped here, at the edge. Mapping never throws: an update it cannot read
- * becomes {@link InboundEvent.Unsupported}, so that it is still confirmed and cannot block polling.
+ * Maps Telegram's updates to our {@link InboundEvent}s. Names, usernames and everything
+ * else the bot does not need are dropped here, at the edge. Mapping never throws: an
+ * update it cannot read becomes {@link InboundEvent.Unsupported}, so that it is still
+ * confirmed and cannot block polling.
  */
 class UpdateMapper {
 
@@ -134,7 +135,8 @@ class UpdateMapper {
 		boolean anonymousAdmin = message.getSenderChat() != null && chat != null
 				&& message.getSenderChat().getId().equals(chat.getId());
 		Message replyTo = message.getReplyToMessage();
-		// A message inside a forum topic "replies" to the topic's opening service message; that is not a reply.
+		// A message inside a forum topic "replies" to the topic's opening service
+		// message; that is not a reply.
 		Integer replyToId = (replyTo == null || replyTo.getForumTopicCreated() != null) ? null : replyTo.getMessageId();
 		Integer threadId = Boolean.TRUE.equals(message.getIsTopicMessage()) ? message.getMessageThreadId() : null;
 		ChatType type = chatType(chat);

@@ -5,7 +5,10 @@ import java.time.Duration;
 /** What became of one attempt to deliver an outbound message. */
 public sealed interface DeliveryResult {
 
-	/** Delivered; {@code messageId} is the id the chat gave the new message (or the new topic's thread id). */
+	/**
+	 * Delivered; {@code messageId} is the id the chat gave the new message (or the new
+	 * topic's thread id).
+	 */
 	record Delivered(Long messageId) implements DeliveryResult {
 	}
 
@@ -21,7 +24,10 @@ public sealed interface DeliveryResult {
 	record PermanentFailure(FailureKind kind, String reason) implements DeliveryResult {
 	}
 
-	/** The group became a supergroup with a new id; messages wait until an operator updates the configuration. */
+	/**
+	 * The group became a supergroup with a new id; messages wait until an operator
+	 * updates the configuration.
+	 */
 	record ChatMoved(long newChatId) implements DeliveryResult {
 	}
 

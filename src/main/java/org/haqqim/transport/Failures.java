@@ -1,15 +1,18 @@
 package org.haqqim.transport;
 
 /**
- * Describes a failure for logs and the database without its message: exception messages can carry
- * what a person typed (a number that did not parse, say), and none of that may leave the chat.
+ * Describes a failure for logs and the database without its message: exception messages
+ * can carry what a person typed (a number that did not parse, say), and none of that may
+ * leave the chat.
  */
 public final class Failures {
 
 	private Failures() {
 	}
 
-	/** The exception's class and the first frame of our own code that it passed through. */
+	/**
+	 * The exception's class and the first frame of our own code that it passed through.
+	 */
 	public static String describe(Throwable failure) {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
@@ -21,8 +24,12 @@ public final class Failures {
 		}
 		for (StackTraceElement frame : root.getStackTrace()) {
 			if (frame.getClassName().startsWith("org.haqqim.")) {
-				description.append(" at ").append(frame.getClassName()).append('.').append(frame.getMethodName())
-					.append(':').append(frame.getLineNumber());
+				description.append(" at ")
+					.append(frame.getClassName())
+					.append('.')
+					.append(frame.getMethodName())
+					.append(':')
+					.append(frame.getLineNumber());
 				break;
 			}
 		}

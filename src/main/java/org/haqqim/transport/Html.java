@@ -3,8 +3,9 @@ package org.haqqim.transport;
 import java.util.regex.Pattern;
 
 /**
- * The subset of HTML that Telegram accepts. Anything a person typed goes through {@link #escape}
- * before it is put into a message; Telegram rejects a whole message over one unescaped {@code <}.
+ * The subset of HTML that Telegram accepts. Anything a person typed goes through
+ * {@link #escape} before it is put into a message; Telegram rejects a whole message over
+ * one unescaped {@code <}.
  */
 public final class Html {
 
@@ -39,10 +40,7 @@ public final class Html {
 	/** The text as a person sees it: tags removed and entities decoded. */
 	public static String toPlainText(String html) {
 		String withoutTags = TAG.matcher(html).replaceAll("");
-		return withoutTags.replace("&lt;", "<")
-			.replace("&gt;", ">")
-			.replace("&quot;", "\"")
-			.replace("&amp;", "&");
+		return withoutTags.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
 	}
 
 	public static String bold(String escapedHtml) {

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * Something a person or Telegram sent the bot, mapped to our own types at the edge. Implementations
- * hide their content in {@code toString()} so that an event can never be logged by accident.
+ * Something a person or Telegram sent the bot, mapped to our own types at the edge.
+ * Implementations hide their content in {@code toString()} so that an event can never be
+ * logged by accident.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = InboundEvent.Text.class, name = "text"),
@@ -30,7 +31,9 @@ public sealed interface InboundEvent {
 
 	}
 
-	/** A photo, voice note, document and the like, by file id, with its caption if any. */
+	/**
+	 * A photo, voice note, document and the like, by file id, with its caption if any.
+	 */
 	record Media(Origin origin, MediaKind kind, String fileId, String caption) implements InboundEvent {
 
 		@Override
@@ -50,7 +53,10 @@ public sealed interface InboundEvent {
 
 	}
 
-	/** A phone number shared with the contact button; {@code own} when it is the sender's own. */
+	/**
+	 * A phone number shared with the contact button; {@code own} when it is the sender's
+	 * own.
+	 */
 	record Contact(Origin origin, String phoneNumber, boolean own) implements InboundEvent {
 
 		@Override
@@ -60,7 +66,10 @@ public sealed interface InboundEvent {
 
 	}
 
-	/** A press of an inline button. {@code data} is client-controlled and must be treated as untrusted. */
+	/**
+	 * A press of an inline button. {@code data} is client-controlled and must be treated
+	 * as untrusted.
+	 */
 	record ButtonPress(Origin origin, String callbackId, String data) implements InboundEvent {
 
 		@Override
@@ -78,7 +87,10 @@ public sealed interface InboundEvent {
 	record ChatMigrated(Origin origin, long newChatId) implements InboundEvent {
 	}
 
-	/** Anything else: kept so that its update is confirmed and answered politely where there is a chat. */
+	/**
+	 * Anything else: kept so that its update is confirmed and answered politely where
+	 * there is a chat.
+	 */
 	record Unsupported(Origin origin, String kind) implements InboundEvent {
 	}
 

@@ -13,9 +13,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every update the bot receives, committed before Telegram is told it was received. The unique
- * update id makes a batch delivered twice a no-op; the offset for the next poll is stored in the same
- * transaction, so it never moves past an update that is not in the database.
+ * Every update the bot receives, committed before Telegram is told it was received. The
+ * unique update id makes a batch delivered twice a no-op; the offset for the next poll is
+ * stored in the same transaction, so it never moves past an update that is not in the
+ * database.
  */
 @Repository
 public class Inbox {
@@ -68,7 +69,10 @@ public class Inbox {
 		this.arrivals.signalAfterCommit();
 	}
 
-	/** Adds an event unless its update is already here: a batch delivered twice creates nothing twice. */
+	/**
+	 * Adds an event unless its update is already here: a batch delivered twice creates
+	 * nothing twice.
+	 */
 	private void insert(InboundEvent event, long now) {
 		this.jdbc.sql("""
 				INSERT INTO inbox (update_id, chat_id, payload, status, attempts, next_attempt_at, received_at)
@@ -95,7 +99,9 @@ public class Inbox {
 			.list();
 	}
 
-	/** Marks an update handled and erases its content; the id stays for de-duplication. */
+	/**
+	 * Marks an update handled and erases its content; the id stays for de-duplication.
+	 */
 	void markDone(long updateId) {
 		this.jdbc.sql("UPDATE inbox SET status = 'DONE', payload = NULL, processed_at = ? WHERE update_id = ?")
 			.params(this.clock.millis(), updateId)
@@ -142,8 +148,8 @@ public class Inbox {
 			return this.json.writeValueAsString(event);
 		}
 		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Inbound event of type " + event.getClass().getSimpleName()
-					+ " could not be written as JSON", ex);
+			throw new IllegalStateException(
+					"Inbound event of type " + event.getClass().getSimpleName() + " could not be written as JSON", ex);
 		}
 	}
 
@@ -163,7 +169,10 @@ public class Inbox {
 		return error.length() <= 500 ? error : error.substring(0, 500);
 	}
 
-	/** An update waiting to be handled; {@code event} is null when its stored form can no longer be read. */
+	/**
+	 * An update waiting to be handled; {@code event} is null when its stored form can no
+	 * longer be read.
+	 */
 	record Entry(long updateId, long chatId, InboundEvent event, int attempts, Instant nextAttemptAt) {
 	}
 

@@ -14,10 +14,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands committed updates to the {@link InboundHandler}, one at a time and in order per chat. This
- * is the error boundary for everything a person sends: an update whose handling throws is rolled
- * back, retried a few times while later updates of the same chat wait, and then marked failed so that
- * the chat moves on. Nothing escapes the loop.
+ * Hands committed updates to the {@link InboundHandler}, one at a time and in order per
+ * chat. This is the error boundary for everything a person sends: an update whose
+ * handling throws is rolled back, retried a few times while later updates of the same
+ * chat wait, and then marked failed so that the chat moves on. Nothing escapes the loop.
  */
 public class InboxProcessor implements SmartLifecycle {
 
@@ -71,7 +71,10 @@ public class InboxProcessor implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** Starts after the outbox relay and stops before it, so that what it queues gets sent. */
+	/**
+	 * Starts after the outbox relay and stops before it, so that what it queues gets
+	 * sent.
+	 */
 	@Override
 	public int getPhase() {
 		return Phases.PROCESSOR;
@@ -82,7 +85,9 @@ public class InboxProcessor implements SmartLifecycle {
 		return !this.busy && this.inbox.countPending() == 0;
 	}
 
-	/** Handles what is due now; returns how long to wait before the next retry falls due. */
+	/**
+	 * Handles what is due now; returns how long to wait before the next retry falls due.
+	 */
 	Duration processDue() {
 		List<Inbox.Entry> pending = this.inbox.pending(BATCH);
 		Set<Long> waitingChats = new HashSet<>();

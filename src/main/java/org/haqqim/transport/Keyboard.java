@@ -30,8 +30,8 @@ public sealed interface Keyboard {
 	}
 
 	/**
-	 * One inline button. The data is checked here, where every keyboard is built, so that no keyboard the
-	 * bot can build is ever refused by Telegram.
+	 * One inline button. The data is checked here, where every keyboard is built, so that
+	 * no keyboard the bot can build is ever refused by Telegram.
 	 */
 	record Button(String label, String data) {
 
@@ -48,7 +48,10 @@ public sealed interface Keyboard {
 
 	}
 
-	/** A one-time keyboard below the input field that asks for the person's location or phone number. */
+	/**
+	 * A one-time keyboard below the input field that asks for the person's location or
+	 * phone number.
+	 */
 	record Request(List<RequestButton> buttons) implements Keyboard {
 
 		public Request {

@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a long HTML text into messages Telegram accepts (at most 4096 characters after entity
- * parsing), at paragraph breaks where possible, then at line breaks, then between words. The bot's
- * own markup keeps tags within one line, so a split between lines never cuts a tag in two.
+ * Splits a long HTML text into messages Telegram accepts (at most 4096 characters after
+ * entity parsing), at paragraph breaks where possible, then at line breaks, then between
+ * words. The bot's own markup keeps tags within one line, so a split between lines never
+ * cuts a tag in two.
  */
 public final class MessageSplitter {
 
-	/** Telegram's limit is 4096; the margin leaves room for a continuation mark and UTF-16 surprises. */
+	/**
+	 * Telegram's limit is 4096; the margin leaves room for a continuation mark and UTF-16
+	 * surprises.
+	 */
 	public static final int DEFAULT_LIMIT = 4000;
 
 	private final int limit;

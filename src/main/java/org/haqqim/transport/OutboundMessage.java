@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * Something the bot wants done in a chat. Texts are in Telegram's HTML subset, with every piece of
- * user-provided text already escaped by {@link Html#escape(String)}.
+ * Something the bot wants done in a chat. Texts are in Telegram's HTML subset, with every
+ * piece of user-provided text already escaped by {@link Html#escape(String)}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = OutboundMessage.Text.class, name = "text"),
@@ -21,20 +21,25 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = OutboundMessage.Delete.class, name = "delete") })
 public sealed interface OutboundMessage {
 
-	/** The chat the message goes to; messages to one chat are sent in the order they were queued. */
+	/**
+	 * The chat the message goes to; messages to one chat are sent in the order they were
+	 * queued.
+	 */
 	long chatId();
 
-	/** Whether Telegram counts this as a new message in the chat, for its per-chat limits. */
+	/**
+	 * Whether Telegram counts this as a new message in the chat, for its per-chat limits.
+	 */
 	default boolean isNewMessage() {
 		return false;
 	}
 
 	/**
-	 * A text message. {@code threadId} puts it in a forum topic, {@code replyTo} makes it a reply, and
-	 * {@code protect} stops official clients from forwarding or saving it.
+	 * A text message. {@code threadId} puts it in a forum topic, {@code replyTo} makes it
+	 * a reply, and {@code protect} stops official clients from forwarding or saving it.
 	 */
-	record Text(long chatId, String html, Keyboard keyboard, Integer threadId, Integer replyTo, boolean protect)
-			implements OutboundMessage {
+	record Text(long chatId, String html, Keyboard keyboard, Integer threadId, Integer replyTo,
+			boolean protect) implements OutboundMessage {
 
 		public static Text of(long chatId, String html) {
 			return new Text(chatId, html, null, null, null, false);
@@ -70,11 +75,16 @@ public sealed interface OutboundMessage {
 
 	}
 
-	/** Stops the progress indicator on a pressed button, optionally with a short notice. */
+	/**
+	 * Stops the progress indicator on a pressed button, optionally with a short notice.
+	 */
 	record CallbackAnswer(long chatId, String callbackId, String notice) implements OutboundMessage {
 	}
 
-	/** Copies a message without the "forwarded from" header, so that its sender stays hidden. */
+	/**
+	 * Copies a message without the "forwarded from" header, so that its sender stays
+	 * hidden.
+	 */
 	record Copy(long chatId, Integer threadId, long fromChatId, int messageId, String captionHtml, Integer replyTo,
 			boolean protect) implements OutboundMessage {
 
@@ -86,8 +96,8 @@ public sealed interface OutboundMessage {
 	}
 
 	/** Sends media that Telegram already has, by its file id. */
-	record Media(long chatId, Integer threadId, MediaKind kind, String fileId, String captionHtml, boolean protect)
-			implements OutboundMessage {
+	record Media(long chatId, Integer threadId, MediaKind kind, String fileId, String captionHtml,
+			boolean protect) implements OutboundMessage {
 
 		@Override
 		public boolean isNewMessage() {
@@ -100,7 +110,10 @@ public sealed interface OutboundMessage {
 	record CreateTopic(long chatId, String name) implements OutboundMessage {
 	}
 
-	/** Sets the command menu for one language ({@code languageCode} null: the default for all others). */
+	/**
+	 * Sets the command menu for one language ({@code languageCode} null: the default for
+	 * all others).
+	 */
 	record Commands(String languageCode, List<Command> commands) implements OutboundMessage {
 
 		public Commands {
@@ -121,7 +134,10 @@ public sealed interface OutboundMessage {
 	record Leave(long chatId) implements OutboundMessage {
 	}
 
-	/** Deletes a message the bot sent (best effort: Telegram allows it only for a limited time). */
+	/**
+	 * Deletes a message the bot sent (best effort: Telegram allows it only for a limited
+	 * time).
+	 */
 	record Delete(long chatId, int messageId) implements OutboundMessage {
 	}
 

@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Messages waiting to be sent. Features queue them inside the transaction that changes their state,
- * so a message is queued exactly when the change is committed; the {@link OutboxRelay} sends them
- * afterwards and records what Telegram answered.
+ * Messages waiting to be sent. Features queue them inside the transaction that changes
+ * their state, so a message is queued exactly when the change is committed; the
+ * {@link OutboxRelay} sends them afterwards and records what Telegram answered.
  */
 @Repository
 public class Outbox {
@@ -42,8 +42,8 @@ public class Outbox {
 
 	/**
 	 * Queues a message; {@code correlation} comes back in {@link MessageDelivered} and
-	 * {@link MessageUndeliverable}. A text too long for one message is queued as several, split at
-	 * paragraph or line breaks, with the buttons under the last one.
+	 * {@link MessageUndeliverable}. A text too long for one message is queued as several,
+	 * split at paragraph or line breaks, with the buttons under the last one.
 	 */
 	public void enqueue(OutboundMessage message, String correlation) {
 		if (message instanceof OutboundMessage.Text text) {
@@ -76,13 +76,15 @@ public class Outbox {
 			.param(limit)
 			.query((rs, row) -> new Entry(rs.getLong("id"), rs.getLong("chat_id"), decode(rs.getString("payload")),
 					rs.getString("correlation"), rs.getInt("attempts"),
-					Instant.ofEpochMilli(rs.getLong("next_attempt_at")), Instant.ofEpochMilli(rs.getLong("created_at"))))
+					Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
+					Instant.ofEpochMilli(rs.getLong("created_at"))))
 			.list();
 	}
 
 	/**
-	 * Marks a message as being sent. After a crash such rows are sent again: the one window in which a
-	 * message can be repeated, since Telegram offers bots no idempotency key.
+	 * Marks a message as being sent. After a crash such rows are sent again: the one
+	 * window in which a message can be repeated, since Telegram offers bots no
+	 * idempotency key.
 	 */
 	void markSending(long id) {
 		this.jdbc.sql("UPDATE outbox SET status = 'SENDING', attempts = attempts + 1 WHERE id = ?").param(id).update();
@@ -90,12 +92,16 @@ public class Outbox {
 
 	/** Marks a message sent and erases its content, which is no longer needed. */
 	void markSent(long id, Long telegramMessageId) {
-		this.jdbc.sql("UPDATE outbox SET status = 'SENT', payload = '', telegram_message_id = ?, error = NULL, sent_at = ? WHERE id = ?")
+		this.jdbc.sql(
+				"UPDATE outbox SET status = 'SENT', payload = '', telegram_message_id = ?, error = NULL, sent_at = ? WHERE id = ?")
 			.params(telegramMessageId, this.clock.millis(), id)
 			.update();
 	}
 
-	/** Puts a message back in the queue until {@code at}; a wait Telegram asked for does not count as an attempt. */
+	/**
+	 * Puts a message back in the queue until {@code at}; a wait Telegram asked for does
+	 * not count as an attempt.
+	 */
 	void reschedule(long id, Instant at, String error, boolean countAsAttempt) {
 		this.jdbc.sql("""
 				UPDATE outbox SET status = 'PENDING', next_attempt_at = ?, error = ?,
@@ -110,14 +116,17 @@ public class Outbox {
 			.update();
 	}
 
-	/** Returns messages that were being sent when the process stopped to the queue; returns how many. */
+	/**
+	 * Returns messages that were being sent when the process stopped to the queue;
+	 * returns how many.
+	 */
 	int recoverInterrupted() {
 		return this.jdbc.sql("UPDATE outbox SET status = 'PENDING' WHERE status = 'SENDING'").update();
 	}
 
 	/**
-	 * Returns to the queue rows left marked as being sent although no send is under way (their result
-	 * could not be recorded because the database failed); returns how many.
+	 * Returns to the queue rows left marked as being sent although no send is under way
+	 * (their result could not be recorded because the database failed); returns how many.
 	 */
 	int recoverStale(Set<Long> inFlight) {
 		List<Long> sending = this.jdbc.sql("SELECT id FROM outbox WHERE status = 'SENDING'").query(Long.class).list();
@@ -150,7 +159,10 @@ public class Outbox {
 			.update();
 	}
 
-	/** Erases everything still queued for a chat (used when a person asks to be forgotten). */
+	/**
+	 * Erases everything still queued for a chat (used when a person asks to be
+	 * forgotten).
+	 */
 	public int discardPendingFor(long chatId) {
 		return this.jdbc.sql("DELETE FROM outbox WHERE chat_id = ? AND status = 'PENDING'").param(chatId).update();
 	}
@@ -183,9 +195,12 @@ public class Outbox {
 		}
 	}
 
-	/** A queued message; {@code message} is null when its stored form can no longer be read. */
-	record Entry(long id, long chatId, OutboundMessage message, String correlation, int attempts,
-			Instant nextAttemptAt, Instant createdAt) {
+	/**
+	 * A queued message; {@code message} is null when its stored form can no longer be
+	 * read.
+	 */
+	record Entry(long id, long chatId, OutboundMessage message, String correlation, int attempts, Instant nextAttemptAt,
+			Instant createdAt) {
 	}
 
 }

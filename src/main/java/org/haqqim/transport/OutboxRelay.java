@@ -21,10 +21,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Drains the {@link Outbox}: messages to one chat go one at a time and in order, several chats are
- * served at once, the platform's flood limits are kept, a wait the platform asks for holds back only
- * that chat, passing failures are retried with backoff, and a message refused for good is marked
- * failed once, with no retry storm.
+ * Drains the {@link Outbox}: messages to one chat go one at a time and in order, several
+ * chats are served at once, the platform's flood limits are kept, a wait the platform
+ * asks for holds back only that chat, passing failures are retried with backoff, and a
+ * message refused for good is marked failed once, with no retry storm.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -121,7 +121,10 @@ public class OutboxRelay implements SmartLifecycle {
 		return this.inFlight.get() == 0 && this.outbox.countPending() == 0;
 	}
 
-	/** Starts the sends that are due and allowed now; returns how long until the next one may be. */
+	/**
+	 * Starts the sends that are due and allowed now; returns how long until the next one
+	 * may be.
+	 */
 	Duration dispatchDue() {
 		List<Outbox.Entry> pending = this.outbox.pending(BATCH);
 		Set<Long> chatsSeen = new HashSet<>();
@@ -189,9 +192,10 @@ public class OutboxRelay implements SmartLifecycle {
 			});
 		}
 		else if (result instanceof DeliveryResult.RetryAfter retry) {
-			logger.warn("Chat flood limit reached; outbox message {} waits {} s", entry.id(), retry.delay().toSeconds());
-			this.outbox.reschedule(entry.id(), now.plus(retry.delay()), "retry after " + retry.delay().toSeconds() + " s",
-					false);
+			logger.warn("Chat flood limit reached; outbox message {} waits {} s", entry.id(),
+					retry.delay().toSeconds());
+			this.outbox.reschedule(entry.id(), now.plus(retry.delay()),
+					"retry after " + retry.delay().toSeconds() + " s", false);
 		}
 		else if (result instanceof DeliveryResult.TransientFailure failure) {
 			if (Duration.between(entry.createdAt(), now).compareTo(this.properties.giveUpSendingAfter()) > 0) {
@@ -210,8 +214,10 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 		else if (result instanceof DeliveryResult.ChatMoved moved) {
 			if (this.movedChatsReported.add(entry.chatId())) {
-				logger.error("Chat {} became a supergroup with id {}. Messages to it are kept and retried; set the "
-						+ "new id in the configuration (STAFF_CHAT_ID) and restart.", entry.chatId(), moved.newChatId());
+				logger.error(
+						"Chat {} became a supergroup with id {}. Messages to it are kept and retried; set the "
+								+ "new id in the configuration (STAFF_CHAT_ID) and restart.",
+						entry.chatId(), moved.newChatId());
 				this.events.publishEvent(new ChatMoveDetected(entry.chatId(), moved.newChatId()));
 			}
 			this.outbox.reschedule(entry.id(), now.plus(this.properties.maxSendRetryDelay()),
@@ -223,8 +229,8 @@ public class OutboxRelay implements SmartLifecycle {
 		logger.warn("Outbox message {} failed for good ({}): {}", entry.id(), kind, reason);
 		this.transactions.executeWithoutResult(status -> {
 			this.outbox.markFailed(entry.id(), reason);
-			this.events.publishEvent(
-					new MessageUndeliverable(entry.id(), entry.correlation(), entry.chatId(), kind, reason));
+			this.events
+				.publishEvent(new MessageUndeliverable(entry.id(), entry.correlation(), entry.chatId(), kind, reason));
 		});
 	}
 

@@ -1,8 +1,9 @@
 package org.haqqim.transport;
 
 /**
- * Start-up and shutdown order of the workers. Higher phases start later and stop earlier: the poller
- * stops taking updates first, the processor finishes what it handles, the relay sends last.
+ * Start-up and shutdown order of the workers. Higher phases start later and stop earlier:
+ * the poller stops taking updates first, the processor finishes what it handles, the
+ * relay sends last.
  */
 public final class Phases {
 

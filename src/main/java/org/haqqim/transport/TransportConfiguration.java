@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The JSON form of stored events and messages, and the workers, which run only when the bot chats. */
+/**
+ * The JSON form of stored events and messages, and the workers, which run only when the
+ * bot chats.
+ */
 @Configuration(proxyBeanMethods = false)
 class TransportConfiguration {
 
@@ -37,9 +40,8 @@ class TransportConfiguration {
 		}
 
 		@Bean
-		OutboxRelay outboxRelay(Outbox outbox, Deliverer deliverer, SendPacing pacing,
-				ApplicationEventPublisher events, TransactionTemplate transactions, TransportProperties properties,
-				Clock clock) {
+		OutboxRelay outboxRelay(Outbox outbox, Deliverer deliverer, SendPacing pacing, ApplicationEventPublisher events,
+				TransactionTemplate transactions, TransportProperties properties, Clock clock) {
 			return new OutboxRelay(outbox, deliverer, pacing, events, transactions, properties, clock);
 		}
 

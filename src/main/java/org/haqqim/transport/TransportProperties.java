@@ -12,13 +12,17 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the inbox and the outbox are worked off.
  *
- * @param handlingAttempts how often an update whose handling throws is tried before it is marked failed
- * @param handlingRetryDelay the pause before the first retry of a failed update; it doubles each time
- * @param sendRetryDelay the pause before the first retry of a send that failed for a passing reason
+ * @param handlingAttempts how often an update whose handling throws is tried before it is
+ * marked failed
+ * @param handlingRetryDelay the pause before the first retry of a failed update; it
+ * doubles each time
+ * @param sendRetryDelay the pause before the first retry of a send that failed for a
+ * passing reason
  * @param maxSendRetryDelay the longest pause between retries of a send
  * @param giveUpSendingAfter how long a message is retried before it is marked failed
  * @param sendThreads how many chats are sent to at the same time
- * @param keepProcessed how long handled updates and sent messages are kept (for de-duplication, then erased)
+ * @param keepProcessed how long handled updates and sent messages are kept (for
+ * de-duplication, then erased)
  */
 @Validated
 @ConfigurationProperties("haqqim.transport")

@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Erases handled updates and sent messages once they are no longer needed for de-duplication. Their
- * content is already gone; what remains are ids and timestamps.
+ * Erases handled updates and sent messages once they are no longer needed for
+ * de-duplication. Their content is already gone; what remains are ids and timestamps.
  */
 class TransportRetention {
 

@@ -9,9 +9,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Wakes a worker when new work was committed, so that it need not poll the database in a tight loop.
- * Inside a transaction the signal is given after the commit: before it, the worker could not see the
- * new rows.
+ * Wakes a worker when new work was committed, so that it need not poll the database in a
+ * tight loop. Inside a transaction the signal is given after the commit: before it, the
+ * worker could not see the new rows.
  */
 final class WorkSignal {
 
@@ -46,7 +46,10 @@ final class WorkSignal {
 		}
 	}
 
-	/** Waits until signalled or the timeout passes; returns at once if a signal came since the last wait. */
+	/**
+	 * Waits until signalled or the timeout passes; returns at once if a signal came since
+	 * the last wait.
+	 */
 	void await(Duration timeout) throws InterruptedException {
 		this.lock.lock();
 		try {

@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a migrant sees, through the fake Bot API, as a person would use it: typed commands and
- * questions, buttons pressed as callback queries, in Uzbek (Latin and Cyrillic), Russian and Kyrgyz.
+ * What a migrant sees, through the fake Bot API, as a person would use it: typed commands
+ * and questions, buttons pressed as callback queries, in Uzbek (Latin and Cyrillic),
+ * Russian and Kyrgyz.
  */
 class ConversationTests extends EndToEndTest {
 
@@ -40,7 +41,8 @@ class ConversationTests extends EndToEndTest {
 		FakeBotApi.Call languages = telegram.awaitScreen(user, 0, WAIT);
 		assertThat(languages.buttons().get(0).data()).as("the app's language comes first")
 			.isEqualTo("l:" + (appLanguage.equals("uz") ? "uz" : appLanguage));
-		telegram.userPresses(user, languages.targetMessageId(), languages.buttonData("l:" + language + ""), appLanguage);
+		telegram.userPresses(user, languages.targetMessageId(), languages.buttonData("l:" + language + ""),
+				appLanguage);
 		FakeBotApi.Call citizenships = telegram.awaitScreen(user, 1, WAIT);
 		assertThat(citizenships.method()).isEqualTo("editmessagetext");
 		assertThat(citizenships.targetMessageId()).isEqualTo(languages.targetMessageId());
@@ -49,8 +51,10 @@ class ConversationTests extends EndToEndTest {
 		FakeBotApi.Call welcome = telegram.awaitScreen(user, 3, WAIT);
 		assertThat(welcome.text()).isEqualTo(text("welcome", language, Citizenship.valueOf(citizenship)));
 		assertThat(welcome.buttons()).extracting(FakeBotApi.Button::data).contains("k:police", "o", "w");
-		assertThat(this.jdbc.sql("SELECT language || '/' || citizenship FROM chat_user WHERE chat_id = ?").param(user)
-			.query(String.class).single()).isEqualTo(language + "/" + citizenship);
+		assertThat(this.jdbc.sql("SELECT language || '/' || citizenship FROM chat_user WHERE chat_id = ?")
+			.param(user)
+			.query(String.class)
+			.single()).isEqualTo(language + "/" + citizenship);
 	}
 
 	@Test
@@ -104,9 +108,11 @@ class ConversationTests extends EndToEndTest {
 		telegram.userSays(user, "patent", "en");
 		FakeBotApi.Call didYouMean = telegram.awaitScreen(user, 0, WAIT);
 		assertThat(didYouMean.text()).isEqualTo(text("match.did-you-mean", "en", null));
-		assertThat(didYouMean.buttons()).extracting(FakeBotApi.Button::data).contains("t:patent", "t:eaeu-workers", "w", "m");
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM unanswered_question WHERE text = 'patent'").query(Long.class).single())
-			.isEqualTo(1);
+		assertThat(didYouMean.buttons()).extracting(FakeBotApi.Button::data)
+			.contains("t:patent", "t:eaeu-workers", "w", "m");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM unanswered_question WHERE text = 'patent'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -130,9 +136,9 @@ class ConversationTests extends EndToEndTest {
 		telegram.userSays(other, "спасибо большое", "ru");
 		FakeBotApi.Call welcome = telegram.awaitScreen(other, 0, WAIT);
 		assertThat(welcome.text()).isEqualTo(text("match.thanks", "ru", null));
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM unanswered_question WHERE text LIKE '%спасибо%'").query(Long.class).single())
-			.as("thanks is not a question the bot failed to answer")
-			.isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM unanswered_question WHERE text LIKE '%спасибо%'")
+			.query(Long.class)
+			.single()).as("thanks is not a question the bot failed to answer").isZero();
 	}
 
 	@Test
@@ -169,8 +175,10 @@ class ConversationTests extends EndToEndTest {
 		telegram.userPresses(user, confirm.targetMessageId(), "x:1", "uz");
 		FakeBotApi.Call done = telegram.awaitScreen(user, before, WAIT);
 		assertThat(done.text()).isEqualTo(text("forget.done", "uz-Cyrl", Citizenship.UZ));
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM chat_user WHERE chat_id = ?").param(user).query(Long.class).single())
-			.isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM chat_user WHERE chat_id = ?")
+			.param(user)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -182,11 +190,14 @@ class ConversationTests extends EndToEndTest {
 		assertThat(voice.text()).isEqualTo(text("input.voice", "ru", Citizenship.TJ));
 		assertThat(voice.buttons()).extracting(FakeBotApi.Button::data).contains("w");
 		telegram.userSendsMedia(user, "sticker", null);
-		assertThat(telegram.awaitScreen(user, before + 1, WAIT).text()).isEqualTo(text("input.sticker", "ru", Citizenship.TJ));
+		assertThat(telegram.awaitScreen(user, before + 1, WAIT).text())
+			.isEqualTo(text("input.sticker", "ru", Citizenship.TJ));
 		telegram.userPresses(user, 1, "t:a-topic-that-was-removed", "ru");
-		assertThat(telegram.awaitScreen(user, before + 2, WAIT).text()).isEqualTo(text("error.old-button", "ru", Citizenship.TJ));
+		assertThat(telegram.awaitScreen(user, before + 2, WAIT).text())
+			.isEqualTo(text("error.old-button", "ru", Citizenship.TJ));
 		telegram.userPresses(user, 1, "forged data \u0000 nonsense", "ru");
-		assertThat(telegram.awaitScreen(user, before + 3, WAIT).text()).isEqualTo(text("error.old-button", "ru", Citizenship.TJ));
+		assertThat(telegram.awaitScreen(user, before + 3, WAIT).text())
+			.isEqualTo(text("error.old-button", "ru", Citizenship.TJ));
 	}
 
 	@Test
@@ -198,15 +209,18 @@ class ConversationTests extends EndToEndTest {
 
 	@Test
 	void commandsAreOfferedInEveryLanguage() {
-		org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(telegram.calls("setmycommands"))
-			.extracting(call -> call.body().path("language_code").asText(""))
-			.contains("", "uz", "ru", "ky", "tg", "en"));
-		FakeBotApi.Call russian = telegram.calls("setmycommands").stream()
+		org.awaitility.Awaitility.await()
+			.atMost(WAIT)
+			.untilAsserted(() -> assertThat(telegram.calls("setmycommands"))
+				.extracting(call -> call.body().path("language_code").asText(""))
+				.contains("", "uz", "ru", "ky", "tg", "en"));
+		FakeBotApi.Call russian = telegram.calls("setmycommands")
+			.stream()
 			.filter(call -> "ru".equals(call.body().path("language_code").asText(null)))
 			.findFirst()
 			.orElseThrow();
-		assertThat(russian.body().path("commands").findValuesAsText("command"))
-			.containsExactly("start", "menu", "contacts", "report", "language", "privacy", "forget", "help");
+		assertThat(russian.body().path("commands").findValuesAsText("command")).containsExactly("start", "menu",
+				"contacts", "report", "language", "privacy", "forget", "help");
 	}
 
 	private static FakeBotApi.Call last(long user) {

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every screen the conversation can build, for every language, citizenship, topic, category, office
- * and city of the real knowledge base: each renders (so every text it uses exists), and every button
- * it carries fits Telegram's 64 bytes of callback data and decodes back to an action.
+ * Every screen the conversation can build, for every language, citizenship, topic,
+ * category, office and city of the real knowledge base: each renders (so every text it
+ * uses exists), and every button it carries fits Telegram's 64 bytes of callback data and
+ * decodes back to an action.
  */
 class EveryScreenTests {
 

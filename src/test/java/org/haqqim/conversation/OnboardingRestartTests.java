@@ -45,7 +45,8 @@ class OnboardingRestartTests {
 			try {
 				telegram.userPresses(user, citizenships.targetMessageId(), "c:KG", "ky");
 				FakeBotApi.Call welcome = telegram.awaitScreen(user, 3, WAIT);
-				KnowledgeBase knowledge = new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge")).knowledge()
+				KnowledgeBase knowledge = new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge"))
+					.knowledge()
 					.orElseThrow();
 				assertThat(welcome.text()).as("the welcome is in the language chosen before the restart")
 					.isEqualTo(knowledge.text("welcome", Audience.of("ky", Citizenship.KG)));

@@ -15,9 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reliability case D3: a database the bot has been using, with people's settings and queued messages
- * in it, is upgraded by a newer bot at start-up and nothing in it is lost. Starts from the last version
- * before the reports (V3), on SQLite and on PostgreSQL.
+ * Reliability case D3: a database the bot has been using, with people's settings and
+ * queued messages in it, is upgraded by a newer bot at start-up and nothing in it is
+ * lost. Starts from the last version before the reports (V3), on SQLite and on
+ * PostgreSQL.
  */
 class MigrationUpgradeTests {
 
@@ -44,13 +45,16 @@ class MigrationUpgradeTests {
 			TestDatabases.flyway(properties, dataSource).target(BEFORE_REPORTS).load().migrate();
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 			jdbc.sql("INSERT INTO chat_user (chat_id, language, citizenship, settings_offered, created_at, updated_at) "
-					+ "VALUES (42, 'uz', 'UZ', 1, 1000, 2000)").update();
+					+ "VALUES (42, 'uz', 'UZ', 1, 1000, 2000)")
+				.update();
 			jdbc.sql("INSERT INTO topic_feedback (topic, language, helpful, not_helpful) VALUES ('patent', 'ru', 3, 1)")
 				.update();
 			jdbc.sql("INSERT INTO inbox (update_id, chat_id, payload, status, attempts, next_attempt_at, received_at) "
-					+ "VALUES (7001, 42, '{}', 'PENDING', 0, 0, 1000)").update();
+					+ "VALUES (7001, 42, '{}', 'PENDING', 0, 0, 1000)")
+				.update();
 			jdbc.sql("INSERT INTO outbox (chat_id, payload, status, attempts, next_attempt_at, created_at) "
-					+ "VALUES (42, '{\"text\":\"queued\"}', 'PENDING', 0, 0, 1000)").update();
+					+ "VALUES (42, '{\"text\":\"queued\"}', 'PENDING', 0, 0, 1000)")
+				.update();
 			jdbc.sql("INSERT INTO unanswered_question (text, language, asked_at) VALUES ('ob-havo qanday', 'uz', 1000)")
 				.update();
 
@@ -60,7 +64,8 @@ class MigrationUpgradeTests {
 			assertThat(jdbc.sql("SELECT language || '/' || citizenship FROM chat_user WHERE chat_id = 42")
 				.query(String.class)
 				.single()).isEqualTo("uz/UZ");
-			assertThat(jdbc.sql("SELECT helpful FROM topic_feedback WHERE topic = 'patent'").query(Integer.class).single())
+			assertThat(
+					jdbc.sql("SELECT helpful FROM topic_feedback WHERE topic = 'patent'").query(Integer.class).single())
 				.isEqualTo(3);
 			assertThat(jdbc.sql("SELECT status FROM inbox WHERE update_id = 7001").query(String.class).single())
 				.isEqualTo("PENDING");

@@ -14,9 +14,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * Migrated databases for repository tests: a fresh SQLite file, or a fresh schema in the PostgreSQL
- * that {@code .ci/run} starts on 127.0.0.1:5432. Built with the production configuration, so the
- * tests see the same pragmas and migrations the bot runs with.
+ * Migrated databases for repository tests: a fresh SQLite file, or a fresh schema in the
+ * PostgreSQL that {@code .ci/run} starts on 127.0.0.1:5432. Built with the production
+ * configuration, so the tests see the same pragmas and migrations the bot runs with.
  */
 public final class TestDatabases {
 
@@ -38,10 +38,13 @@ public final class TestDatabases {
 		return migrate(freshPostgresqlSchema());
 	}
 
-	/** Whether the local PostgreSQL answers; the PostgreSQL variants of tests run only then. */
+	/**
+	 * Whether the local PostgreSQL answers; the PostgreSQL variants of tests run only
+	 * then.
+	 */
 	public static boolean postgresqlAvailable() {
-		try (Connection connection = DriverManager.getConnection(POSTGRESQL_URL + "?connectTimeout=2",
-				POSTGRESQL_USER, "")) {
+		try (Connection connection = DriverManager.getConnection(POSTGRESQL_URL + "?connectTimeout=2", POSTGRESQL_USER,
+				"")) {
 			return connection.isValid(2);
 		}
 		catch (SQLException ex) {

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The real knowledge/ directory passes the validator: the check maintainers run, run by the build. */
+/**
+ * The real knowledge/ directory passes the validator: the check maintainers run, run by
+ * the build.
+ */
 class KnowledgeContentTests {
 
 	@Test
@@ -25,7 +28,9 @@ class KnowledgeContentTests {
 
 	@Test
 	void everyRequiredTopicIsThereInEveryLanguage() {
-		KnowledgeBase knowledge = new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge")).knowledge().orElseThrow();
+		KnowledgeBase knowledge = new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge"))
+			.knowledge()
+			.orElseThrow();
 		for (String id : RequiredTopics.IDS) {
 			Topic topic = knowledge.topic(id).orElseThrow();
 			for (String language : RequiredTopics.LANGUAGES) {
@@ -36,8 +41,8 @@ class KnowledgeContentTests {
 	}
 
 	/**
-	 * The location step offers the first cities of the file as buttons, so their order must be the file's on
-	 * every start, not the varying order of an immutable map.
+	 * The location step offers the first cities of the file as buttons, so their order
+	 * must be the file's on every start, not the varying order of an immutable map.
 	 */
 	@Test
 	void citiesKeepTheOrderOfContactsYaml() throws IOException {
@@ -51,17 +56,23 @@ class KnowledgeContentTests {
 				inFile.add(line.trim().replace(":", ""));
 			}
 		}
-		KnowledgeBase knowledge = new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge")).knowledge().orElseThrow();
+		KnowledgeBase knowledge = new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge"))
+			.knowledge()
+			.orElseThrow();
 		assertThat(inFile).hasSizeGreaterThan(3);
 		assertThat(knowledge.contacts().cities().keySet()).containsExactlyElementsOf(inFile);
 	}
 
-	/** The matcher indexes a topic's texts in this order, which decides between equally good phrasings. */
+	/**
+	 * The matcher indexes a topic's texts in this order, which decides between equally
+	 * good phrasings.
+	 */
 	@Test
 	void aTopicKeepsItsTextsInTheOrderGiven() {
 		Map<String, Topic.Text> texts = new LinkedHashMap<>();
 		for (String language : List.of("uz", "uz-Cyrl", "ru", "ky", "tg", "en", "tr", "kk")) {
-			texts.put(language, new Topic.Text(TranslationStatus.REVIEWED, "title", "answer", "", List.of(), List.of()));
+			texts.put(language,
+					new Topic.Text(TranslationStatus.REVIEWED, "title", "answer", "", List.of(), List.of()));
 		}
 		Topic topic = new Topic("order", "documents", false, List.of(), Set.of(), List.of(), null, null, texts);
 		assertThat(topic.texts().keySet()).containsExactly("uz", "uz-Cyrl", "ru", "ky", "tg", "en", "tr", "kk");

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The validator over fixtures named by scenario: the valid base, and overlays that break one thing
- * each. Every report is compared with a golden file, so that a change in wording is a visible change.
+ * The validator over fixtures named by scenario: the valid base, and overlays that break
+ * one thing each. Every report is compared with a golden file, so that a change in
+ * wording is a visible change.
  */
 class KnowledgeLoaderTests {
 
@@ -146,8 +147,9 @@ class KnowledgeLoaderTests {
 	}
 
 	/**
-	 * Compares a report with its golden file. After an intended change of wording, run the tests with
-	 * {@code -DupdateGoldens=true} to rewrite the goldens in src/test/resources, and review the diff.
+	 * Compares a report with its golden file. After an intended change of wording, run
+	 * the tests with {@code -DupdateGoldens=true} to rewrite the goldens in
+	 * src/test/resources, and review the diff.
 	 */
 	private static void assertGolden(String name, String actual) {
 		Path golden = fixture("valid").resolveSibling("reports").resolve(name.contains(".") ? name : name + ".txt");

@@ -16,9 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Live reload on a copy of the real knowledge base: a changed fact shows in the next answer without
- * a restart; a broken file is rejected, the old version keeps answering, and the staff chat is told
- * once, not once per saved file.
+ * Live reload on a copy of the real knowledge base: a changed fact shows in the next
+ * answer without a restart; a broken file is rejected, the old version keeps answering,
+ * and the staff chat is told once, not once per saved file.
  */
 class LiveReloadTests extends EndToEndTest {
 
@@ -44,22 +44,31 @@ class LiveReloadTests extends EndToEndTest {
 
 		Path facts = directory.resolve("facts/documents.yaml");
 		Files.writeString(facts, Files.readString(facts).replace("\"10 000\"", "\"12 345\""));
-		org.awaitility.Awaitility.await().atMost(WAIT).until(() -> this.knowledge.current()
-			.render("{patent-price-moscow}", Audience.of("uz", Citizenship.UZ), java.util.Map.of()).equals("12 345"));
+		org.awaitility.Awaitility.await()
+			.atMost(WAIT)
+			.until(() -> this.knowledge.current()
+				.render("{patent-price-moscow}", Audience.of("uz", Citizenship.UZ), java.util.Map.of())
+				.equals("12 345"));
 		telegram.userSays(user, "patent narxi qancha moskvada", "uz");
 		assertThat(telegram.awaitScreen(user, 2, WAIT).text()).contains("oyiga 12 345 rubl");
 
 		Path topic = directory.resolve("topics/patent.yaml");
 		Files.writeString(topic, Files.readString(topic).replaceFirst("category: documents", "category: [broken"));
 		Files.writeString(facts, Files.readString(facts) + "\n# touched again\n");
-		FakeBotApi.Call notice = telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
-				&& call.text().contains("topics/patent.yaml"), WAIT);
+		FakeBotApi.Call notice = telegram.awaitCall("sendmessage",
+				call -> call.chatId() == STAFF_CHAT_ID && call.text().contains("topics/patent.yaml"), WAIT);
 		assertThat(notice.text()).contains("⚠️");
 		telegram.userSays(user, "patent narxi qancha moskvada", "uz");
-		assertThat(telegram.awaitScreen(user, 3, WAIT).text()).as("the last good version keeps answering").contains("12 345");
-		org.awaitility.Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
-		assertThat(telegram.calls("sendmessage")).filteredOn(call -> call.chatId() == STAFF_CHAT_ID
-				&& call.text().contains("topics/patent.yaml")).as("reported once").hasSize(1);
+		assertThat(telegram.awaitScreen(user, 3, WAIT).text()).as("the last good version keeps answering")
+			.contains("12 345");
+		org.awaitility.Awaitility.await()
+			.pollDelay(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> true);
+		assertThat(telegram.calls("sendmessage"))
+			.filteredOn(call -> call.chatId() == STAFF_CHAT_ID && call.text().contains("topics/patent.yaml"))
+			.as("reported once")
+			.hasSize(1);
 	}
 
 }

@@ -8,9 +8,10 @@ import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Lexicon;
 
 /**
- * Measures the heap an index keeps: builds it, lets go of everything else, collects garbage and compares
- * the used heap with the used heap before. A measuring tool, not a test; BENCHMARKS.md says how to run it.
- * Arguments: the numbers of synthetic topics (default 10000), and "real" for the real knowledge base.
+ * Measures the heap an index keeps: builds it, lets go of everything else, collects
+ * garbage and compares the used heap with the used heap before. A measuring tool, not a
+ * test; BENCHMARKS.md says how to run it. Arguments: the numbers of synthetic topics
+ * (default 10000), and "real" for the real knowledge base.
  */
 public final class IndexHeap {
 
@@ -40,7 +41,8 @@ public final class IndexHeap {
 	}
 
 	private static void measureSynthetic(int topics) throws InterruptedException {
-		// What the build reads, the analysed phrasings, for comparison (the index keeps their strings).
+		// What the build reads, the analysed phrasings, for comparison (the index keeps
+		// their strings).
 		long beforeInput = usedAfterGc();
 		Map<String, List<WordLists.Terms>> input = analysedSynthetic(topics);
 		long afterInput = usedAfterGc();
@@ -58,17 +60,25 @@ public final class IndexHeap {
 	}
 
 	private static Map<String, List<WordLists.Terms>> analysedSynthetic(int topics) {
-		return MatchingBenchmarks.SyntheticBase.generate(topics, MatchingBenchmarks.SEED).analyse(new WordLists(Lexicon.empty()));
+		return MatchingBenchmarks.SyntheticBase.generate(topics, MatchingBenchmarks.SEED)
+			.analyse(new WordLists(Lexicon.empty()));
 	}
 
-	/** Builds in a separate method so that nothing but the index is still reachable when it returns. */
+	/**
+	 * Builds in a separate method so that nothing but the index is still reachable when
+	 * it returns.
+	 */
 	private static TopicIndex buildSynthetic(int topics) {
-		MatchingBenchmarks.SyntheticBase base = MatchingBenchmarks.SyntheticBase.generate(topics, MatchingBenchmarks.SEED);
+		MatchingBenchmarks.SyntheticBase base = MatchingBenchmarks.SyntheticBase.generate(topics,
+				MatchingBenchmarks.SEED);
 		WordLists wordLists = new WordLists(Lexicon.empty());
 		return TopicIndex.build(wordLists, base.analyse(wordLists));
 	}
 
-	/** How often the benchmark's queries find the topic they were derived from first: the workload is realistic. */
+	/**
+	 * How often the benchmark's queries find the topic they were derived from first: the
+	 * workload is realistic.
+	 */
 	private static void printTopOne(int topics, TopicIndex index) {
 		List<MatchingBenchmarks.SyntheticBase.Query> queries = MatchingBenchmarks.SyntheticBase
 			.generate(topics, MatchingBenchmarks.SEED)
@@ -82,7 +92,8 @@ public final class IndexHeap {
 				first++;
 			}
 		}
-		System.out.printf("synthetic, %d topics: source topic first for %.1f%% of %d queries, %.1f candidate topics on average%n",
+		System.out.printf(
+				"synthetic, %d topics: source topic first for %.1f%% of %d queries, %.1f candidate topics on average%n",
 				topics, 100.0 * first / queries.size(), queries.size(), (double) candidates / queries.size());
 	}
 
@@ -101,7 +112,10 @@ public final class IndexHeap {
 		return bytes / (1024.0 * 1024.0);
 	}
 
-	/** Keeps an object reachable up to this point, so that the collector cannot free it early. */
+	/**
+	 * Keeps an object reachable up to this point, so that the collector cannot free it
+	 * early.
+	 */
 	private static void keep(Object object) {
 		if (object.hashCode() == System.nanoTime()) {
 			System.out.println(object);

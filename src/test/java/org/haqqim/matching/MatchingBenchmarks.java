@@ -30,9 +30,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH benchmarks of the matcher: matching and building on the real knowledge base, and on synthetic
- * bases of 100, 1,000 and 10,000 topics to show how the cost grows. Not a test: run it with JMH from
- * the project directory (so that {@code knowledge/} resolves), as BENCHMARKS.md describes.
+ * JMH benchmarks of the matcher: matching and building on the real knowledge base, and on
+ * synthetic bases of 100, 1,000 and 10,000 topics to show how the cost grows. Not a test:
+ * run it with JMH from the project directory (so that {@code knowledge/} resolves), as
+ * BENCHMARKS.md describes.
  */
 @Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
 public class MatchingBenchmarks {
@@ -45,13 +46,17 @@ public class MatchingBenchmarks {
 	static final Path EVALUATION_SET = Path.of("src/test/resources/evaluation/messages.jsonl");
 
 	static KnowledgeBase realKnowledge() {
-		return new KnowledgeLoader(Clock.systemUTC()).load(KNOWLEDGE).knowledge()
+		return new KnowledgeLoader(Clock.systemUTC()).load(KNOWLEDGE)
+			.knowledge()
 			.orElseThrow(() -> new IllegalStateException("knowledge/ did not load: run from the project directory"));
 	}
 
-	// ------------------------------------------------------------------ real knowledge base
+	// ------------------------------------------------------------------ real knowledge
+	// base
 
-	/** The real knowledge base, its engine, and the evaluation set's messages as queries. */
+	/**
+	 * The real knowledge base, its engine, and the evaluation set's messages as queries.
+	 */
 	@State(Scope.Thread)
 	public static class RealKnowledge {
 
@@ -81,7 +86,10 @@ public class MatchingBenchmarks {
 
 	}
 
-	/** One message of the evaluation set, a different one each call: analysis, language, candidates, urgency. */
+	/**
+	 * One message of the evaluation set, a different one each call: analysis, language,
+	 * candidates, urgency.
+	 */
 	@Benchmark
 	@BenchmarkMode(Mode.SampleTime)
 	@OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -101,7 +109,10 @@ public class MatchingBenchmarks {
 		return MatchingEngine.build(state.knowledge, MatchingProperties.defaults());
 	}
 
-	/** The topic index alone (analysis of every phrasing included), to split the build's cost. */
+	/**
+	 * The topic index alone (analysis of every phrasing included), to split the build's
+	 * cost.
+	 */
 	@Benchmark
 	@BenchmarkMode(Mode.SingleShotTime)
 	@OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -111,9 +122,13 @@ public class MatchingBenchmarks {
 		return TopicIndex.build(state.knowledge);
 	}
 
-	// ------------------------------------------------------------------ synthetic knowledge bases
+	// ------------------------------------------------------------------ synthetic
+	// knowledge bases
 
-	/** A synthetic base of {@code topics} topics, its index, and queries derived from its phrasings. */
+	/**
+	 * A synthetic base of {@code topics} topics, its index, and queries derived from its
+	 * phrasings.
+	 */
 	@State(Scope.Thread)
 	public static class Synthetic {
 
@@ -149,7 +164,9 @@ public class MatchingBenchmarks {
 
 	}
 
-	/** A query like a phrasing of a random topic with a word or two replaced or mistyped. */
+	/**
+	 * A query like a phrasing of a random topic with a word or two replaced or mistyped.
+	 */
 	@Benchmark
 	@BenchmarkMode(Mode.SampleTime)
 	@OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -159,7 +176,9 @@ public class MatchingBenchmarks {
 		return state.index.candidates(state.wordLists.analyse(state.nextQuery()));
 	}
 
-	/** Building the index from analysed phrasings (the analysis itself is done in set-up). */
+	/**
+	 * Building the index from analysed phrasings (the analysis itself is done in set-up).
+	 */
 	@Benchmark
 	@BenchmarkMode(Mode.SingleShotTime)
 	@OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -170,9 +189,10 @@ public class MatchingBenchmarks {
 	}
 
 	/**
-	 * A knowledge base made up from generated words: a vocabulary of pseudo-words of 4–10 letters with a
-	 * Zipf-like frequency (a few words appear everywhere, most are rare), and topics whose ~20 phrasings of
-	 * 3–8 words come mostly from the topic's own pool of words, plus words from the whole vocabulary.
+	 * A knowledge base made up from generated words: a vocabulary of pseudo-words of 4–10
+	 * letters with a Zipf-like frequency (a few words appear everywhere, most are rare),
+	 * and topics whose ~20 phrasings of 3–8 words come mostly from the topic's own pool
+	 * of words, plus words from the whole vocabulary.
 	 */
 	static final class SyntheticBase {
 
@@ -184,7 +204,10 @@ public class MatchingBenchmarks {
 		/** Words of its own that a topic's phrasings draw on. */
 		static final int POOL = 14;
 
-		/** The share of a phrasing's words that come from the topic's pool, the rest from the whole vocabulary. */
+		/**
+		 * The share of a phrasing's words that come from the topic's pool, the rest from
+		 * the whole vocabulary.
+		 */
 		static final double FROM_POOL = 0.75;
 
 		private static final String CONSONANTS = "bdfgklmnprstvz";
@@ -218,7 +241,8 @@ public class MatchingBenchmarks {
 				// The pool: mostly mid-frequency and rare words, the topic's own terms.
 				String[] pool = new String[POOL];
 				for (int i = 0; i < POOL; i++) {
-					pool[i] = i < 3 ? vocabulary[200 + random.nextInt(vocabulary.length - 200)] : words.zipfWord(random);
+					pool[i] = i < 3 ? vocabulary[200 + random.nextInt(vocabulary.length - 200)]
+							: words.zipfWord(random);
 				}
 				int count = 15 + random.nextInt(11);
 				Set<String> texts = new LinkedHashSet<>();
@@ -226,7 +250,8 @@ public class MatchingBenchmarks {
 					int length = 3 + random.nextInt(6);
 					StringBuilder text = new StringBuilder();
 					for (int w = 0; w < length; w++) {
-						String word = random.nextDouble() < FROM_POOL ? pool[random.nextInt(POOL)] : words.zipfWord(random);
+						String word = random.nextDouble() < FROM_POOL ? pool[random.nextInt(POOL)]
+								: words.zipfWord(random);
 						text.append(w == 0 ? "" : " ").append(word);
 					}
 					texts.add(text.toString());
@@ -236,7 +261,9 @@ public class MatchingBenchmarks {
 			return new SyntheticBase(vocabulary, cumulative, phrasings);
 		}
 
-		/** Pronounceable words, already in the matcher's folded spelling, all different. */
+		/**
+		 * Pronounceable words, already in the matcher's folded spelling, all different.
+		 */
 		private static String[] vocabulary(Random random) {
 			Set<String> words = new HashSet<>();
 			List<String> ordered = new ArrayList<>(VOCABULARY);
@@ -276,7 +303,10 @@ public class MatchingBenchmarks {
 			return this.vocabulary[Math.min(rank < 0 ? -rank - 1 : rank, this.vocabulary.length - 1)];
 		}
 
-		/** The phrasings analysed as the index expects them, without duplicates, as TopicIndex does. */
+		/**
+		 * The phrasings analysed as the index expects them, without duplicates, as
+		 * TopicIndex does.
+		 */
 		Map<String, List<WordLists.Terms>> analyse(WordLists wordLists) {
 			Map<String, List<WordLists.Terms>> byTopic = new LinkedHashMap<>();
 			this.phrasings.forEach((topic, texts) -> {
@@ -298,9 +328,9 @@ public class MatchingBenchmarks {
 		}
 
 		/**
-		 * Queries as people might type them: a phrasing of a random topic with one or two changes, each
-		 * either a word replaced by another word of the vocabulary or a typo (a letter replaced, dropped
-		 * or swapped with the next one).
+		 * Queries as people might type them: a phrasing of a random topic with one or two
+		 * changes, each either a word replaced by another word of the vocabulary or a
+		 * typo (a letter replaced, dropped or swapped with the next one).
 		 */
 		String[] queries(int count, Random random) {
 			return queryList(count, random).stream().map(Query::text).toArray(String[]::new);

@@ -12,15 +12,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The matcher on the real knowledge base, for cases with one clear answer in every language. */
+/**
+ * The matcher on the real knowledge base, for cases with one clear answer in every
+ * language.
+ */
 class MatchingEngineTests {
 
 	private static MatchingEngine engine;
 
 	@BeforeAll
 	static void buildEngine() {
-		engine = MatchingEngine.build(new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge")).knowledge()
-			.orElseThrow(), MatchingProperties.defaults());
+		engine = MatchingEngine.build(
+				new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge")).knowledge().orElseThrow(),
+				MatchingProperties.defaults());
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
@@ -147,7 +151,10 @@ class MatchingEngineTests {
 		assertThat(engine.match(Question.of(text)).urgent()).as(text).isEqualTo(urgent);
 	}
 
-	/** The whole story matches no topic well (score under the floor), but the words it turns on do. */
+	/**
+	 * The whole story matches no topic well (score under the floor), but the words it
+	 * turns on do.
+	 */
 	@Test
 	void aLongStoryIsOfferedTheTopicItTurnsOn() {
 		MatchResult result = engine.match(Question.of("My cousin has been working on a building site in Kazan for two "

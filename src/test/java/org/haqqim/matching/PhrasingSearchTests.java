@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The two ways of finding a question's best phrasings, term by term and Lucene's Boolean query, find
- * the same phrasings: which one runs depends on the size of the index, not on what is asked. They add a
- * phrasing's scores in different orders, so two phrasings a rounding apart may change places; the
- * re-ranking takes the best of them all, so only the set matters.
+ * The two ways of finding a question's best phrasings, term by term and Lucene's Boolean
+ * query, find the same phrasings: which one runs depends on the size of the index, not on
+ * what is asked. They add a phrasing's scores in different orders, so two phrasings a
+ * rounding apart may change places; the re-ranking takes the best of them all, so only
+ * the set matters.
  */
 class PhrasingSearchTests {
 
@@ -22,13 +23,17 @@ class PhrasingSearchTests {
 	@Test
 	void bothWaysAgreeOnTheRealKnowledgeBase() {
 		TopicIndex index = TopicIndex.build(MatchingBenchmarks.realKnowledge());
-		List<String> questions = Evaluation.read(MatchingBenchmarks.EVALUATION_SET).stream().map(Evaluation.Sample::text).toList();
+		List<String> questions = Evaluation.read(MatchingBenchmarks.EVALUATION_SET)
+			.stream()
+			.map(Evaluation.Sample::text)
+			.toList();
 		assertBothWaysAgree(index, questions);
 	}
 
 	@Test
 	void bothWaysAgreeOnASyntheticBaseOfAThousandTopics() {
-		MatchingBenchmarks.SyntheticBase base = MatchingBenchmarks.SyntheticBase.generate(1_000, MatchingBenchmarks.SEED);
+		MatchingBenchmarks.SyntheticBase base = MatchingBenchmarks.SyntheticBase.generate(1_000,
+				MatchingBenchmarks.SEED);
 		WordLists wordLists = new WordLists(Lexicon.empty());
 		TopicIndex index = TopicIndex.build(wordLists, base.analyse(wordLists));
 		assertBothWaysAgree(index, Arrays.asList(base.queries(500, new Random(MatchingBenchmarks.SEED + 1))));
@@ -51,7 +56,9 @@ class PhrasingSearchTests {
 			}
 			searched++;
 			int[] termByTerm = search.termAtATime(BEST);
-			assertThat(termByTerm).as(question).hasSizeLessThanOrEqualTo(BEST).doesNotHaveDuplicates()
+			assertThat(termByTerm).as(question)
+				.hasSizeLessThanOrEqualTo(BEST)
+				.doesNotHaveDuplicates()
 				.containsExactlyInAnyOrder(search.skipping(BEST));
 		}
 		assertThat(searched).as("questions with a word the index knows").isGreaterThan(questions.size() * 3 / 4);

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ways people type one word meet in one folded form (issue: normalisation and morphology). */
+/**
+ * The ways people type one word meet in one folded form (issue: normalisation and
+ * morphology).
+ */
 class TextFoldingTests {
 
 	@Test
@@ -45,11 +48,14 @@ class TextFoldingTests {
 
 	@Test
 	void suffixedFormsShareTheirStem() {
-		assertThat(List.of("ro'yxatdan", "ro'yxatga", "royxatni", "рўйхатдан")).extracting(word -> Stemmer.stem(TextFolding.fold(word)))
+		assertThat(List.of("ro'yxatdan", "ro'yxatga", "royxatni", "рўйхатдан"))
+			.extracting(word -> Stemmer.stem(TextFolding.fold(word)))
 			.containsOnly("roiha");
-		assertThat(List.of("паспортумду", "pasportimni", "паспорт", "паспортро")).extracting(word -> Stemmer.stem(TextFolding.fold(word)))
+		assertThat(List.of("паспортумду", "pasportimni", "паспорт", "паспортро"))
+			.extracting(word -> Stemmer.stem(TextFolding.fold(word)))
 			.containsOnly("paspo");
-		assertThat(List.of("задержали", "zaderjan", "задержание")).extracting(word -> Stemmer.stem(TextFolding.fold(word)))
+		assertThat(List.of("задержали", "zaderjan", "задержание"))
+			.extracting(word -> Stemmer.stem(TextFolding.fold(word)))
 			.containsOnly("zader");
 	}
 

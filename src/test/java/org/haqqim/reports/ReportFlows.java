@@ -13,7 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a person and staff do in a report, step by step, through the fake Bot API; shared by the report tests. */
+/**
+ * What a person and staff do in a report, step by step, through the fake Bot API; shared
+ * by the report tests.
+ */
 final class ReportFlows {
 
 	static final Duration WAIT = Duration.ofSeconds(20);
@@ -35,7 +38,10 @@ final class ReportFlows {
 		this.jdbc = jdbc;
 	}
 
-	/** Sends an urgent message, agrees, and goes through the intake; returns the case number. */
+	/**
+	 * Sends an urgent message, agrees, and goes through the intake; returns the case
+	 * number.
+	 */
 	long completeUrgentReport(long user, String language, String citizenship, String message) {
 		int before = this.telegram.screensOf(user).size();
 		this.telegram.userSays(user, message, language);
@@ -43,7 +49,10 @@ final class ReportFlows {
 		return completeIntake(user, consent, language, citizenship);
 	}
 
-	/** Agrees to send, and answers the intake: a city button, "right now", skips phone and location. */
+	/**
+	 * Agrees to send, and answers the intake: a city button, "right now", skips phone and
+	 * location.
+	 */
 	long completeIntake(long user, FakeBotApi.Call consent, String language, String citizenship) {
 		String yes = consent.buttonData("rp:y:");
 		long caseId = Long.parseLong(yes.substring("rp:y:".length()));
@@ -54,18 +63,23 @@ final class ReportFlows {
 		FakeBotApi.Call when = this.telegram.awaitScreen(user, before + 2, WAIT);
 		this.telegram.userPresses(user, when.targetMessageId(), "rp:when:" + caseId + ":now", language);
 		this.telegram.awaitScreen(user, before + 3, WAIT);
-		String skip = this.knowledge.current().plainText("button.skip", Audience.of(language, Citizenship.valueOf(citizenship)));
+		String skip = this.knowledge.current()
+			.plainText("button.skip", Audience.of(language, Citizenship.valueOf(citizenship)));
 		this.telegram.userSays(user, skip, language);
 		this.telegram.awaitScreen(user, before + 4, WAIT);
 		this.telegram.userSays(user, skip, language);
 		FakeBotApi.Call received = this.telegram.awaitScreen(user, before + 5, WAIT);
-		assertThat(received.text()).isEqualTo(text("report.received", language, citizenship, Map.of("case", Long.toString(caseId))));
+		assertThat(received.text())
+			.isEqualTo(text("report.received", language, citizenship, Map.of("case", Long.toString(caseId))));
 		return caseId;
 	}
 
 	FakeBotApi.Call card(long caseId) {
-		return this.telegram.awaitCall("sendmessage", call -> call.chatId() == this.staffChat && call.accepted()
-				&& call.buttons().stream().anyMatch(button -> button.data().equals("rp:take:" + caseId)), WAIT);
+		return this.telegram
+			.awaitCall("sendmessage",
+					call -> call.chatId() == this.staffChat && call.accepted()
+							&& call.buttons().stream().anyMatch(button -> button.data().equals("rp:take:" + caseId)),
+					WAIT);
 	}
 
 	void staffSays(String text) {
@@ -93,7 +107,8 @@ final class ReportFlows {
 	}
 
 	String text(String key, String language, String citizenship, Map<String, String> params) {
-		return this.knowledge.current().text(key, Audience.of(language, citizenship == null ? null : Citizenship.valueOf(citizenship)), params);
+		return this.knowledge.current()
+			.text(key, Audience.of(language, citizenship == null ? null : Citizenship.valueOf(citizenship)), params);
 	}
 
 	String staffText(String key) {

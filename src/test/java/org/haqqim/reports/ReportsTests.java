@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Urgent reports through the fake Bot API, from a migrant's message to consular staff and back, and
- * the security, privacy and reliability cases of the research notes (S1–S6, R15, R19, P3, P4).
+ * Urgent reports through the fake Bot API, from a migrant's message to consular staff and
+ * back, and the security, privacy and reliability cases of the research notes (S1–S6,
+ * R15, R19, P3, P4).
  */
 class ReportsTests extends EndToEndTest {
 
@@ -36,7 +37,8 @@ class ReportsTests extends EndToEndTest {
 	JdbcClient jdbc;
 
 	@ParameterizedTest(name = "the whole loop in {0}")
-	@CsvSource({ "uz, UZ, xojayin pasportimni olib qoydi hozir qaytarmayapti", "ru, TJ, меня задержали в метро сейчас в отделе" })
+	@CsvSource({ "uz, UZ, xojayin pasportimni olib qoydi hozir qaytarmayapti",
+			"ru, TJ, меня задержали в метро сейчас в отделе" })
 	void anUrgentMessageReachesStaffAndTheAnswersComeBack(String language, String citizenship, String message) {
 		long user = onboarded(language, citizenship);
 		int before = telegram.screensOf(user).size();
@@ -45,11 +47,15 @@ class ReportsTests extends EndToEndTest {
 		assertThat(safety.text()).startsWith(text("report.urgent-intro", language, citizenship)).contains("112");
 		FakeBotApi.Call consent = telegram.awaitScreen(user, before + 1, WAIT);
 		assertThat(consent.text()).isEqualTo(text("report.consent", language, citizenship));
-		assertThat(staffMessages()).as("nothing reaches staff before the person's yes").noneMatch(call -> call.text().contains(message));
+		assertThat(staffMessages()).as("nothing reaches staff before the person's yes")
+			.noneMatch(call -> call.text().contains(message));
 
 		long caseId = completeIntake(user, consent, language, citizenship);
-		FakeBotApi.Call card = telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.accepted()
-				&& call.buttons().stream().anyMatch(button -> button.data().equals("rp:take:" + caseId)), WAIT);
+		FakeBotApi.Call card = telegram
+			.awaitCall("sendmessage",
+					call -> call.chatId() == STAFF_CHAT_ID && call.accepted()
+							&& call.buttons().stream().anyMatch(button -> button.data().equals("rp:take:" + caseId)),
+					WAIT);
 		assertThat(card.text()).contains("#" + caseId).contains(message.split(" ")[0]);
 		assertThat(card.body().path("protect_content").asBoolean()).isTrue();
 		assertThat(card.text()).doesNotContain("Firstname" + user).doesNotContain("username" + user);
@@ -68,8 +74,8 @@ class ReportsTests extends EndToEndTest {
 		int beforeReply = telegram.screensOf(user).size();
 		String reply = "spasibo, zhdu (" + language + ")";
 		telegram.userSays(user, reply, language);
-		FakeBotApi.Call relayed = telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
-				&& call.text().contains(reply), WAIT);
+		FakeBotApi.Call relayed = telegram.awaitCall("sendmessage",
+				call -> call.chatId() == STAFF_CHAT_ID && call.text().contains(reply), WAIT);
 		assertThat(relayed.text()).contains("#" + caseId);
 		assertThat(telegram.awaitScreen(user, beforeReply, WAIT).text())
 			.isEqualTo(text("report.added", language, citizenship, Map.of("case", Long.toString(caseId))));
@@ -77,7 +83,8 @@ class ReportsTests extends EndToEndTest {
 		int beforeClose = telegram.screensOf(user).size();
 		telegram.groupMessage(STAFF_CHAT_ID, STAFF_MEMBER, "/close " + caseId + " released, consulate informed", null);
 		FakeBotApi.Call closed = telegram.awaitScreen(user, beforeClose, WAIT);
-		assertThat(closed.text()).isEqualTo(text("report.closed", language, citizenship, Map.of("case", Long.toString(caseId))));
+		assertThat(closed.text())
+			.isEqualTo(text("report.closed", language, citizenship, Map.of("case", Long.toString(caseId))));
 		FakeBotApi.Call rate = telegram.awaitScreen(user, beforeClose + 1, WAIT);
 		telegram.userPresses(user, rate.targetMessageId(), "rp:r:" + caseId + ":1", language);
 		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().contains("👍"), WAIT);
@@ -94,7 +101,9 @@ class ReportsTests extends EndToEndTest {
 		telegram.userPresses(user, consent.targetMessageId(), "rp:n:" + draft, "ru");
 		FakeBotApi.Call declined = telegram.awaitScreen(user, before + 2, WAIT);
 		assertThat(declined.text()).isEqualTo(text("report.declined", "ru", "KG"));
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM report_case WHERE id = ?").param(draft).query(Long.class).single()).isZero();
+		assertThat(
+				this.jdbc.sql("SELECT COUNT(*) FROM report_case WHERE id = ?").param(draft).query(Long.class).single())
+			.isZero();
 		assertThat(staffMessages()).noneMatch(call -> call.text().contains("избил"));
 	}
 
@@ -114,15 +123,17 @@ class ReportsTests extends EndToEndTest {
 		telegram.botAddedTo(stranger, 42);
 		telegram.awaitCall("leavechat", call -> call.chatId() == stranger, WAIT);
 		telegram.groupMessage(stranger, 42, "/cases", null);
-		await().atMost(WAIT).until(() -> telegram.calls("leavechat").stream().filter(c -> c.chatId() == stranger).count() >= 2);
+		await().atMost(WAIT)
+			.until(() -> telegram.calls("leavechat").stream().filter(c -> c.chatId() == stranger).count() >= 2);
 		assertThat(telegram.calls("sendmessage")).noneMatch(call -> call.chatId() == stranger);
 	}
 
 	@Test
 	void anonymousAdminsCannotUseStaffCommands() {
 		telegram.anonymousAdminSays(STAFF_CHAT_ID, "/cases");
-		FakeBotApi.Call refusal = telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
-				&& call.text().equals(staffText("staff.anonymous-refused")), WAIT);
+		FakeBotApi.Call refusal = telegram.awaitCall("sendmessage",
+				call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.anonymous-refused")),
+				WAIT);
 		assertThat(refusal.accepted()).isTrue();
 	}
 
@@ -137,18 +148,22 @@ class ReportsTests extends EndToEndTest {
 		telegram.userSays(attacker, "/reply " + other + " hello", "ru");
 		telegram.userSays(attacker, "#" + other + " urgent", "ru");
 		await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM case_message WHERE case_id = ? AND text LIKE '%hello%'").param(other)
-			.query(Long.class).single()).isZero();
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM case_message WHERE case_id = ? AND text LIKE '%urgent%'").param(other)
-			.query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM case_message WHERE case_id = ? AND text LIKE '%hello%'")
+			.param(other)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM case_message WHERE case_id = ? AND text LIKE '%urgent%'")
+			.param(other)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
 	void aReplyToAMessageOfNoCaseIsNotLinkedAndGoesNowhere() {
 		int sentBefore = telegram.calls("sendmessage").size();
 		telegram.groupMessage(STAFF_CHAT_ID, STAFF_MEMBER, "answer to nothing", 99_999);
-		FakeBotApi.Call notLinked = telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
-				&& call.text().equals(staffText("staff.not-linked")), WAIT);
+		FakeBotApi.Call notLinked = telegram.awaitCall("sendmessage",
+				call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.not-linked")), WAIT);
 		assertThat(notLinked.body().path("reply_parameters").path("message_id").asInt()).isPositive();
 		assertThat(telegram.calls("sendmessage").subList(sentBefore, telegram.calls("sendmessage").size()))
 			.noneMatch(call -> call.text() != null && call.text().contains("answer to nothing"));
@@ -160,8 +175,10 @@ class ReportsTests extends EndToEndTest {
 		String words = "<b>x</b> <a href=\"tg://user?id=1\">y</a> & 1<2 меня задержали сейчас";
 		long caseId = completeUrgentReport(user, "ru", "TJ", words);
 		FakeBotApi.Call card = card(caseId);
-		assertThat(card.text()).contains("&lt;b&gt;x&lt;/b&gt; &lt;a href=\"tg://user?id=1\"&gt;y&lt;/a&gt; &amp; 1&lt;2");
-		assertThat(telegram.calls("sendmessage")).filteredOn(call -> call.chatId() == STAFF_CHAT_ID).allMatch(FakeBotApi.Call::accepted);
+		assertThat(card.text())
+			.contains("&lt;b&gt;x&lt;/b&gt; &lt;a href=\"tg://user?id=1\"&gt;y&lt;/a&gt; &amp; 1&lt;2");
+		assertThat(telegram.calls("sendmessage")).filteredOn(call -> call.chatId() == STAFF_CHAT_ID)
+			.allMatch(FakeBotApi.Call::accepted);
 	}
 
 	@Test
@@ -174,8 +191,11 @@ class ReportsTests extends EndToEndTest {
 		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
 				&& call.text().equals(staffText("staff.not-delivered-blocked", caseId)), WAIT);
 		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
-		assertThat(telegram.calls("sendmessage").stream().filter(call -> call.chatId() == user
-				&& call.text() != null && call.text().contains("where are you now?"))).as("no retry storm").hasSize(1);
+		assertThat(telegram.calls("sendmessage")
+			.stream()
+			.filter(call -> call.chatId() == user && call.text() != null && call.text().contains("where are you now?")))
+			.as("no retry storm")
+			.hasSize(1);
 	}
 
 	@Test
@@ -200,13 +220,22 @@ class ReportsTests extends EndToEndTest {
 		telegram.userSays(user, "/forget", "ky");
 		FakeBotApi.Call confirm = telegram.awaitScreen(user, before, WAIT);
 		telegram.userPresses(user, confirm.targetMessageId(), "x:1", "ky");
-		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
-				&& call.text().equals(staffText("staff.withdrawn", caseId)), WAIT);
+		telegram.awaitCall("sendmessage",
+				call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.withdrawn", caseId)),
+				WAIT);
 		telegram.awaitCall("deletemessage", call -> call.chatId() == STAFF_CHAT_ID, WAIT);
 		assertThat(status(caseId)).isEqualTo("WITHDRAWN");
-		assertThat(this.jdbc.sql("SELECT chat_id FROM report_case WHERE id = ?").param(caseId).query(Long.class).single()).isZero();
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM case_message WHERE case_id = ?").param(caseId).query(Long.class).single()).isZero();
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM staff_message WHERE case_id = ?").param(caseId).query(Long.class).single()).isZero();
+		assertThat(
+				this.jdbc.sql("SELECT chat_id FROM report_case WHERE id = ?").param(caseId).query(Long.class).single())
+			.isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM case_message WHERE case_id = ?")
+			.param(caseId)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM staff_message WHERE case_id = ?")
+			.param(caseId)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -215,17 +244,20 @@ class ReportsTests extends EndToEndTest {
 		long caseId = completeUrgentReport(user, "uz", "UZ", "akamni militsiya ushlab ketdi hozir");
 		card(caseId);
 		staffSays("/cases");
-		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().startsWith(staffText("staff.cases.header"))
-				&& call.text().contains("#" + caseId), WAIT);
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
+				&& call.text().startsWith(staffText("staff.cases.header")) && call.text().contains("#" + caseId), WAIT);
 		staffSays("/take " + caseId);
 		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().contains("#" + caseId)
 				&& call.text().contains("Firstname" + STAFF_MEMBER), WAIT);
 		assertThat(status(caseId)).isEqualTo("TAKEN");
 		staffSays("/note " + caseId + " called the station, he is in room 3");
-		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.note-saved", caseId)), WAIT);
+		telegram.awaitCall("sendmessage",
+				call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.note-saved", caseId)),
+				WAIT);
 		assertThat(telegram.textsSentTo(user)).noneMatch(text -> text.contains("room 3"));
 		staffSays("/stats");
-		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().contains("detention"), WAIT);
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().contains("detention"),
+				WAIT);
 		int beforeClose = telegram.screensOf(user).size();
 		staffSays("/close " + caseId);
 		await().atMost(WAIT).until(() -> "CLOSED".equals(status(caseId)));
@@ -236,16 +268,20 @@ class ReportsTests extends EndToEndTest {
 		assertThat(telegram.awaitScreen(user, beforeReopen, WAIT).text())
 			.isEqualTo(text("report.reopened", "uz", "UZ", Map.of("case", Long.toString(caseId))));
 		staffSays("/ban " + caseId);
-		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.banned", caseId)), WAIT);
+		telegram.awaitCall("sendmessage",
+				call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.banned", caseId)), WAIT);
 		int before = telegram.screensOf(user).size();
 		telegram.userSays(user, "/start", "uz");
 		await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
 		assertThat(telegram.screensOf(user)).as("a banned person's messages are ignored").hasSize(before);
 		staffSays("/take 999999");
-		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.no-such-case", 999_999)), WAIT);
+		telegram.awaitCall("sendmessage",
+				call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.no-such-case", 999_999)),
+				WAIT);
 	}
 
-	// --- steps, from ReportFlows ---------------------------------------------------------------------
+	// --- steps, from ReportFlows
+	// ---------------------------------------------------------------------
 
 	private ReportFlows flows() {
 		return new ReportFlows(telegram, STAFF_CHAT_ID, this.knowledge, this.jdbc);

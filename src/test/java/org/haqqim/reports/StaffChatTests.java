@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The staff chat as a forum supergroup with one topic per case, under Telegram's real limit of
- * twenty messages a minute, with a staff list; reminders and retention run on a clock the tests move.
+ * The staff chat as a forum supergroup with one topic per case, under Telegram's real
+ * limit of twenty messages a minute, with a staff list; reminders and retention run on a
+ * clock the tests move.
  */
 @TestPropertySource(properties = { "haqqim.reports.forum-topics=true", "haqqim.telegram.group-messages-per-minute=20",
 		"haqqim.reports.staff-user-ids=" + ReportFlows.STAFF_MEMBER })
@@ -56,20 +57,26 @@ class StaffChatTests extends EndToEndTest {
 		long caseId = this.flows.completeUrgentReport(user, "ru", "UZ", "хозяин забрал паспорт сейчас");
 		telegram.userSays(user, "он закрыл нас на складе", "ru");
 		telegram.userSays(user, "нас тут пятеро", "ru");
-		FakeBotApi.Call topic = telegram.awaitCall("createforumtopic", call -> call.body().path("name").asText()
-				.startsWith("#" + caseId), WAIT);
+		FakeBotApi.Call topic = telegram.awaitCall("createforumtopic",
+				call -> call.body().path("name").asText().startsWith("#" + caseId), WAIT);
 		await().atMost(WAIT).until(() -> this.flows.relayedTexts(caseId).size() == 2);
-		assertThat(telegram.calls("createforumtopic")).filteredOn(call -> call.body().path("name").asText()
-				.startsWith("#" + caseId)).hasSize(1);
-		int thread = this.jdbc.sql("SELECT thread_id FROM report_case WHERE id = ?").param(caseId).query(Integer.class).single();
+		assertThat(telegram.calls("createforumtopic"))
+			.filteredOn(call -> call.body().path("name").asText().startsWith("#" + caseId))
+			.hasSize(1);
+		int thread = this.jdbc.sql("SELECT thread_id FROM report_case WHERE id = ?")
+			.param(caseId)
+			.query(Integer.class)
+			.single();
 		FakeBotApi.Call card = this.flows.card(caseId);
 		assertThat(card.body().path("message_thread_id").asInt()).isEqualTo(thread);
 		assertThat(this.flows.relayedTexts(caseId)).containsExactly("он закрыл нас на складе", "нас тут пятеро");
 		assertThat(topic.accepted()).isTrue();
 
 		int before = telegram.screensOf(user).size();
-		telegram.topicMessage(STAFF_CHAT_ID, ReportFlows.STAFF_MEMBER, thread, "Мы звоним в полицию, оставайтесь на связи");
-		assertThat(telegram.awaitScreen(user, before, WAIT).text()).endsWith("Мы звоним в полицию, оставайтесь на связи");
+		telegram.topicMessage(STAFF_CHAT_ID, ReportFlows.STAFF_MEMBER, thread,
+				"Мы звоним в полицию, оставайтесь на связи");
+		assertThat(telegram.awaitScreen(user, before, WAIT).text())
+			.endsWith("Мы звоним в полицию, оставайтесь на связи");
 	}
 
 	@Test
@@ -105,14 +112,20 @@ class StaffChatTests extends EndToEndTest {
 		}
 		Instant received = Instant.now();
 		assertThat(Duration.between(start, received)).isLessThan(Duration.ofSeconds(55));
-		long open = this.jdbc.sql("SELECT COUNT(*) FROM report_case WHERE status = 'OPEN' AND chat_id IN ("
-				+ String.join(",", java.util.Arrays.stream(users).mapToObj(Long::toString).toList()) + ")").query(Long.class).single();
+		long open = this.jdbc
+			.sql("SELECT COUNT(*) FROM report_case WHERE status = 'OPEN' AND chat_id IN ("
+					+ String.join(",", java.util.Arrays.stream(users).mapToObj(Long::toString).toList()) + ")")
+			.query(Long.class)
+			.single();
 		assertThat(open).as("every report is a case").isEqualTo(60);
 		this.upkeep.run();
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM report_case WHERE status = 'OPEN' AND announced = 0").query(Long.class).single())
-			.as("cases over the card limit are announced in a digest").isZero();
-		long staffMessagesInTheFirstMinute = telegram.calls().stream()
-			.filter(call -> call.accepted() && call.chatId() == STAFF_CHAT_ID && !call.method().equals("answercallbackquery"))
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM report_case WHERE status = 'OPEN' AND announced = 0")
+			.query(Long.class)
+			.single()).as("cases over the card limit are announced in a digest").isZero();
+		long staffMessagesInTheFirstMinute = telegram.calls()
+			.stream()
+			.filter(call -> call.accepted() && call.chatId() == STAFF_CHAT_ID
+					&& !call.method().equals("answercallbackquery"))
 			.filter(call -> call.at().isBefore(start.plusSeconds(60)) && !call.at().isBefore(start))
 			.count();
 		assertThat(staffMessagesInTheFirstMinute).isLessThanOrEqualTo(20);
@@ -122,8 +135,9 @@ class StaffChatTests extends EndToEndTest {
 	void onlyListedStaffMayUseCommands() {
 		wire();
 		telegram.groupMessage(STAFF_CHAT_ID, 12345, "/cases", null);
-		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
-				&& call.text().equals(this.flows.staffText("staff.not-allowed")), WAIT);
+		telegram.awaitCall("sendmessage",
+				call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(this.flows.staffText("staff.not-allowed")),
+				WAIT);
 	}
 
 	@Test
@@ -146,8 +160,8 @@ class StaffChatTests extends EndToEndTest {
 		clock.advance(Duration.ofHours(2));
 		int before = telegram.screensOf(user).size();
 		this.upkeep.run();
-		assertThat(telegram.awaitScreen(user, before, WAIT).text()).isEqualTo(this.knowledge.current().text("report.still-open",
-				Audience.of("tg", Citizenship.TJ), Map.of("case", Long.toString(caseId))));
+		assertThat(telegram.awaitScreen(user, before, WAIT).text()).isEqualTo(this.knowledge.current()
+			.text("report.still-open", Audience.of("tg", Citizenship.TJ), Map.of("case", Long.toString(caseId))));
 	}
 
 	@Test
@@ -164,7 +178,9 @@ class StaffChatTests extends EndToEndTest {
 		clock.advance(Duration.ofDays(2));
 		this.upkeep.run();
 		assertThat(messages(caseId)).isZero();
-		assertThat(this.jdbc.sql("SELECT chat_id FROM report_case WHERE id = ?").param(caseId).query(Long.class).single()).isZero();
+		assertThat(
+				this.jdbc.sql("SELECT chat_id FROM report_case WHERE id = ?").param(caseId).query(Long.class).single())
+			.isZero();
 		assertThat(this.flows.status(caseId)).as("an anonymous count remains").isEqualTo("CLOSED");
 	}
 
@@ -177,7 +193,10 @@ class StaffChatTests extends EndToEndTest {
 	}
 
 	private long messages(long caseId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM case_message WHERE case_id = ?").param(caseId).query(Long.class).single();
+		return this.jdbc.sql("SELECT COUNT(*) FROM case_message WHERE case_id = ?")
+			.param(caseId)
+			.query(Long.class)
+			.single();
 	}
 
 	@TestConfiguration

@@ -33,11 +33,12 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A Bot API server in the test's JVM, on 127.0.0.1. It long-polls with real offset semantics (an
- * update is confirmed when a later offset is asked for), answers the methods the bot uses, records
- * every request, and injects faults on demand: 429 with {@code retry_after}, 5xx, 403, a moved
- * group, delays past the read timeout, malformed JSON, an answer without {@code ok}, a dropped
- * connection, and the replay of a batch already delivered.
+ * A Bot API server in the test's JVM, on 127.0.0.1. It long-polls with real offset
+ * semantics (an update is confirmed when a later offset is asked for), answers the
+ * methods the bot uses, records every request, and injects faults on demand: 429 with
+ * {@code retry_after}, 5xx, 403, a moved group, delays past the read timeout, malformed
+ * JSON, an answer without {@code ok}, a dropped connection, and the replay of a batch
+ * already delivered.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -73,8 +74,8 @@ public final class FakeBotApi implements AutoCloseable {
 
 	private final java.util.Set<Long> blockedChats = ConcurrentHashMap.newKeySet();
 
-	private static final java.util.Set<String> TELEGRAM_TAGS = java.util.Set.of("b", "strong", "i", "em", "u", "ins", "s",
-			"strike", "del", "a", "code", "pre", "tg-spoiler", "span", "blockquote");
+	private static final java.util.Set<String> TELEGRAM_TAGS = java.util.Set.of("b", "strong", "i", "em", "u", "ins",
+			"s", "strike", "del", "a", "code", "pre", "tg-spoiler", "span", "blockquote");
 
 	private volatile Fault everyCall;
 
@@ -85,8 +86,9 @@ public final class FakeBotApi implements AutoCloseable {
 	private volatile boolean closed;
 
 	/**
-	 * A request the fake received; {@code accepted} when it was answered normally, not with a fault, and
-	 * {@code messageId} the id the fake gave a message it created (0 otherwise).
+	 * A request the fake received; {@code accepted} when it was answered normally, not
+	 * with a fault, and {@code messageId} the id the fake gave a message it created (0
+	 * otherwise).
 	 */
 	public record Call(String method, String token, JsonNode body, Instant at, boolean accepted, int messageId) {
 
@@ -144,11 +146,17 @@ public final class FakeBotApi implements AutoCloseable {
 		record Disconnect() implements Fault {
 		}
 
-		/** Holds the request until the connection is closed (by a crash of the bot) and answers nothing. */
+		/**
+		 * Holds the request until the connection is closed (by a crash of the bot) and
+		 * answers nothing.
+		 */
 		record Hold() implements Fault {
 		}
 
-		/** Answers normally, but sends the body a few bytes a second, so it takes long to arrive. */
+		/**
+		 * Answers normally, but sends the body a few bytes a second, so it takes long to
+		 * arrive.
+		 */
 		record SlowBody() implements Fault {
 		}
 
@@ -163,7 +171,8 @@ public final class FakeBotApi implements AutoCloseable {
 		}
 
 		static Fault forbidden() {
-			return new Status(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
+			return new Status(403,
+					"{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
 		}
 
 		static Fault conflict() {
@@ -240,7 +249,8 @@ public final class FakeBotApi implements AutoCloseable {
 		}
 	}
 
-	// --- what users do -----------------------------------------------------------------------------
+	// --- what users do
+	// -----------------------------------------------------------------------------
 
 	/** A person writes in a private chat; returns the update id. */
 	public long userSays(long userId, String text, String languageCode) {
@@ -250,7 +260,9 @@ public final class FakeBotApi implements AutoCloseable {
 		return enqueueUpdate("message", message);
 	}
 
-	/** Everything test persons wrote to the bot, to check that none of it reaches a log. */
+	/**
+	 * Everything test persons wrote to the bot, to check that none of it reaches a log.
+	 */
 	public List<String> peoplesWords() {
 		return List.copyOf(this.peoplesWords);
 	}
@@ -285,7 +297,10 @@ public final class FakeBotApi implements AutoCloseable {
 		return enqueueUpdate("message", message);
 	}
 
-	/** A person sends media by file id ({@code photo}, {@code voice}, {@code document}, {@code sticker}). */
+	/**
+	 * A person sends media by file id ({@code photo}, {@code voice}, {@code document},
+	 * {@code sticker}).
+	 */
 	public long userSendsMedia(long userId, String kind, String caption) {
 		ObjectNode message = message(userId, privateChat(userId), user(userId, "ru"));
 		String fileId = kind + "-file-" + this.nextUpdateId.get();
@@ -327,7 +342,10 @@ public final class FakeBotApi implements AutoCloseable {
 		return enqueueUpdate("message", message);
 	}
 
-	/** Someone writes in a group; {@code replyTo} makes it a reply to the bot's message with that id. */
+	/**
+	 * Someone writes in a group; {@code replyTo} makes it a reply to the bot's message
+	 * with that id.
+	 */
 	public long groupMessage(long chatId, long userId, String text, Integer replyTo) {
 		ObjectNode chat = group(chatId);
 		ObjectNode message = message(chatId, chat, user(userId, "ru"));
@@ -361,7 +379,10 @@ public final class FakeBotApi implements AutoCloseable {
 		return enqueueUpdate("my_chat_member", change);
 	}
 
-	/** A staff member sends media in a group, optionally as a reply to the bot's message with that id. */
+	/**
+	 * A staff member sends media in a group, optionally as a reply to the bot's message
+	 * with that id.
+	 */
 	public long groupMedia(long chatId, long userId, String kind, Integer replyTo, String caption) {
 		ObjectNode chat = group(chatId);
 		ObjectNode message = message(chatId, chat, user(userId, "ru"));
@@ -434,11 +455,16 @@ public final class FakeBotApi implements AutoCloseable {
 		}
 	}
 
-	// --- faults ------------------------------------------------------------------------------------
+	// --- faults
+	// ------------------------------------------------------------------------------------
 
-	/** The next {@code times} calls of a method (lower case, e.g. "sendmessage") get the fault. */
+	/**
+	 * The next {@code times} calls of a method (lower case, e.g. "sendmessage") get the
+	 * fault.
+	 */
 	public void failNext(String method, Fault fault, int times) {
-		Deque<Fault> queue = this.faults.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ConcurrentLinkedDeque<>());
+		Deque<Fault> queue = this.faults.computeIfAbsent(method.toLowerCase(Locale.ROOT),
+				m -> new ConcurrentLinkedDeque<>());
 		for (int i = 0; i < times; i++) {
 			queue.add(fault);
 		}
@@ -446,7 +472,8 @@ public final class FakeBotApi implements AutoCloseable {
 
 	/** The next call of a method for one chat gets the fault. */
 	public void failNextTo(long chatId, String method, Fault fault) {
-		this.faultsByChat.computeIfAbsent(method.toLowerCase(Locale.ROOT) + "@" + chatId, m -> new ConcurrentLinkedDeque<>())
+		this.faultsByChat
+			.computeIfAbsent(method.toLowerCase(Locale.ROOT) + "@" + chatId, m -> new ConcurrentLinkedDeque<>())
 			.add(fault);
 	}
 
@@ -461,12 +488,15 @@ public final class FakeBotApi implements AutoCloseable {
 		this.faultsByChat.clear();
 	}
 
-	/** The next getUpdates returns the last delivered batch again, whatever its offset. */
+	/**
+	 * The next getUpdates returns the last delivered batch again, whatever its offset.
+	 */
 	public void replayLastBatch() {
 		this.replayNextBatch = true;
 	}
 
-	// --- what the bot did --------------------------------------------------------------------------
+	// --- what the bot did
+	// --------------------------------------------------------------------------
 
 	/** Forgets every recorded call, for a new group of tests against a new bot. */
 	public void forgetCalls() {
@@ -487,7 +517,10 @@ public final class FakeBotApi implements AutoCloseable {
 		return acceptedTo(chatId, "sendmessage").stream().map(Call::text).toList();
 	}
 
-	/** Everything the fake accepted for a chat that a person sees: new messages and edits, in order. */
+	/**
+	 * Everything the fake accepted for a chat that a person sees: new messages and edits,
+	 * in order.
+	 */
 	public List<Call> screensOf(long chatId) {
 		return this.calls.stream()
 			.filter(call -> call.accepted() && call.chatId() == chatId
@@ -498,11 +531,14 @@ public final class FakeBotApi implements AutoCloseable {
 	/** Waits for the next screen a person sees after the given number of earlier ones. */
 	public Call awaitScreen(long chatId, int after, Duration timeout) {
 		try {
-			Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> screensOf(chatId).size() > after);
+			Awaitility.await()
+				.atMost(timeout)
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> screensOf(chatId).size() > after);
 		}
 		catch (ConditionTimeoutException ex) {
-			throw new AssertionError("No screen number " + (after + 1) + " for " + chatId + " within " + timeout + "; calls:"
-					+ summary());
+			throw new AssertionError("No screen number " + (after + 1) + " for " + chatId + " within " + timeout
+					+ "; calls:" + summary());
 		}
 		return screensOf(chatId).get(after);
 	}
@@ -548,10 +584,16 @@ public final class FakeBotApi implements AutoCloseable {
 		return summary.toString();
 	}
 
-	/** Waits until the bot has sent {@code count} texts to a chat; on timeout, the failure lists every call. */
+	/**
+	 * Waits until the bot has sent {@code count} texts to a chat; on timeout, the failure
+	 * lists every call.
+	 */
 	public List<String> awaitTextsTo(long chatId, int count, Duration timeout) {
 		try {
-			Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(20)).until(() -> textsSentTo(chatId).size() >= count);
+			Awaitility.await()
+				.atMost(timeout)
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> textsSentTo(chatId).size() >= count);
 		}
 		catch (ConditionTimeoutException ex) {
 			throw new AssertionError("Expected " + count + " texts to " + chatId + " within " + timeout + " but got "
@@ -560,7 +602,8 @@ public final class FakeBotApi implements AutoCloseable {
 		return textsSentTo(chatId);
 	}
 
-	// --- serving -----------------------------------------------------------------------------------
+	// --- serving
+	// -----------------------------------------------------------------------------------
 
 	private MockResponse handle(RecordedRequest request) {
 		String path = request.getPath() == null ? "" : request.getPath();
@@ -574,9 +617,10 @@ public final class FakeBotApi implements AutoCloseable {
 		if (fault == null && this.blockedChats.contains(body.path("chat_id").asLong()) && method.startsWith("send")) {
 			fault = Fault.forbidden();
 		}
-		if (fault == null && "html".equalsIgnoreCase(body.path("parse_mode").asText()) && !validHtml(
-				body.has("text") ? body.path("text").asText() : body.path("caption").asText())) {
-			fault = new Fault.Status(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: can't parse entities\"}");
+		if (fault == null && "html".equalsIgnoreCase(body.path("parse_mode").asText())
+				&& !validHtml(body.has("text") ? body.path("text").asText() : body.path("caption").asText())) {
+			fault = new Fault.Status(400,
+					"{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: can't parse entities\"}");
 		}
 		boolean answersNormally = fault == null || fault instanceof Fault.Delay || fault instanceof Fault.SlowBody;
 		if (!answersNormally) {
@@ -611,7 +655,10 @@ public final class FakeBotApi implements AutoCloseable {
 		return queue == null ? null : queue.poll();
 	}
 
-	/** Telegram's HTML rules: only its tags, and every &, < and > that is not markup escaped. */
+	/**
+	 * Telegram's HTML rules: only its tags, and every &, < and > that is not markup
+	 * escaped.
+	 */
 	static boolean validHtml(String text) {
 		Matcher tags = Pattern.compile("<(/?)([a-z-]+)[^>]*>").matcher(text);
 		Deque<String> open = new java.util.ArrayDeque<>();
@@ -654,9 +701,11 @@ public final class FakeBotApi implements AutoCloseable {
 			case "getupdates" -> getUpdates(body);
 			case "getme" -> botUser();
 			case "deletewebhook", "answercallbackquery", "setmycommands", "sendchataction", "deletemessage",
-					"leavechat", "editmessagereplymarkup" -> JSON.getNodeFactory().booleanNode(true);
+					"leavechat", "editmessagereplymarkup" ->
+				JSON.getNodeFactory().booleanNode(true);
 			case "sendmessage", "forwardmessage", "sendphoto", "senddocument", "sendvoice", "sendaudio", "sendvideo",
-					"sendsticker", "sendanimation", "sendvideonote" -> sentMessage(body);
+					"sendsticker", "sendanimation", "sendvideonote" ->
+				sentMessage(body);
 			case "editmessagetext" -> editedMessage(body);
 			case "copymessage" -> {
 				ObjectNode id = JSON.createObjectNode();
@@ -827,7 +876,9 @@ public final class FakeBotApi implements AutoCloseable {
 		}
 	}
 
-	/** Media methods arrive as multipart forms; their fields become a JSON object here. */
+	/**
+	 * Media methods arrive as multipart forms; their fields become a JSON object here.
+	 */
 	private static JsonNode parseMultipart(String contentType, String body) {
 		ObjectNode fields = JSON.createObjectNode();
 		String boundary = "--" + contentType.replaceFirst(".*boundary=", "").replace("\"", "");

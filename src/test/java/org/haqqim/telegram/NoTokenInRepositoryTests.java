@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reliability case S13: no file of the project holds anything shaped like a bot token, except the tests'
- * canary. A real token pasted into a config file, a fixture or the README would be public the moment
- * it is pushed. Build output, databases and Git's own files are not part of the project and are skipped.
+ * Reliability case S13: no file of the project holds anything shaped like a bot token,
+ * except the tests' canary. A real token pasted into a config file, a fixture or the
+ * README would be public the moment it is pushed. Build output, databases and Git's own
+ * files are not part of the project and are skipped.
  */
 class NoTokenInRepositoryTests {
 

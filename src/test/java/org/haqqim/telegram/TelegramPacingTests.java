@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Telegram's flood limits: about 1/s per private chat, 20/min per group, 30/s for the bot. */
+/**
+ * Telegram's flood limits: about 1/s per private chat, 20/min per group, 30/s for the
+ * bot.
+ */
 class TelegramPacingTests {
 
 	private final Instant start = Instant.parse("2026-11-28T10:00:00Z");

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Telegram transport end to end against the fake Bot API: nothing is lost or repeated through
- * outages, floods, bad answers and replays (reliability cases R1–R4, R18 of the research notes).
+ * The Telegram transport end to end against the fake Bot API: nothing is lost or repeated
+ * through outages, floods, bad answers and replays (reliability cases R1–R4, R18 of the
+ * research notes).
  */
 class TelegramTransportTests extends EndToEndTest {
 
@@ -43,8 +44,10 @@ class TelegramTransportTests extends EndToEndTest {
 		long user = newUser();
 		long updateId = telegram.userSays(user, "/help", "ru");
 		await().atMost(WAIT).until(() -> telegram.confirmedBelow() > updateId);
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM inbox WHERE update_id = ?").param(updateId).query(Long.class).single())
-			.isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM inbox WHERE update_id = ?")
+			.param(updateId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -54,17 +57,23 @@ class TelegramTransportTests extends EndToEndTest {
 		telegram.failEverything(FakeBotApi.Fault.serverError(502));
 		long first = telegram.userSays(user, "/help", "ru");
 		await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
-		long pollsDuringOutage = telegram.calls("getupdates").stream().filter(call -> call.at().isAfter(outageStart)).count();
+		long pollsDuringOutage = telegram.calls("getupdates")
+			.stream()
+			.filter(call -> call.at().isAfter(outageStart))
+			.count();
 		telegram.recover();
 		Instant recovered = Instant.now();
 		long second = telegram.userSays(user, "/help", "ru");
 		telegram.awaitTextsTo(user, 2, WAIT);
 		FakeBotApi.Call replyAfterRecovery = telegram.acceptedTo(user, "sendmessage").get(1);
-		// Backoff from 100 ms doubling to a 1 s cap: about eight polls in three seconds, not hundreds.
+		// Backoff from 100 ms doubling to a 1 s cap: about eight polls in three seconds,
+		// not hundreds.
 		assertThat(pollsDuringOutage).isBetween(2L, 12L);
 		assertThat(Duration.between(recovered, replyAfterRecovery.at())).isLessThan(Duration.ofSeconds(3));
-		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM inbox WHERE update_id IN (?, ?)").params(first, second)
-			.query(Long.class).single()).isEqualTo(2);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM inbox WHERE update_id IN (?, ?)")
+			.params(first, second)
+			.query(Long.class)
+			.single()).isEqualTo(2);
 	}
 
 	@Test
@@ -87,14 +96,17 @@ class TelegramTransportTests extends EndToEndTest {
 		long user = newUser();
 		telegram.failNext("getupdates", FakeBotApi.Fault.tooManyRequests(3), 1);
 		Instant start = Instant.now();
-		await().atMost(WAIT).until(() -> telegram.calls("getupdates").stream().anyMatch(call -> call.at().isAfter(start)));
-		FakeBotApi.Call limited = telegram.calls("getupdates").stream()
+		await().atMost(WAIT)
+			.until(() -> telegram.calls("getupdates").stream().anyMatch(call -> call.at().isAfter(start)));
+		FakeBotApi.Call limited = telegram.calls("getupdates")
+			.stream()
 			.filter(call -> call.at().isAfter(start))
 			.findFirst()
 			.orElseThrow();
 		telegram.userSays(user, "/help", "ru");
 		await().atMost(WAIT).until(() -> telegram.textsSentTo(user).size() == 1);
-		FakeBotApi.Call next = telegram.calls("getupdates").stream()
+		FakeBotApi.Call next = telegram.calls("getupdates")
+			.stream()
 			.filter(call -> call.at().isAfter(limited.at()))
 			.findFirst()
 			.orElseThrow();

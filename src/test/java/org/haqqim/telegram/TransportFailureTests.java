@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What happens when the bot's own side fails: an update whose handling always throws (R13), and a
- * database that stops accepting writes while updates arrive (R14).
+ * What happens when the bot's own side fails: an update whose handling always throws
+ * (R13), and a database that stops accepting writes while updates arrive (R14).
  */
 class TransportFailureTests extends EndToEndTest {
 
@@ -45,12 +45,18 @@ class TransportFailureTests extends EndToEndTest {
 		long poison = telegram.userSays(user, POISON, "ru");
 		telegram.userSays(user, "/help", "ru");
 		await().atMost(WAIT).until(() -> telegram.textsSentTo(user).size() == 1);
-		assertThat(this.jdbc.sql("SELECT status FROM inbox WHERE update_id = ?").param(poison).query(String.class).single())
-			.isEqualTo("FAILED");
-		assertThat(this.jdbc.sql("SELECT attempts FROM inbox WHERE update_id = ?").param(poison).query(Integer.class).single())
-			.isEqualTo(5);
-		assertThat(this.jdbc.sql("SELECT error FROM inbox WHERE update_id = ?").param(poison).query(String.class).single())
-			.contains("IllegalStateException").doesNotContain(POISON);
+		assertThat(this.jdbc.sql("SELECT status FROM inbox WHERE update_id = ?")
+			.param(poison)
+			.query(String.class)
+			.single()).isEqualTo("FAILED");
+		assertThat(this.jdbc.sql("SELECT attempts FROM inbox WHERE update_id = ?")
+			.param(poison)
+			.query(Integer.class)
+			.single()).isEqualTo(5);
+		assertThat(
+				this.jdbc.sql("SELECT error FROM inbox WHERE update_id = ?").param(poison).query(String.class).single())
+			.contains("IllegalStateException")
+			.doesNotContain(POISON);
 		long another = newUser();
 		telegram.userSays(another, "/start", "ru");
 		telegram.awaitMessageTo(another, WAIT);
@@ -103,7 +109,10 @@ class TransportFailureTests extends EndToEndTest {
 
 	}
 
-	/** A data source that refuses connections while {@link #databaseDown} is set, as a crashed database would. */
+	/**
+	 * A data source that refuses connections while {@link #databaseDown} is set, as a
+	 * crashed database would.
+	 */
 	static final class SwitchableDataSource implements DataSource {
 
 		private final DataSource delegate;

@@ -12,7 +12,10 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Telegram's updates, as real JSON, mapped to our events; names and usernames never cross the edge. */
+/**
+ * Telegram's updates, as real JSON, mapped to our events; names and usernames never cross
+ * the edge.
+ */
 class UpdateMapperTests {
 
 	private final UpdateMapper mapper = new UpdateMapper();
@@ -77,8 +80,8 @@ class UpdateMapperTests {
 
 	@Test
 	void migratedGroupAndBotMembershipAreEvents() {
-		assertThat(map("group-migrated")).isEqualTo(new InboundEvent.ChatMigrated(map("group-migrated").origin(),
-				-1009998887776L));
+		assertThat(map("group-migrated"))
+			.isEqualTo(new InboundEvent.ChatMigrated(map("group-migrated").origin(), -1009998887776L));
 		InboundEvent.Membership membership = (InboundEvent.Membership) map("bot-added-to-group");
 		assertThat(membership.botIsMember()).isTrue();
 		assertThat(membership.origin().chatId()).isEqualTo(-100777);

@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** User text inside Telegram HTML (S6): shown literally, never as markup, never breaking the message. */
+/**
+ * User text inside Telegram HTML (S6): shown literally, never as markup, never breaking
+ * the message.
+ */
 class HtmlTests {
 
 	@Test

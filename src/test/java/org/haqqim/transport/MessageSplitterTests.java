@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Long texts split under Telegram's limit at the most natural break, without cutting markup (S7). */
+/**
+ * Long texts split under Telegram's limit at the most natural break, without cutting
+ * markup (S7).
+ */
 class MessageSplitterTests {
 
 	private final MessageSplitter splitter = new MessageSplitter(100);
@@ -39,7 +42,8 @@ class MessageSplitterTests {
 	void neverCutsAnEntityOrATag() {
 		String text = ("x &amp; <b>y</b> ").repeat(40);
 		for (String part : this.splitter.split(text)) {
-			assertThat(part.chars().filter(c -> c == '<').count()).isEqualTo(part.chars().filter(c -> c == '>').count());
+			assertThat(part.chars().filter(c -> c == '<').count())
+				.isEqualTo(part.chars().filter(c -> c == '>').count());
 			assertThat(part).doesNotEndWith("&amp").doesNotEndWith("&");
 		}
 	}

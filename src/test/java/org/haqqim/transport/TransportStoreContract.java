@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the inbox and the outbox promise, run against each database the bot supports: the same
- * migrations and the same SQL must behave the same on SQLite and on PostgreSQL.
+ * What the inbox and the outbox promise, run against each database the bot supports: the
+ * same migrations and the same SQL must behave the same on SQLite and on PostgreSQL.
  */
 abstract class TransportStoreContract {
 
@@ -88,7 +88,8 @@ abstract class TransportStoreContract {
 		this.inbox.markFailed(30, "Boom");
 		assertThat(this.inbox.countPending()).isZero();
 		assertThat(this.inbox.countFailed()).isEqualTo(1);
-		assertThat(this.jdbc.sql("SELECT payload FROM inbox WHERE update_id = 30").query(String.class).optional()).isEmpty();
+		assertThat(this.jdbc.sql("SELECT payload FROM inbox WHERE update_id = 30").query(String.class).optional())
+			.isEmpty();
 	}
 
 	@Test
@@ -112,8 +113,10 @@ abstract class TransportStoreContract {
 		assertThat(pending.get(3).message()).isEqualTo(OutboundMessage.Text.of(5, "after"));
 		this.outbox.markSending(pending.get(0).id());
 		this.outbox.markSent(pending.get(0).id(), 77L);
-		assertThat(this.jdbc.sql("SELECT payload FROM outbox WHERE id = ?").param(pending.get(0).id())
-			.query(String.class).single()).isEmpty();
+		assertThat(this.jdbc.sql("SELECT payload FROM outbox WHERE id = ?")
+			.param(pending.get(0).id())
+			.query(String.class)
+			.single()).isEmpty();
 		assertThat(this.outbox.countPending()).isEqualTo(3);
 	}
 
@@ -124,7 +127,8 @@ abstract class TransportStoreContract {
 		this.outbox.markSending(id);
 		assertThat(this.outbox.pending(10)).isEmpty();
 		assertThat(this.outbox.recoverInterrupted()).isEqualTo(1);
-		assertThat(this.outbox.pending(10)).singleElement().satisfies(entry -> assertThat(entry.attempts()).isEqualTo(1));
+		assertThat(this.outbox.pending(10)).singleElement()
+			.satisfies(entry -> assertThat(entry.attempts()).isEqualTo(1));
 	}
 
 	@Test
