@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.haqqim.console.ConsoleChat;
+import org.haqqim.system.StartupRefusal;
 import org.haqqim.telegram.TokenRedaction;
 
 import org.springframework.boot.WebApplicationType;

@@ -1,6 +1,6 @@
 package org.haqqim.console;
 
-import org.haqqim.StaffChat;
+import org.haqqim.system.StaffChat;
 import org.haqqim.transport.Inbox;
 import org.haqqim.transport.InboxProcessor;
 import org.haqqim.transport.OutboxRelay;

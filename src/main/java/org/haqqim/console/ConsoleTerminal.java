@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.haqqim.transport.DeliveryResult;
+import org.haqqim.text.Html;
 import org.haqqim.transport.Deliverer;
-import org.haqqim.transport.Html;
+import org.haqqim.transport.DeliveryResult;
 import org.haqqim.transport.Keyboard;
 import org.haqqim.transport.MediaKind;
 import org.haqqim.transport.OutboundMessage;

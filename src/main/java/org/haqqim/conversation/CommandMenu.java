@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.haqqim.WhenChatting;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Knowledge;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.KnowledgeReloaded;
 import org.haqqim.knowledge.Language;
+import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.OutboundMessage;
 import org.haqqim.transport.Outbox;
 

@@ -1,6 +1,5 @@
 package org.haqqim.conversation;
 
-import org.haqqim.WhenChatting;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.haqqim.matching.Question;
 import org.haqqim.matching.QuestionMatcher;
 import org.haqqim.matching.UnansweredQuestions;
 import org.haqqim.reports.Reports;
+import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.MediaKind;
 import org.haqqim.transport.OutboundMessage;

@@ -1,13 +1,11 @@
 package org.haqqim.conversation;
 
-import org.haqqim.WhenChatting;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.haqqim.StaffChat;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Knowledge;
 import org.haqqim.knowledge.KnowledgeBase;
@@ -15,6 +13,8 @@ import org.haqqim.knowledge.Language;
 import org.haqqim.reports.FloodGuard;
 import org.haqqim.reports.Reports;
 import org.haqqim.reports.StaffDesk;
+import org.haqqim.system.StaffChat;
+import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.ChatMoveDetected;
 import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.InboundHandler;

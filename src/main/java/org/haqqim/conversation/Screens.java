@@ -18,7 +18,7 @@ import org.haqqim.knowledge.Contacts;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Language;
 import org.haqqim.knowledge.Topic;
-import org.haqqim.transport.Html;
+import org.haqqim.text.Html;
 import org.haqqim.transport.Keyboard;
 
 /**

@@ -13,8 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 
-import org.haqqim.StartupRefusal;
-import org.haqqim.WhenChatting;
+import org.haqqim.system.StartupRefusal;
+import org.haqqim.system.WhenChatting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.haqqim.transport.Html;
+import org.haqqim.text.Html;
 
 /**
  * One immutable, validated version of everything in {@code knowledge/}. A reload builds a

@@ -1,9 +1,9 @@
 package org.haqqim.knowledge;
 
-import org.haqqim.WhenChatting;
 import java.time.Clock;
 
-import org.haqqim.StartupRefusal;
+import org.haqqim.system.StartupRefusal;
+import org.haqqim.system.WhenChatting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package org.haqqim.matching;
 
-import org.haqqim.WhenChatting;
 import org.haqqim.knowledge.Knowledge;
+import org.haqqim.system.WhenChatting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

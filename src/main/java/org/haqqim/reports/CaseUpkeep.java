@@ -1,6 +1,5 @@
 package org.haqqim.reports;
 
-import org.haqqim.WhenChatting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.haqqim.knowledge.Knowledge;
+import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.OutboundMessage;
 import org.haqqim.transport.Outbox;
 import org.slf4j.Logger;

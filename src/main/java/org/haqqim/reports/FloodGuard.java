@@ -1,6 +1,5 @@
 package org.haqqim.reports;
 
-import org.haqqim.WhenChatting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.haqqim.system.WhenChatting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

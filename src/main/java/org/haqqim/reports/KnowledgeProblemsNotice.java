@@ -3,12 +3,12 @@ package org.haqqim.reports;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.haqqim.StaffChat;
-import org.haqqim.WhenChatting;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Knowledge;
 import org.haqqim.knowledge.KnowledgeRejected;
 import org.haqqim.knowledge.Problem;
+import org.haqqim.system.StaffChat;
+import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.OutboundMessage;
 import org.haqqim.transport.Outbox;
 

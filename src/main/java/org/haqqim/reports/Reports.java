@@ -1,6 +1,5 @@
 package org.haqqim.reports;
 
-import org.haqqim.WhenChatting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,8 @@ import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Knowledge;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Topic;
-import org.haqqim.transport.Html;
+import org.haqqim.system.WhenChatting;
+import org.haqqim.text.Html;
 import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.Keyboard;
 import org.haqqim.transport.MediaKind;

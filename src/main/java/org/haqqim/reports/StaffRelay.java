@@ -1,6 +1,5 @@
 package org.haqqim.reports;
 
-import org.haqqim.WhenChatting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.haqqim.StaffChat;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Knowledge;
 import org.haqqim.knowledge.KnowledgeBase;
-import org.haqqim.transport.Html;
+import org.haqqim.system.StaffChat;
+import org.haqqim.system.WhenChatting;
+import org.haqqim.text.Html;
 import org.haqqim.transport.Keyboard;
 import org.haqqim.transport.MessageDelivered;
 import org.haqqim.transport.MessageUndeliverable;

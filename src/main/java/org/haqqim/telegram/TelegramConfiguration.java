@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import okhttp3.OkHttpClient;
-import org.haqqim.StaffChat;
+import org.haqqim.system.StaffChat;
 import org.haqqim.transport.Deliverer;
 import org.haqqim.transport.Inbox;
 import org.haqqim.transport.SendPacing;
@@ -28,7 +28,7 @@ class TelegramConfiguration {
 	@Bean
 	StaffChat staffChat(TelegramProperties properties) {
 		if (!properties.hasToken()) {
-			throw new org.haqqim.StartupRefusal(
+			throw new org.haqqim.system.StartupRefusal(
 					"TELEGRAM_BOT_TOKEN is missing: set it to the token from BotFather, or run ./haqqim console");
 		}
 		return new StaffChat(properties.requireStaffChatId());

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
-import org.haqqim.transport.DeliveryResult;
+import org.haqqim.system.Failures;
+import org.haqqim.text.Html;
 import org.haqqim.transport.Deliverer;
-import org.haqqim.transport.Failures;
-import org.haqqim.transport.Html;
+import org.haqqim.transport.DeliveryResult;
 import org.haqqim.transport.Keyboard;
 import org.haqqim.transport.OutboundMessage;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;

@@ -9,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import okhttp3.OkHttpClient;
-import org.haqqim.transport.Failures;
+import org.haqqim.system.Failures;
+import org.haqqim.system.Phases;
 import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.Inbox;
-import org.haqqim.transport.Phases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.GetMe;

@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
-import org.haqqim.StartupRefusal;
+import org.haqqim.system.StartupRefusal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.haqqim.system.Failures;
+import org.haqqim.system.Phases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

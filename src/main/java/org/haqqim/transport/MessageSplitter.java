@@ -3,6 +3,8 @@ package org.haqqim.transport;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.haqqim.text.Html;
+
 /**
  * Splits a long HTML text into messages Telegram accepts (at most 4096 characters after
  * entity parsing), at paragraph breaks where possible, then at line breaks, then between

@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.haqqim.system.Failures;
+import org.haqqim.system.Phases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,7 +14,7 @@ import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.KnowledgeLoader;
 import org.haqqim.knowledge.Language;
 import org.haqqim.knowledge.Topic;
-import org.haqqim.transport.Html;
+import org.haqqim.text.Html;
 import org.haqqim.transport.Keyboard;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.haqqim.EndToEndTest;
-import org.haqqim.knowledge.Audience;
-import org.haqqim.knowledge.Citizenship;
 import org.haqqim.knowledge.Knowledge;
 import org.haqqim.telegram.FakeBotApi;
 import org.junit.jupiter.api.Test;

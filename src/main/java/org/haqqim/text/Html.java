@@ -1,4 +1,4 @@
-package org.haqqim.transport;
+package org.haqqim.text;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package org.haqqim;
+package org.haqqim.system;
 
 /**
  * A problem in the configuration or the environment that an operator must fix before the

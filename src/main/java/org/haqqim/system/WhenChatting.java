@@ -1,4 +1,4 @@
-package org.haqqim;
+package org.haqqim.system;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

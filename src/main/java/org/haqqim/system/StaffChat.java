@@ -1,4 +1,4 @@
-package org.haqqim;
+package org.haqqim.system;
 
 /** The one group where consular staff read cases and answer them. */
 public record StaffChat(long id) {

@@ -1,4 +1,4 @@
-package org.haqqim.transport;
+package org.haqqim.system;
 
 /**
  * Describes a failure for logs and the database without its message: exception messages

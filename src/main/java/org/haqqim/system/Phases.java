@@ -1,4 +1,4 @@
-package org.haqqim.transport;
+package org.haqqim.system;
 
 /**
  * Start-up and shutdown order of the workers. Higher phases start later and stop earlier:

@@ -1,4 +1,4 @@
-package org.haqqim.transport;
+package org.haqqim.text;
 
 import org.junit.jupiter.api.Test;
 
