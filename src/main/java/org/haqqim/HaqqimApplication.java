@@ -1,10 +1,7 @@
 package org.haqqim;
 
-import java.time.Clock;
-
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -21,11 +18,6 @@ public class HaqqimApplication {
 		if (outcome instanceof Launcher.Outcome.Exit exit) {
 			System.exit(exit.code());
 		}
-	}
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
 	}
 
 }

@@ -12,6 +12,7 @@ import org.haqqim.knowledge.Language;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.OutboundMessage;
 import org.haqqim.transport.Outbox;
+import org.haqqim.transport.Replies;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -25,9 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 @WhenChatting
 class CommandMenu {
-
-	static final List<String> COMMANDS = List.of("start", "menu", "contacts", "report", "language", "privacy", "forget",
-			"help");
 
 	private final Knowledge knowledge;
 
@@ -49,21 +47,29 @@ class CommandMenu {
 	}
 
 	private void publish(KnowledgeBase base) {
-		this.outbox.enqueue(menu(base, null, base.defaultLanguage()));
+		this.outbox.enqueue(Replies.of(menus(base)));
+	}
+
+	/** The default menu, then one per language Telegram can tell apart. */
+	static List<OutboundMessage.Commands> menus(KnowledgeBase base) {
+		List<OutboundMessage.Commands> menus = new ArrayList<>();
+		menus.add(menu(base, null, base.defaultLanguage()));
 		for (Language language : base.languages()) {
 			// Telegram knows two-letter codes only; the Cyrillic Uzbek menu cannot be
 			// told apart from the Latin one.
 			if (!language.isGenerated()) {
-				this.outbox.enqueue(menu(base, language.code(), language.code()));
+				menus.add(menu(base, language.code(), language.code()));
 			}
 		}
+		return menus;
 	}
 
 	private static OutboundMessage.Commands menu(KnowledgeBase base, String telegramCode, String language) {
 		Audience audience = new Audience(language, Optional.empty());
 		List<OutboundMessage.Command> commands = new ArrayList<>();
-		for (String command : COMMANDS) {
-			commands.add(new OutboundMessage.Command(command, base.plainText("command." + command, audience)));
+		for (ChatCommand command : ChatCommand.menu()) {
+			commands.add(new OutboundMessage.Command(command.typed(),
+					base.plainText("command." + command.typed(), audience)));
 		}
 		return new OutboundMessage.Commands(telegramCode, commands);
 	}

@@ -1,11 +1,9 @@
 package org.haqqim.conversation;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.haqqim.knowledge.Audience;
-import org.haqqim.knowledge.Category;
 import org.haqqim.knowledge.Citizenship;
 import org.haqqim.knowledge.Knowledge;
 import org.haqqim.knowledge.KnowledgeBase;
@@ -17,17 +15,18 @@ import org.haqqim.matching.QuestionMatcher;
 import org.haqqim.matching.UnansweredQuestions;
 import org.haqqim.reports.Reports;
 import org.haqqim.system.WhenChatting;
+import org.haqqim.transport.CommandText;
 import org.haqqim.transport.InboundEvent;
-import org.haqqim.transport.MediaKind;
 import org.haqqim.transport.OutboundMessage;
-import org.haqqim.transport.Outbox;
+import org.haqqim.transport.Replies;
+import org.haqqim.transport.Screen;
 
 import org.springframework.stereotype.Component;
 
 /**
  * A migrant's private chat with the bot: onboarding, the menu, answers to typed
- * questions, contacts, settings and privacy. Every reply is in the person's chosen
- * language, or the language of their message until they choose one.
+ * questions, contacts, settings and privacy, and the way into a report. Every reply is in
+ * the person's chosen language, or the language of their message until they choose one.
  */
 @Component
 @WhenChatting
@@ -45,209 +44,184 @@ class Conversation {
 
 	private final Reports reports;
 
-	private final Outbox outbox;
-
 	Conversation(Knowledge knowledge, ChatUsers users, QuestionMatcher matcher, UnansweredQuestions unanswered,
-			TopicFeedback feedback, Reports reports, Outbox outbox) {
+			TopicFeedback feedback, Reports reports) {
 		this.knowledge = knowledge;
 		this.users = users;
 		this.matcher = matcher;
 		this.unanswered = unanswered;
 		this.feedback = feedback;
 		this.reports = reports;
-		this.outbox = outbox;
 	}
 
-	void handle(InboundEvent event) {
-		long chat = event.origin().chatId();
-		KnowledgeBase base = this.knowledge.current();
-		ChatUser user = this.users.find(chat);
-		String appLanguage = Dispatcher.languageHint(base, event.origin().languageCode());
+	/**
+	 * A button is answered at once (so the spinner stops) and acts; a command is obeyed;
+	 * anything else goes to the person's case while one collects their messages, and is
+	 * otherwise a question, a location or something the bot cannot read.
+	 */
+	Replies handle(InboundEvent event) {
+		Chat chat = new Chat(event, this.knowledge.current(), this.users.find(event.origin().chatId()));
 		if (event instanceof InboundEvent.ButtonPress press) {
-			this.outbox.enqueue(new OutboundMessage.CallbackAnswer(chat, press.callbackId(), null));
-			if (this.reports.handlesButton(press.data())) {
-				this.reports.handleButton(press, user.audience(appLanguage));
-			}
-			else {
-				handleButton(press, base, user, appLanguage);
-			}
-			return;
+			return Replies.of(new OutboundMessage.CallbackAnswer(chat.id(), press.callbackId(), null))
+				.and(this.reports.handle(press, chat.audience()).orElseGet(() -> press(press, chat)));
 		}
-		if (event instanceof InboundEvent.Text text && isCommand(text.text())) {
-			handleCommand(text, base, user, appLanguage);
-			return;
+		Optional<CommandText> command = CommandText.of(event);
+		if (command.isPresent()) {
+			return command(command.get(), chat);
 		}
-		if (this.reports.isActive(chat)) {
-			this.reports.handleFromUser(event, user.audience(appLanguage));
-			return;
-		}
-		if (event instanceof InboundEvent.Text text) {
-			answerQuestion(text, base, user, appLanguage);
-		}
-		else if (event instanceof InboundEvent.Location location) {
-			send(chat, screens(base, user, appLanguage).officesNear(location.latitude(), location.longitude()));
-		}
-		else if (event instanceof InboundEvent.Media media) {
-			this.reports.rememberMedia(media);
-			send(chat, mediaScreen(media, screens(base, user, appLanguage)));
-		}
-		else {
-			send(chat, screens(base, user, appLanguage).onlyText("input.unsupported"));
-		}
+		return this.reports.handle(event, chat.audience()).orElseGet(() -> message(event, chat));
 	}
 
 	// --- commands
-	// ----------------------------------------------------------------------------------
+	// ------------------------------------------------------------------------------
 
-	private void handleCommand(InboundEvent.Text text, KnowledgeBase base, ChatUser user, String appLanguage) {
-		long chat = text.origin().chatId();
-		Screens screens = screens(base, user, appLanguage);
-		switch (command(text.text())) {
-			case "start" -> send(chat, screens.languageChoice(user.chosenLanguage().orElse(appLanguage)));
-			case "language" -> send(chat, screens.languageChoice(user.chosenLanguage().orElse(appLanguage)));
-			case "citizenship" -> send(chat, screens.citizenshipChoice());
-			case "menu" -> send(chat, screens.mainMenu());
-			case "contacts" -> showMyConsulate(chat, screens, user);
-			case "report" -> this.reports.start(chat, user.audience(appLanguage), null);
-			case "privacy" -> send(chat, screens.privacy(this.reports.retentionDays()));
-			case "forget" -> send(chat, screens.forgetConfirmation());
-			default -> send(chat, screens.help());
-		}
+	private Replies command(CommandText command, Chat chat) {
+		Screens screens = chat.screens();
+		return switch (ChatCommand.named(command.name()).orElse(ChatCommand.HELP)) {
+			case START, LANGUAGE ->
+				chat.send(screens.languageChoice(chat.user().chosenLanguage().orElse(chat.appLanguage())));
+			case CITIZENSHIP -> chat.send(screens.citizenshipChoice());
+			case MENU -> chat.send(screens.mainMenu());
+			case CONTACTS -> myConsulate(chat);
+			case REPORT -> this.reports.start(chat.id(), chat.audience(), Optional.empty());
+			case PRIVACY -> chat.send(screens.privacy(this.reports.retentionDays()));
+			case FORGET -> chat.send(screens.forgetConfirmation());
+			case HELP -> chat.send(screens.help());
+		};
 	}
 
 	// --- buttons
-	// -----------------------------------------------------------------------------------
+	// -------------------------------------------------------------------------------
 
-	private void handleButton(InboundEvent.ButtonPress press, KnowledgeBase base, ChatUser user, String appLanguage) {
-		long chat = press.origin().chatId();
-		Integer message = press.origin().messageId();
+	private Replies press(InboundEvent.ButtonPress press, Chat chat) {
 		Optional<Action> decoded = Action.decode(press.data());
 		if (decoded.isEmpty()) {
-			send(chat, screens(base, user, appLanguage).oldButton());
-			return;
+			return chat.send(chat.screens().oldButton());
 		}
 		Action action = decoded.get();
 		if (action instanceof Action.ChooseLanguage choice) {
-			chooseLanguage(chat, message, base, user, choice.code(), appLanguage);
-			return;
+			return chooseLanguage(chat, choice.code());
 		}
 		if (action instanceof Action.ChooseCitizenship choice) {
-			chooseCitizenship(chat, message, base, user, choice.citizenship(), appLanguage);
-			return;
+			return chooseCitizenship(chat, choice.citizenship());
 		}
-		Screens screens = screens(base, user, appLanguage);
+		if (action instanceof Action.TalkToStaff talk) {
+			return this.reports.start(chat.id(), chat.audience(), Optional.ofNullable(talk.topic()));
+		}
+		if (action instanceof Action.RateAnswer rate) {
+			return rateAnswer(chat, rate);
+		}
+		if (action instanceof Action.Forget forget) {
+			return forget(chat, forget.confirmed());
+		}
+		return navigate(action, chat);
+	}
+
+	/** The buttons that only show something: menus, answers, offices, settings. */
+	private Replies navigate(Action action, Chat chat) {
+		KnowledgeBase base = chat.base();
+		Screens screens = chat.screens();
 		if (action instanceof Action.MainMenu) {
-			this.outbox.enqueue(screens.mainMenu().replacing(chat, message));
+			return chat.replace(screens.mainMenu());
 		}
-		else if (action instanceof Action.OpenCategory open) {
-			Optional<Category> category = base.category(open.category());
-			this.outbox.enqueue(category.map(screens::category).orElseGet(screens::oldButton).replacing(chat, message));
+		if (action instanceof Action.OpenCategory open) {
+			return chat.replace(base.category(open.category()).map(screens::category).orElseGet(screens::oldButton));
 		}
-		else if (action instanceof Action.ShowTopic show) {
-			Optional<Topic> topic = base.topic(show.topic());
-			this.outbox.enqueue(
-					topic.map(t -> screens.answer(t, true)).orElseGet(screens::oldButton).replacing(chat, message));
+		if (action instanceof Action.ShowTopic show) {
+			return chat
+				.replace(base.topic(show.topic()).map(t -> screens.answer(t, true)).orElseGet(screens::oldButton));
 		}
-		else if (action instanceof Action.ShowDetails show) {
-			send(chat, base.topic(show.topic()).map(screens::details).orElseGet(screens::oldButton));
+		if (action instanceof Action.ShowDetails show) {
+			return chat.send(base.topic(show.topic()).map(screens::details).orElseGet(screens::oldButton));
 		}
-		else if (action instanceof Action.ShowRelated show) {
-			this.outbox.enqueue(base.topic(show.topic())
-				.map(screens::related)
-				.orElseGet(screens::oldButton)
-				.replacing(chat, message));
+		if (action instanceof Action.ShowRelated show) {
+			return chat.replace(base.topic(show.topic()).map(screens::related).orElseGet(screens::oldButton));
 		}
-		else if (action instanceof Action.RateAnswer rate) {
-			rateAnswer(chat, message, base, screens, rate, user.audience(appLanguage));
+		if (action instanceof Action.MyConsulate) {
+			return myConsulate(chat);
 		}
-		else if (action instanceof Action.MyConsulate) {
-			showMyConsulate(chat, screens, user);
+		if (action instanceof Action.OfficesOf of) {
+			return chat.send(screens.offices(of.country()), screens.locationPrompt());
 		}
-		else if (action instanceof Action.OfficesOf of) {
-			send(chat, screens.offices(of.country()));
-			send(chat, screens.locationPrompt());
+		if (action instanceof Action.OfficesIn in) {
+			return chat.send(screens.officesIn(in.country(), in.city()));
 		}
-		else if (action instanceof Action.OfficesIn in) {
-			send(chat, screens.officesIn(in.country(), in.city()));
+		if (action instanceof Action.ChangeSettings) {
+			return chat.send(screens.citizenshipChoice());
 		}
-		else if (action instanceof Action.ChangeSettings) {
-			send(chat, screens.citizenshipChoice());
-		}
-		else if (action instanceof Action.Forget forget) {
-			forget(chat, message, screens, forget.confirmed());
-		}
-		else if (action instanceof Action.TalkToStaff talk) {
-			this.reports.start(chat, user.audience(appLanguage), talk.topic());
-		}
+		throw new IllegalArgumentException("No screen for the action " + action.getClass().getSimpleName());
 	}
 
-	private void chooseLanguage(long chat, Integer message, KnowledgeBase base, ChatUser user, String code,
-			String appLanguage) {
-		Optional<Language> language = base.language(code);
+	private Replies chooseLanguage(Chat chat, String code) {
+		Optional<Language> language = chat.base().language(code);
 		if (language.isEmpty()) {
-			send(chat, screens(base, user, appLanguage).oldButton());
-			return;
+			return chat.send(chat.screens().oldButton());
 		}
-		ChatUser updated = user.withLanguage(code);
+		ChatUser updated = chat.user().withLanguage(code);
 		this.users.save(updated);
-		Screens screens = screens(base, updated, code);
+		Screens screens = new Screens(chat.base(), updated.audience(code));
 		if (updated.chosenCitizenship().isEmpty()) {
-			this.outbox.enqueue(screens.citizenshipChoice().replacing(chat, message));
+			return chat.replace(screens.citizenshipChoice());
 		}
-		else {
-			this.outbox.enqueue(screens.languageSaved(language.get()).replacing(chat, message));
-			send(chat, screens.mainMenu());
-		}
+		return chat.replace(screens.languageSaved(language.get())).and(chat.send(screens.mainMenu()));
 	}
 
-	private void chooseCitizenship(long chat, Integer message, KnowledgeBase base, ChatUser user,
-			Citizenship citizenship, String appLanguage) {
-		ChatUser updated = user.withCitizenship(citizenship).offeredSettings();
+	private Replies chooseCitizenship(Chat chat, Citizenship citizenship) {
+		ChatUser updated = chat.user().withCitizenship(citizenship).offeredSettings();
 		if (updated.chosenLanguage().isEmpty()) {
-			updated = updated.withLanguage(appLanguage);
+			updated = updated.withLanguage(chat.appLanguage());
 		}
 		this.users.save(updated);
-		Screens screens = screens(base, updated, appLanguage);
-		this.outbox.enqueue(screens.citizenshipSaved(citizenship).replacing(chat, message));
-		send(chat, screens.welcome());
+		Screens screens = new Screens(chat.base(), updated.audience(chat.appLanguage()));
+		return chat.replace(screens.citizenshipSaved(citizenship)).and(chat.send(screens.welcome()));
 	}
 
-	private void rateAnswer(long chat, Integer message, KnowledgeBase base, Screens screens, Action.RateAnswer rate,
-			Audience audience) {
-		Optional<Topic> topic = base.topic(rate.topic());
+	private Replies rateAnswer(Chat chat, Action.RateAnswer rate) {
+		Optional<Topic> topic = chat.base().topic(rate.topic());
 		if (topic.isEmpty()) {
-			return;
+			return Replies.none();
 		}
-		this.feedback.count(rate.topic(), audience.language(), rate.helpful());
-		if (message != null) {
-			this.outbox.enqueue(screens.answer(topic.get(), false).replacing(chat, message));
-		}
-		send(chat, screens.feedbackThanks());
+		this.feedback.count(rate.topic(), chat.audience().language(), rate.helpful());
+		Replies rated = chat.messageId() == null ? Replies.none()
+				: chat.replace(chat.screens().answer(topic.get(), false));
+		return rated.and(chat.send(chat.screens().feedbackThanks()));
 	}
 
-	private void forget(long chat, Integer message, Screens screens, boolean confirmed) {
+	/** Confirmed: the person's cases, settings and queued messages are erased. */
+	private Replies forget(Chat chat, boolean confirmed) {
 		if (!confirmed) {
-			this.outbox.enqueue(screens.notForgotten().replacing(chat, message));
-			return;
+			return chat.replace(chat.screens().notForgotten());
 		}
-		this.reports.forget(chat);
-		this.users.forget(chat);
-		this.outbox.discardPendingFor(chat);
-		this.outbox.enqueue(screens.forgotten().replacing(chat, message));
+		Replies withdrawn = this.reports.forget(chat.id());
+		this.users.forget(chat.id());
+		return withdrawn.afterDiscardingQueuedFor(chat.id()).and(chat.replace(chat.screens().forgotten()));
 	}
 
-	private void showMyConsulate(long chat, Screens screens, ChatUser user) {
-		Optional<String> country = user.chosenCitizenship().flatMap(Citizenship::country);
-		if (country.isEmpty()) {
-			send(chat, screens.countryChoice());
-			return;
-		}
-		send(chat, screens.offices(country.get()));
-		send(chat, screens.locationPrompt());
+	private Replies myConsulate(Chat chat) {
+		Screens screens = chat.screens();
+		return chat.user()
+			.chosenCitizenship()
+			.flatMap(Citizenship::country)
+			.map(country -> chat.send(screens.offices(country), screens.locationPrompt()))
+			.orElseGet(() -> chat.send(screens.countryChoice()));
 	}
 
-	// --- free text
-	// ---------------------------------------------------------------------------------
+	// --- messages
+	// ------------------------------------------------------------------------------
+
+	private Replies message(InboundEvent event, Chat chat) {
+		if (event instanceof InboundEvent.Text text) {
+			return answer(text, chat);
+		}
+		if (event instanceof InboundEvent.Location location) {
+			return chat.send(chat.screens().officesNear(location.latitude(), location.longitude()));
+		}
+		if (event instanceof InboundEvent.Media media) {
+			this.reports.rememberMedia(media);
+			return chat.send(mediaScreen(media, chat.screens()));
+		}
+		return chat.send(chat.screens().onlyText("input.unsupported"));
+	}
 
 	/**
 	 * A typed question: the answer when the matcher is confident, "did you mean" when it
@@ -255,69 +229,91 @@ class Conversation {
 	 * greeting, "you are welcome" for thanks. Urgent messages go to the report flow
 	 * first. Someone who has not chosen a citizenship is offered the choice once.
 	 */
-	private void answerQuestion(InboundEvent.Text text, KnowledgeBase base, ChatUser user, String appLanguage) {
-		long chat = text.origin().chatId();
-		String hint = user.chosenLanguage().orElse(appLanguage);
+	private Replies answer(InboundEvent.Text text, Chat chat) {
+		KnowledgeBase base = chat.base();
+		ChatUser user = chat.user();
+		String hint = user.chosenLanguage().orElse(chat.appLanguage());
 		MatchResult result = this.matcher.match(new Question(text.text(), hint, user.citizenship()));
-		String replyLanguage = user.chosenLanguage().orElse(result.language());
-		Audience audience = user.audience(replyLanguage);
+		Audience audience = user.audience(user.chosenLanguage().orElse(result.language()));
 		Screens screens = new Screens(base, audience);
-		Optional<Topic> topic = result.topic().flatMap(base::topic);
 		if (result.urgent()) {
-			this.reports.offerUrgentReport(text, audience, result.bestTopic().flatMap(base::topic));
-			return;
+			return this.reports.offerUrgentReport(text, audience, result.bestTopic().flatMap(base::topic));
 		}
-		if (result.decision() == MatchResult.Decision.GREETING) {
-			send(chat, screens.greeting());
+		Optional<Topic> topic = result.topic().flatMap(base::topic);
+		Replies answered = chat.send(switch (result.decision()) {
+			case GREETING -> screens.greeting();
+			case THANKS -> screens.thanks();
+			default -> topic.map(found -> screens.answer(found, true))
+				.orElseGet(() -> unanswered(text, result, screens, base));
+		});
+		if (user.chosenCitizenship().isPresent() || user.settingsOffered()) {
+			return answered;
 		}
-		else if (result.decision() == MatchResult.Decision.THANKS) {
-			send(chat, screens.thanks());
-		}
-		else if (topic.isPresent()) {
-			send(chat, screens.answer(topic.get(), true));
-		}
-		else {
-			this.unanswered.record(text.text(), result.language());
-			List<Topic> candidates = result.alternatives().stream().flatMap(id -> base.topic(id).stream()).toList();
-			send(chat, candidates.isEmpty() ? screens.noMatch() : screens.didYouMean(candidates));
-		}
-		if (user.chosenCitizenship().isEmpty() && !user.settingsOffered()) {
-			this.users.save(user.offeredSettings());
-			send(chat, screens.settingsOffer());
-		}
+		this.users.save(user.offeredSettings());
+		return answered.and(chat.send(screens.settingsOffer()));
+	}
+
+	/**
+	 * "Did you mean" when some topics came close, else "I don't know"; either way kept
+	 * for maintainers.
+	 */
+	private Screen unanswered(InboundEvent.Text text, MatchResult result, Screens screens, KnowledgeBase base) {
+		this.unanswered.record(text.text(), result.language());
+		List<Topic> candidates = result.alternatives().stream().flatMap(id -> base.topic(id).stream()).toList();
+		return candidates.isEmpty() ? screens.noMatch() : screens.didYouMean(candidates);
 	}
 
 	private static Screen mediaScreen(InboundEvent.Media media, Screens screens) {
-		if (media.kind() == MediaKind.VOICE || media.kind() == MediaKind.AUDIO
-				|| media.kind() == MediaKind.VIDEO_NOTE) {
-			return screens.mediaOutsideAReport("input.voice");
+		return switch (media.kind()) {
+			case VOICE, AUDIO, VIDEO_NOTE -> screens.mediaOutsideAReport("input.voice");
+			case PHOTO, VIDEO -> screens.mediaOutsideAReport("input.photo");
+			case DOCUMENT -> screens.mediaOutsideAReport("input.document");
+			case STICKER, ANIMATION -> screens.onlyText("input.sticker");
+		};
+	}
+
+	/**
+	 * The chat an event came from, as this conversation sees it: the person's settings,
+	 * the language their app suggests, and the screens in their language.
+	 */
+	private record Chat(InboundEvent event, KnowledgeBase base, ChatUser user) {
+
+		long id() {
+			return this.event.origin().chatId();
 		}
-		if (media.kind() == MediaKind.PHOTO || media.kind() == MediaKind.VIDEO) {
-			return screens.mediaOutsideAReport("input.photo");
+
+		/** The message a button was pressed on, when Telegram still has it. */
+		Integer messageId() {
+			return this.event.origin().messageId();
 		}
-		if (media.kind() == MediaKind.DOCUMENT) {
-			return screens.mediaOutsideAReport("input.document");
+
+		String appLanguage() {
+			return this.base.languageForApp(this.event.origin().languageCode());
 		}
-		return screens.onlyText("input.sticker");
-	}
 
-	private Screens screens(KnowledgeBase base, ChatUser user, String appLanguage) {
-		return new Screens(base, user.audience(appLanguage));
-	}
+		Audience audience() {
+			return this.user.audience(appLanguage());
+		}
 
-	private void send(long chat, Screen screen) {
-		this.outbox.enqueue(screen.sendTo(chat));
-	}
+		Screens screens() {
+			return new Screens(this.base, audience());
+		}
 
-	static boolean isCommand(String text) {
-		return text.strip().startsWith("/");
-	}
+		Replies send(Screen... screens) {
+			Replies replies = Replies.none();
+			for (Screen screen : screens) {
+				replies = replies.and(screen.sendTo(id()));
+			}
+			return replies;
+		}
 
-	/** The command's name, without the slash, a bot's @name, or arguments. */
-	static String command(String text) {
-		String first = text.strip().split("\\s+", 2)[0];
-		int at = first.indexOf('@');
-		return (at > 0 ? first.substring(1, at) : first.substring(1)).toLowerCase(Locale.ROOT);
+		/**
+		 * In place of the message the button was pressed on, where Telegram allows it.
+		 */
+		Replies replace(Screen screen) {
+			return Replies.of(screen.replacing(id(), messageId()));
+		}
+
 	}
 
 }

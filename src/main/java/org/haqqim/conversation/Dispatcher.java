@@ -1,6 +1,5 @@
 package org.haqqim.conversation;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,17 +8,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Knowledge;
 import org.haqqim.knowledge.KnowledgeBase;
-import org.haqqim.knowledge.Language;
 import org.haqqim.reports.FloodGuard;
 import org.haqqim.reports.Reports;
+import org.haqqim.reports.StaffCommand;
 import org.haqqim.reports.StaffDesk;
 import org.haqqim.system.StaffChat;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.ChatMoveDetected;
+import org.haqqim.transport.CommandText;
 import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.InboundHandler;
 import org.haqqim.transport.OutboundMessage;
-import org.haqqim.transport.Outbox;
+import org.haqqim.transport.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,19 +27,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Routes every inbound event: the staff chat to the staff desk, a private chat (past the
- * ban list and the flood limit) to the conversation, any other group out of the bot. It
- * runs inside the transaction of its inbox row, so what it queues is sent exactly when
- * its changes are committed.
+ * Routes every inbound event to what answers it: the staff chat to the staff desk, a
+ * private chat (past the ban list and the flood limit) to the conversation, any other
+ * group out of the bot. It returns the replies; the inbox processor queues them in the
+ * transaction of the event, so they are sent exactly when its changes are committed.
  */
 @Component
 @WhenChatting
 class Dispatcher implements InboundHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
-
-	private static final Set<String> STAFF_COMMANDS = Set.of("cases", "take", "close", "reopen", "note", "ban",
-			"stats");
 
 	private final Conversation conversation;
 
@@ -53,8 +50,6 @@ class Dispatcher implements InboundHandler {
 
 	private final Knowledge knowledge;
 
-	private final Outbox outbox;
-
 	/**
 	 * A staff group that became a supergroup: not left, not obeyed, until an operator
 	 * sets its new id.
@@ -62,56 +57,35 @@ class Dispatcher implements InboundHandler {
 	private final Set<Long> movedStaffChats = ConcurrentHashMap.newKeySet();
 
 	Dispatcher(Conversation conversation, StaffDesk staffDesk, Reports reports, FloodGuard flood, StaffChat staffChat,
-			Knowledge knowledge, Outbox outbox) {
+			Knowledge knowledge) {
 		this.conversation = conversation;
 		this.staffDesk = staffDesk;
 		this.reports = reports;
 		this.flood = flood;
 		this.staffChat = staffChat;
 		this.knowledge = knowledge;
-		this.outbox = outbox;
 	}
 
 	@Override
-	public void handle(InboundEvent event) {
+	public Replies handle(InboundEvent event) {
 		long chat = event.origin().chatId();
-		boolean fromOtherBot = event.origin().fromBot() && !event.origin().anonymousAdmin()
-				&& !(event instanceof InboundEvent.Membership);
-		if (chat == 0 || fromOtherBot) {
-			return;
+		if (chat == 0 || isFromAnotherBot(event)) {
+			return Replies.none();
 		}
 		if (chat == this.staffChat.id()) {
-			if (event instanceof InboundEvent.ChatMigrated migrated) {
-				this.movedStaffChats.add(migrated.newChatId());
-				logger.error("The staff group became a supergroup with id {}; set STAFF_CHAT_ID to it and restart",
-						migrated.newChatId());
-				return;
-			}
-			this.staffDesk.handle(event);
-			return;
+			return fromStaffChat(event);
 		}
 		if (!event.origin().isPrivate()) {
-			leaveUnlessMovedStaffChat(event);
-			return;
+			return leaveUnlessMovedStaffChat(event);
 		}
 		if (this.reports.isBanned(chat)) {
-			return;
+			return Replies.none();
 		}
-		FloodGuard.Verdict verdict = this.flood.check(chat);
-		if (verdict != FloodGuard.Verdict.ALLOW) {
-			if (verdict == FloodGuard.Verdict.WARN) {
-				this.outbox.enqueue(OutboundMessage.Text.of(chat,
-						this.knowledge.current().text("rate-limit.warning", audience(event))));
-			}
-			return;
-		}
-		if (event instanceof InboundEvent.Text text && isStaffCommand(text.text())) {
-			logger.warn("A staff command sent in a private chat was refused (update {})", event.origin().updateId());
-			this.outbox.enqueue(
-					OutboundMessage.Text.of(chat, this.knowledge.current().text("staff.refused", audience(event))));
-			return;
-		}
-		this.conversation.handle(event);
+		return switch (this.flood.check(chat)) {
+			case DROP -> Replies.none();
+			case WARN -> notice(event, "rate-limit.warning");
+			case ALLOW -> isStaffCommand(event) ? refuseStaffCommand(event) : this.conversation.handle(event);
+		};
 	}
 
 	/**
@@ -119,19 +93,18 @@ class Dispatcher implements InboundHandler {
 	 * is one.
 	 */
 	@Override
-	public void onFailure(InboundEvent event) {
+	public Replies onFailure(InboundEvent event) {
 		long chat = event.origin().chatId();
 		if (!event.origin().isPrivate() || chat == 0) {
-			return;
+			return Replies.none();
 		}
 		KnowledgeBase base = this.knowledge.current();
-		Optional<Long> open = this.reports.openCase(chat);
-		String apology = base.text("error.generic", audience(event));
-		String withCase = open
-			.map(id -> apology + "\n"
-					+ base.text("report.already-open", audience(event), Map.of("case", Long.toString(id))))
+		Audience audience = appAudience(event);
+		String apology = base.text("error.generic", audience);
+		String withCase = this.reports.openCase(chat)
+			.map(id -> apology + "\n" + base.text("report.already-open", audience, Map.of("case", Long.toString(id))))
 			.orElse(apology);
-		this.outbox.enqueue(OutboundMessage.Text.of(chat, withCase));
+		return Replies.of(OutboundMessage.Text.of(chat, withCase));
 	}
 
 	@EventListener
@@ -141,40 +114,53 @@ class Dispatcher implements InboundHandler {
 		}
 	}
 
-	private void leaveUnlessMovedStaffChat(InboundEvent event) {
-		long chat = event.origin().chatId();
-		if (this.movedStaffChats.contains(chat)) {
-			return;
+	private Replies fromStaffChat(InboundEvent event) {
+		if (event instanceof InboundEvent.ChatMigrated migrated) {
+			this.movedStaffChats.add(migrated.newChatId());
+			logger.error("The staff group became a supergroup with id {}; set STAFF_CHAT_ID to it and restart",
+					migrated.newChatId());
+			return Replies.none();
 		}
-		if (event instanceof InboundEvent.Membership membership && !membership.botIsMember()) {
-			return;
+		return this.staffDesk.handle(event);
+	}
+
+	private Replies leaveUnlessMovedStaffChat(InboundEvent event) {
+		long chat = event.origin().chatId();
+		if (this.movedStaffChats.contains(chat)
+				|| (event instanceof InboundEvent.Membership membership && !membership.botIsMember())) {
+			return Replies.none();
 		}
 		// A group's id is not a person's data; printing it is how an operator finds the
 		// staff group's id.
 		logger.warn("Leaving group {}: it is not the staff chat. If it is your staff group, set STAFF_CHAT_ID={} "
 				+ "and restart.", chat, chat);
-		this.outbox.enqueue(new OutboundMessage.Leave(chat));
+		return Replies.of(new OutboundMessage.Leave(chat));
 	}
 
-	private Audience audience(InboundEvent event) {
-		return new Audience(languageHint(this.knowledge.current(), event.origin().languageCode()), Optional.empty());
+	private Replies refuseStaffCommand(InboundEvent event) {
+		logger.warn("A staff command sent in a private chat was refused (update {})", event.origin().updateId());
+		return notice(event, "staff.refused");
 	}
 
-	private static boolean isStaffCommand(String text) {
-		return Conversation.isCommand(text) && STAFF_COMMANDS.contains(Conversation.command(text));
+	private Replies notice(InboundEvent event, String key) {
+		return Replies.of(OutboundMessage.Text.of(event.origin().chatId(),
+				this.knowledge.current().text(key, appAudience(event))));
 	}
 
-	/** The language Telegram's app language suggests, or the default. */
-	static String languageHint(KnowledgeBase base, String telegramCode) {
-		if (telegramCode != null) {
-			String primary = telegramCode.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
-			for (Language language : base.languages()) {
-				if (language.telegramCodes().contains(primary)) {
-					return language.code();
-				}
-			}
-		}
-		return base.defaultLanguage();
+	/**
+	 * Whom a notice outside the conversation is for: the language of the person's app.
+	 */
+	private Audience appAudience(InboundEvent event) {
+		return new Audience(this.knowledge.current().languageForApp(event.origin().languageCode()), Optional.empty());
+	}
+
+	private static boolean isFromAnotherBot(InboundEvent event) {
+		return event.origin().fromBot() && !event.origin().anonymousAdmin()
+				&& !(event instanceof InboundEvent.Membership);
+	}
+
+	private static boolean isStaffCommand(InboundEvent event) {
+		return CommandText.of(event).flatMap(command -> StaffCommand.named(command.name())).isPresent();
 	}
 
 }

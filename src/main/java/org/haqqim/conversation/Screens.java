@@ -20,6 +20,7 @@ import org.haqqim.knowledge.Language;
 import org.haqqim.knowledge.Topic;
 import org.haqqim.text.Html;
 import org.haqqim.transport.Keyboard;
+import org.haqqim.transport.Screen;
 
 /**
  * Every screen of the conversation, built from the texts in {@code knowledge/} for one
@@ -53,7 +54,7 @@ final class Screens {
 				buttons.add(languageButton(language));
 			}
 		}
-		return new Screen(text("start.choose-language"), grid(buttons, 2));
+		return new Screen(text("start.choose-language"), Keyboard.Inline.grid(buttons, 2));
 	}
 
 	Screen citizenshipChoice() {
@@ -61,7 +62,7 @@ final class Screens {
 		for (Citizenship citizenship : Citizenship.values()) {
 			buttons.add(button("citizenship." + citizenship.name(), new Action.ChooseCitizenship(citizenship)));
 		}
-		return new Screen(text("start.choose-citizenship"), grid(buttons, 2));
+		return new Screen(text("start.choose-citizenship"), Keyboard.Inline.grid(buttons, 2));
 	}
 
 	/**
@@ -203,7 +204,7 @@ final class Screens {
 		for (String country : COUNTRIES_WITH_OFFICES.split(",")) {
 			buttons.add(new Keyboard.Button(plain("citizenship." + country), new Action.OfficesOf(country).encode()));
 		}
-		return new Screen(text("contacts.choose-country"), grid(buttons, 2));
+		return new Screen(text("contacts.choose-country"), Keyboard.Inline.grid(buttons, 2));
 	}
 
 	/**
@@ -227,7 +228,7 @@ final class Screens {
 		for (String city : cities) {
 			buttons.add(new Keyboard.Button(cityName(city), new Action.OfficesIn(country, city).encode()));
 		}
-		return new Screen(html.toString(), grid(buttons, 2));
+		return new Screen(html.toString(), Keyboard.Inline.grid(buttons, 2));
 	}
 
 	/** A short prompt with the button that shares the person's location. */
@@ -395,7 +396,7 @@ final class Screens {
 			String label = (category.icon() + " " + plain("category." + category.id())).strip();
 			categories.add(new Keyboard.Button(label, new Action.OpenCategory(category.id()).encode()));
 		}
-		List<List<Keyboard.Button>> rows = new ArrayList<>(grid(categories, 2).rows());
+		List<List<Keyboard.Button>> rows = new ArrayList<>(Keyboard.Inline.grid(categories, 2).rows());
 		rows.add(List.of(button("button.my-consulate", new Action.MyConsulate())));
 		rows.add(List.of(button("button.talk-to-staff", new Action.TalkToStaff(null))));
 		return new Keyboard.Inline(rows);
@@ -449,14 +450,6 @@ final class Screens {
 
 	private static String date(LocalDate date) {
 		return date.format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
-	}
-
-	private static Keyboard.Inline grid(List<Keyboard.Button> buttons, int perRow) {
-		List<List<Keyboard.Button>> rows = new ArrayList<>();
-		for (int i = 0; i < buttons.size(); i += perRow) {
-			rows.add(buttons.subList(i, Math.min(i + perRow, buttons.size())));
-		}
-		return new Keyboard.Inline(rows);
 	}
 
 }

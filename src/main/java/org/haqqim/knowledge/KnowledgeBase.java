@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -78,6 +79,22 @@ public final class KnowledgeBase {
 	}
 
 	public String defaultLanguage() {
+		return this.defaultLanguage;
+	}
+
+	/**
+	 * The language a person's Telegram app language suggests ({@code uz-UZ}, {@code ru}),
+	 * or the default language when it suggests none or is unknown.
+	 */
+	public String languageForApp(String telegramCode) {
+		if (telegramCode != null) {
+			String primary = telegramCode.split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
+			for (Language language : this.languages) {
+				if (language.telegramCodes().contains(primary)) {
+					return language.code();
+				}
+			}
+		}
 		return this.defaultLanguage;
 	}
 

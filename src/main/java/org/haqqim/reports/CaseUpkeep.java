@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.haqqim.knowledge.Knowledge;
 import org.haqqim.system.WhenChatting;
-import org.haqqim.transport.OutboundMessage;
 import org.haqqim.transport.Outbox;
+import org.haqqim.transport.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * nobody answered is raised again in the staff chat (after 15 minutes by default, then
  * after twice as long each time), a person still waiting is told once that the case is
  * not forgotten, cases left for the digest are announced, and the content of closed cases
- * is erased after the retention period.
+ * is erased after the retention period. It queues what it sends itself: nothing else sets
+ * it off.
  */
 @Component
 @WhenChatting
@@ -32,7 +33,7 @@ public class CaseUpkeep {
 
 	private final Cases cases;
 
-	private final StaffRelay staff;
+	private final CaseRelay relay;
 
 	private final Knowledge knowledge;
 
@@ -44,10 +45,10 @@ public class CaseUpkeep {
 
 	private final Clock clock;
 
-	CaseUpkeep(Cases cases, StaffRelay staff, Knowledge knowledge, Outbox outbox, TransactionTemplate transactions,
+	CaseUpkeep(Cases cases, CaseRelay relay, Knowledge knowledge, Outbox outbox, TransactionTemplate transactions,
 			ReportsProperties properties, Clock clock) {
 		this.cases = cases;
-		this.staff = staff;
+		this.relay = relay;
 		this.knowledge = knowledge;
 		this.outbox = outbox;
 		this.transactions = transactions;
@@ -58,11 +59,8 @@ public class CaseUpkeep {
 	@Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT1M")
 	public void run() {
 		try {
-			this.transactions.executeWithoutResult(status -> {
-				remindStaff();
-				reassurePeople();
-				this.staff.sendDigest(this.cases.notAnnounced());
-			});
+			this.transactions.executeWithoutResult(status -> this.outbox
+				.enqueue(remindStaff().and(reassurePeople()).and(this.relay.digest(this.cases.notAnnounced()))));
 			this.transactions.executeWithoutResult(status -> purge());
 		}
 		catch (RuntimeException ex) {
@@ -70,36 +68,49 @@ public class CaseUpkeep {
 		}
 	}
 
-	private void remindStaff() {
+	/**
+	 * Urgent cases no staff member answered, raised again after 15 minutes, then after
+	 * twice as long each time.
+	 */
+	Replies remindStaff() {
 		Instant now = this.clock.instant();
+		Replies reminders = Replies.none();
 		for (Case open : this.cases.open()) {
-			if (!open.urgent() || open.firstAnswerAt() != null || open.openedAt() == null) {
+			Case.Timeline timeline = open.timeline();
+			if (!open.urgent() || timeline.firstAnswerAt() != null || timeline.openedAt() == null) {
 				continue;
 			}
-			Duration waited = Duration.between(open.openedAt(), now);
+			Duration waited = Duration.between(timeline.openedAt(), now);
 			Duration interval = this.properties.urgentReminderAfter()
-				.multipliedBy(1L << Math.min(open.reminders(), 10));
-			boolean due = open.remindedAt() == null ? waited.compareTo(this.properties.urgentReminderAfter()) >= 0
-					: Duration.between(open.remindedAt(), now).compareTo(interval) >= 0;
+				.multipliedBy(1L << Math.min(timeline.reminders(), 10));
+			boolean due = timeline.remindedAt() == null ? waited.compareTo(this.properties.urgentReminderAfter()) >= 0
+					: Duration.between(timeline.remindedAt(), now).compareTo(interval) >= 0;
 			if (due) {
 				this.cases.reminded(open.id());
-				this.staff.tell(open, "staff.reminder", Map.of("age", this.staff.age(waited)));
+				reminders = reminders
+					.and(this.relay.tell(open, "staff.reminder", Map.of("age", this.relay.staffScreens().age(waited))));
 			}
 		}
+		return reminders;
 	}
 
-	private void reassurePeople() {
+	/**
+	 * People still waiting for a first answer, told once that their case is not
+	 * forgotten.
+	 */
+	Replies reassurePeople() {
 		Instant now = this.clock.instant();
+		Replies notices = Replies.none();
 		for (Case open : this.cases.open()) {
-			if (open.firstAnswerAt() == null && open.userNotifiedAt() == null && open.openedAt() != null
-					&& Duration.between(open.openedAt(), now).compareTo(this.properties.userNoticeAfter()) >= 0) {
+			Case.Timeline timeline = open.timeline();
+			if (timeline.firstAnswerAt() == null && timeline.userNotifiedAt() == null && timeline.openedAt() != null
+					&& Duration.between(timeline.openedAt(), now).compareTo(this.properties.userNoticeAfter()) >= 0) {
 				this.cases.userNotified(open.id());
-				this.outbox.enqueue(
-						OutboundMessage.Text.of(open.chatId(), this.knowledge.current()
-							.text("report.still-open", open.audience(), Map.of("case", Long.toString(open.id())))),
-						StaffRelay.TO_PERSON + open.id());
+				notices = notices.and(this.relay.toPerson(open,
+						new ReportScreens(this.knowledge.current(), open.audience()).stillOpen(open.id())));
 			}
 		}
+		return notices;
 	}
 
 	private void purge() {

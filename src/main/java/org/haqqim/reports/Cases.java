@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.haqqim.knowledge.Citizenship;
+import org.haqqim.transport.InboundEvent;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -248,7 +249,46 @@ class Cases {
 	// --- messages
 	// ----------------------------------------------------------------------------------
 
-	long addMessage(long caseId, CaseMessage.Direction direction, String kind, String text, String fileId,
+	/** What the person wrote, with where it came from. */
+	long addText(long caseId, InboundEvent.Text text) {
+		return addMessage(caseId, CaseMessage.Direction.IN, "TEXT", text.text(), null, text.origin().chatId(),
+				longOrNull(text.origin().messageId()), false);
+	}
+
+	/**
+	 * Media the person sent, by Telegram's file id and the message it came in, so that it
+	 * can be copied.
+	 */
+	long addMedia(long caseId, InboundEvent.Media media) {
+		return addMessage(caseId, CaseMessage.Direction.IN, media.kind().name(), media.caption(), media.fileId(),
+				media.origin().chatId(), longOrNull(media.origin().messageId()), false);
+	}
+
+	/** A location or a phone number the person shared, as a line of text for staff. */
+	long addShared(long caseId, String line) {
+		return addMessage(caseId, CaseMessage.Direction.IN, "TEXT", line, null, null, null, false);
+	}
+
+	/**
+	 * A message of another case of the person (a draft they agreed to send), into this
+	 * one.
+	 */
+	long addCopy(long caseId, CaseMessage carried) {
+		return addMessage(caseId, CaseMessage.Direction.IN, carried.kind(), carried.text(), carried.fileId(),
+				carried.sourceChatId(), carried.sourceMessageId(), false);
+	}
+
+	/** What staff sent the person: a text, or media by its kind and file id. */
+	void addStaffAnswer(long caseId, String kind, String text, String fileId) {
+		addMessage(caseId, CaseMessage.Direction.OUT, kind, text, fileId, null, null, true);
+	}
+
+	/** A staff note, never sent to the person. */
+	void addNote(long caseId, String note) {
+		addMessage(caseId, CaseMessage.Direction.NOTE, "TEXT", note, null, null, null, true);
+	}
+
+	private long addMessage(long caseId, CaseMessage.Direction direction, String kind, String text, String fileId,
 			Long sourceChatId, Long sourceMessageId, boolean relayed) {
 		return this.jdbc.sql("""
 				INSERT INTO case_message (case_id, direction, kind, text, file_id, source_chat_id, source_message_id,
@@ -315,16 +355,21 @@ class Cases {
 	}
 
 	private static Case map(ResultSet rs, int row) throws SQLException {
+		Double latitude = nullableDouble(rs, "latitude");
+		Double longitude = nullableDouble(rs, "longitude");
+		Case.Location location = latitude == null || longitude == null ? null : new Case.Location(latitude, longitude);
+		Case.Intake intake = new Case.Intake(rs.getString("city"), rs.getString("happened"), rs.getString("phone"),
+				location);
+		Case.StaffSide staffSide = new Case.StaffSide(nullableLong(rs, "thread_id"), rs.getInt("topic_requested") == 1,
+				rs.getInt("announced") == 1, nullableLong(rs, "taken_by"));
+		Case.Timeline timeline = new Case.Timeline(instant(rs, "created_at"), instant(rs, "opened_at"),
+				instant(rs, "first_answer_at"), instant(rs, "last_ack_at"), instant(rs, "reminded_at"),
+				rs.getInt("reminders"), instant(rs, "user_notified_at"), instant(rs, "closed_at"));
 		return new Case(rs.getLong("id"), rs.getLong("chat_id"), CaseStatus.valueOf(rs.getString("status")),
 				rs.getString("intake_step") == null ? null : IntakeStep.valueOf(rs.getString("intake_step")),
 				rs.getInt("urgent") == 1, rs.getString("topic"), rs.getString("language"),
-				Citizenship.parse(rs.getString("citizenship")).orElse(null), rs.getString("city"),
-				rs.getString("happened"), rs.getString("phone"), nullableDouble(rs, "latitude"),
-				nullableDouble(rs, "longitude"), nullableLong(rs, "thread_id"), rs.getInt("topic_requested") == 1,
-				rs.getInt("announced") == 1, nullableLong(rs, "taken_by"), nullableInt(rs, "rating"),
-				instant(rs, "created_at"), instant(rs, "opened_at"), instant(rs, "first_answer_at"),
-				instant(rs, "last_ack_at"), instant(rs, "reminded_at"), rs.getInt("reminders"),
-				instant(rs, "user_notified_at"), instant(rs, "closed_at"));
+				Citizenship.parse(rs.getString("citizenship")).orElse(null), intake, staffSide,
+				nullableInt(rs, "rating"), timeline);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -345,6 +390,10 @@ class Cases {
 	private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
 		double value = rs.getDouble(column);
 		return rs.wasNull() ? null : value;
+	}
+
+	private static Long longOrNull(Integer value) {
+		return value == null ? null : value.longValue();
 	}
 
 	private static String truncate(String text, int length) {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.haqqim.system.WhenChatting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,20 +29,28 @@ public class FloodGuard {
 
 	private static final Duration WINDOW = Duration.ofMinutes(1);
 
+	/**
+	 * A person quiet this long has no messages left in the window: their count need not
+	 * be kept.
+	 */
+	private static final Duration FORGET_QUIET_PEOPLE_AFTER = Duration.ofMinutes(5);
+
 	private final ReportsProperties properties;
 
 	private final Clock clock;
 
-	private final Cache<Long, Window> windows = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterAccess(Duration.ofMinutes(5))
-		.build();
+	private final Cache<Long, Window> windows;
 
 	private final AtomicLong dropped = new AtomicLong();
 
-	FloodGuard(ReportsProperties properties, Clock clock) {
+	FloodGuard(ReportsProperties properties, Clock clock, Ticker ticker) {
 		this.properties = properties;
 		this.clock = clock;
+		this.windows = Caffeine.newBuilder()
+			.maximumSize(properties.peopleTracked())
+			.expireAfterAccess(FORGET_QUIET_PEOPLE_AFTER)
+			.ticker(ticker)
+			.build();
 	}
 
 	/** What to do with a person's next message. */

@@ -11,6 +11,7 @@ import org.haqqim.system.StaffChat;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.OutboundMessage;
 import org.haqqim.transport.Outbox;
+import org.haqqim.transport.Replies;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,7 @@ class KnowledgeProblemsNotice {
 		String html = this.knowledge.current()
 			.text("staff.knowledge-rejected", Audience.of(this.properties.staffLanguage(), null),
 					Map.of("report", report));
-		this.outbox.enqueue(new OutboundMessage.Text(this.staffChat.id(), html, null, null, null, true));
+		this.outbox.enqueue(Replies.of(new OutboundMessage.Text(this.staffChat.id(), html, null, null, null, true)));
 	}
 
 }

@@ -38,7 +38,7 @@ public record ReportsProperties(@DefaultValue("ru") @NotBlank String staffLangua
 		@DefaultValue("") List<Long> staffUserIds, @DefaultValue("15m") @NotNull Duration urgentReminderAfter,
 		@DefaultValue("2h") @NotNull Duration userNoticeAfter, @DefaultValue("90d") @NotNull Duration retention,
 		@DefaultValue("24h") @NotNull Duration draftLifetime, @DefaultValue("20") @Min(1) int userMessagesPerMinute,
-		@DefaultValue("10") @Min(1) int cardsPerMinute) {
+		@DefaultValue("10") @Min(1) int cardsPerMinute, @DefaultValue("100000") @Min(1) int peopleTracked) {
 
 	public ReportsProperties {
 		staffUserIds = staffUserIds == null ? List.of() : List.copyOf(staffUserIds);

@@ -6,21 +6,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
-import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Knowledge;
-import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.text.Html;
+import org.haqqim.transport.CommandText;
 import org.haqqim.transport.InboundEvent;
-import org.haqqim.transport.Keyboard;
+import org.haqqim.transport.Origin;
 import org.haqqim.transport.OutboundMessage;
-import org.haqqim.transport.Outbox;
+import org.haqqim.transport.Replies;
+import org.haqqim.transport.Screen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,107 +39,95 @@ public class StaffDesk {
 
 	private static final Logger logger = LoggerFactory.getLogger(StaffDesk.class);
 
-	static final String TAKE = Reports.PREFIX + "take:";
-
-	static final String CLOSE = Reports.PREFIX + "close:";
-
 	private final Cases cases;
 
-	private final StaffRelay staff;
+	private final CaseRelay relay;
 
 	private final Knowledge knowledge;
-
-	private final Outbox outbox;
 
 	private final ReportsProperties properties;
 
 	private final Clock clock;
 
-	StaffDesk(Cases cases, StaffRelay staff, Knowledge knowledge, Outbox outbox, ReportsProperties properties,
-			Clock clock) {
+	StaffDesk(Cases cases, CaseRelay relay, Knowledge knowledge, ReportsProperties properties, Clock clock) {
 		this.cases = cases;
-		this.staff = staff;
+		this.relay = relay;
 		this.knowledge = knowledge;
-		this.outbox = outbox;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
-	public void handle(InboundEvent event) {
+	/** What an event in the staff chat calls for. */
+	public Replies handle(InboundEvent event) {
 		if (event instanceof InboundEvent.ButtonPress press) {
-			this.outbox.enqueue(new OutboundMessage.CallbackAnswer(press.origin().chatId(), press.callbackId(), null));
-			if (authorised(event)) {
-				pressButton(press);
-			}
-			return;
+			Replies answered = Replies
+				.of(new OutboundMessage.CallbackAnswer(press.origin().chatId(), press.callbackId(), null));
+			return authorised(event).map(answered::and).orElseGet(() -> answered.and(pressButton(press)));
 		}
-		if (event instanceof InboundEvent.Text text && text.text().strip().startsWith("/")) {
-			if (authorised(event)) {
-				command(text);
-			}
-			return;
+		Optional<CommandText> command = CommandText.of(event);
+		if (command.isPresent()) {
+			return authorised(event).orElseGet(() -> command(command.get(), event.origin()));
 		}
 		if (event instanceof InboundEvent.Text || event instanceof InboundEvent.Media) {
-			relayAnswer(event);
+			return answerPerson(event);
 		}
+		return Replies.none();
 	}
 
-	/** Whether a staff member may act; refusals are logged without content. */
-	private boolean authorised(InboundEvent event) {
+	/**
+	 * Empty when a staff member may act, else the refusal; refusals are logged without
+	 * content.
+	 */
+	private Optional<Replies> authorised(InboundEvent event) {
 		Integer replyTo = event.origin().messageId();
 		if (event.origin().anonymousAdmin()) {
 			logger.warn("Staff command from an anonymous admin refused (update {})", event.origin().updateId());
-			this.staff.tellStaff("staff.anonymous-refused", Map.of(), replyTo);
-			return false;
+			return Optional.of(tellStaff("staff.anonymous-refused", Map.of(), replyTo));
 		}
 		if (!this.properties.staffUserIds().isEmpty()
 				&& !this.properties.staffUserIds().contains(event.origin().userId())) {
 			logger.warn("Staff command from a member not on the staff list refused (update {})",
 					event.origin().updateId());
-			this.staff.tellStaff("staff.not-allowed", Map.of(), replyTo);
-			return false;
+			return Optional.of(tellStaff("staff.not-allowed", Map.of(), replyTo));
 		}
-		return true;
+		return Optional.empty();
 	}
 
 	// --- answers to people
-	// ---------------------------------------------------------------------------
+	// ---------------------------------------------------------------------
 
-	private void relayAnswer(InboundEvent event) {
+	/** A staff message in a case: to the person, as "Consulate staff:", text or media. */
+	private Replies answerPerson(InboundEvent event) {
 		Optional<Case> target = caseOf(event);
 		Integer message = event.origin().messageId();
 		if (target.isEmpty()) {
-			if (event.origin().replyToMessageId() != null) {
-				this.staff.tellStaff("staff.not-linked", Map.of(), message);
-			}
-			return;
+			return event.origin().replyToMessageId() != null ? tellStaff("staff.not-linked", Map.of(), message)
+					: Replies.none();
 		}
 		Case open = target.get();
 		if (!open.status().isOpen()) {
-			this.staff.tellStaff("staff.case-closed", Map.of("case", Long.toString(open.id())), message);
-			return;
+			return tellStaff("staff.case-closed", Map.of("case", Long.toString(open.id())), message);
 		}
-		KnowledgeBase base = this.knowledge.current();
-		Audience person = open.audience();
-		String prefix = staffPrefix(base, person, event.origin().senderName());
+		String staffName = this.properties.showStaffNames() ? event.origin().senderName() : null;
+		String heading = new ReportScreens(this.knowledge.current(), open.audience()).staffAnswerHeading(staffName);
+		Replies replies = Replies.none();
 		if (event instanceof InboundEvent.Text text) {
-			this.outbox.enqueue(OutboundMessage.Text.of(open.chatId(), prefix + "\n" + Html.escape(text.text())),
-					StaffRelay.TO_PERSON + open.id());
-			this.cases.addMessage(open.id(), CaseMessage.Direction.OUT, "TEXT", text.text(), null, null, null, true);
+			replies = this.relay.toPerson(open, Screen.of(heading + "\n" + Html.escape(text.text())));
+			this.cases.addStaffAnswer(open.id(), "TEXT", text.text(), null);
 		}
 		else if (event instanceof InboundEvent.Media media && message != null) {
-			String caption = media.caption() == null ? prefix : prefix + "\n" + Html.escape(media.caption());
-			this.outbox.enqueue(
+			String caption = media.caption() == null ? heading : heading + "\n" + Html.escape(media.caption());
+			replies = Replies.of(
 					new OutboundMessage.Copy(open.chatId(), null, media.origin().chatId(), message,
 							caption.length() > 1000 ? caption.substring(0, 1000) : caption, null, false),
-					StaffRelay.TO_PERSON + open.id());
-			this.cases.addMessage(open.id(), CaseMessage.Direction.OUT, media.kind().name(), media.caption(),
-					media.fileId(), null, null, true);
+					CaseCorrelation.toPerson(open.id()).encode());
+			this.cases.addStaffAnswer(open.id(), media.kind().name(), media.caption(), media.fileId());
 		}
 		this.cases.answered(open.id());
 		if (open.status() == CaseStatus.OPEN && event.origin().userId() != 0) {
 			this.cases.take(open.id(), event.origin().userId());
 		}
+		return replies;
 	}
 
 	/**
@@ -158,165 +146,127 @@ public class StaffDesk {
 		return Optional.empty();
 	}
 
-	private String staffPrefix(KnowledgeBase base, Audience person, String staffName) {
-		if (this.properties.showStaffNames() && staffName != null && !staffName.isBlank()) {
-			return Html.bold(base.text("report.staff-prefix-named", person, Map.of("name", staffName)));
-		}
-		return Html.bold(base.text("report.staff-prefix", person));
-	}
-
 	// --- buttons and commands
-	// ----------------------------------------------------------------------------
+	// ------------------------------------------------------------------
 
-	private void pressButton(InboundEvent.ButtonPress press) {
-		String data = press.data();
-		Optional<Long> id = Optional.empty();
-		if (data.startsWith(TAKE)) {
-			id = number(data.substring(TAKE.length()));
-			id.ifPresent(caseId -> take(caseId, press.origin()));
+	private Replies pressButton(InboundEvent.ButtonPress press) {
+		Optional<CaseAction> action = CaseAction.decode(press.data());
+		if (action.orElse(null) instanceof CaseAction.Take take) {
+			return take(take.caseId(), press.origin());
 		}
-		else if (data.startsWith(CLOSE)) {
-			id = number(data.substring(CLOSE.length()));
-			id.ifPresent(caseId -> close(caseId, null, press.origin()));
+		if (action.orElse(null) instanceof CaseAction.Close close) {
+			return close(close.caseId(), null, press.origin());
 		}
+		return Replies.none();
 	}
 
-	private void command(InboundEvent.Text text) {
-		String[] words = text.text().strip().split("\\s+", 3);
-		String name = words[0].substring(1).split("@", 2)[0].toLowerCase(Locale.ROOT);
-		Optional<Long> id = words.length > 1 ? number(words[1].replace("#", "")) : Optional.empty();
-		String rest = words.length > 2 ? words[2] : null;
-		Integer reply = text.origin().messageId();
-		switch (name) {
-			case "cases" -> listOpenCases(reply);
-			case "stats" -> stats(reply);
-			case "take" -> withCase(id, reply, caseId -> take(caseId, text.origin()));
-			case "close" -> withCase(id, reply, caseId -> close(caseId, rest, text.origin()));
-			case "reopen" -> withCase(id, reply, caseId -> reopen(caseId, reply));
-			case "note" -> withCase(id, reply, caseId -> note(caseId, rest, reply));
-			case "ban" -> withCase(id, reply, caseId -> ban(caseId, reply));
-			default -> this.staff.tellStaff("staff.usage", Map.of(), reply);
+	private Replies command(CommandText command, Origin by) {
+		String[] words = command.arguments().isEmpty() ? new String[0] : command.arguments().split("\\s+", 2);
+		Optional<Long> id = words.length > 0 ? number(words[0].replace("#", "")) : Optional.empty();
+		String rest = words.length > 1 ? words[1] : null;
+		Integer reply = by.messageId();
+		Optional<StaffCommand> known = StaffCommand.named(command.name());
+		if (known.isEmpty()) {
+			return tellStaff("staff.usage", Map.of(), reply);
 		}
+		return switch (known.get()) {
+			case CASES -> listOpenCases(reply);
+			case STATS -> stats(reply);
+			case TAKE -> withCase(id, reply, caseId -> take(caseId, by));
+			case CLOSE -> withCase(id, reply, caseId -> close(caseId, rest, by));
+			case REOPEN -> withCase(id, reply, caseId -> reopen(caseId, reply));
+			case NOTE -> withCase(id, reply, caseId -> note(caseId, rest, reply));
+			case BAN -> withCase(id, reply, caseId -> ban(caseId, reply));
+		};
 	}
 
-	private void withCase(Optional<Long> id, Integer reply, java.util.function.LongConsumer action) {
+	/**
+	 * A command about a case that staff have: one not yet sent to them does not exist for
+	 * them.
+	 */
+	private Replies withCase(Optional<Long> id, Integer reply, LongFunction<Replies> action) {
 		if (id.isEmpty()) {
-			this.staff.tellStaff("staff.usage", Map.of(), reply);
-			return;
+			return tellStaff("staff.usage", Map.of(), reply);
 		}
-		if (this.cases.find(id.get())
+		boolean known = this.cases.find(id.get())
 			.filter(found -> found.status() != CaseStatus.DRAFT && found.status() != CaseStatus.INTAKE)
-			.isEmpty()) {
-			this.staff.tellStaff("staff.no-such-case", Map.of("case", Long.toString(id.get())), reply);
-			return;
+			.isPresent();
+		if (!known) {
+			return tellStaff("staff.no-such-case", Map.of("case", Long.toString(id.get())), reply);
 		}
-		action.accept(id.get());
+		return action.apply(id.get());
 	}
 
 	/** Takes a case, and shows its card again so the taker can answer it with a reply. */
-	private void take(long caseId, org.haqqim.transport.Origin by) {
+	private Replies take(long caseId, Origin by) {
 		Optional<Case> found = this.cases.find(caseId).filter(c -> c.status().isOpen());
 		if (found.isEmpty()) {
-			this.staff.tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), by.messageId());
-			return;
+			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), by.messageId());
 		}
 		this.cases.take(caseId, by.userId());
 		Case taken = this.cases.find(caseId).orElseThrow();
 		String who = by.senderName() == null || by.senderName().isBlank() ? "#" + by.userId() : by.senderName();
-		this.staff.tell(taken, "staff.taken", Map.of("staff", who));
-		if (!taken.announced() || (this.properties.forumTopics() && taken.threadId() == null)) {
-			this.staff.showCard(taken);
-		}
+		Replies told = this.relay.tell(taken, "staff.taken", Map.of("staff", who));
+		boolean cardMissing = !taken.staffSide().announced()
+				|| (this.properties.forumTopics() && taken.staffSide().threadId() == null);
+		return cardMissing ? told.and(this.relay.showCard(taken)) : told;
 	}
 
-	private void close(long caseId, String note, org.haqqim.transport.Origin by) {
+	private Replies close(long caseId, String note, Origin by) {
 		Optional<Case> found = this.cases.find(caseId).filter(c -> c.status().isOpen());
 		if (found.isEmpty()) {
-			this.staff.tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), by.messageId());
-			return;
+			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), by.messageId());
 		}
 		Case closing = found.get();
 		if (note != null && !note.isBlank()) {
-			this.cases.addMessage(caseId, CaseMessage.Direction.NOTE, "TEXT", note, null, null, null, true);
+			this.cases.addNote(caseId, note);
 		}
 		this.cases.close(caseId);
-		this.staff.tell(closing, "staff.closed", Map.of());
-		KnowledgeBase base = this.knowledge.current();
-		Audience person = closing.audience();
-		String id = Long.toString(caseId);
-		this.outbox.enqueue(
-				OutboundMessage.Text.of(closing.chatId(), base.text("report.closed", person, Map.of("case", id))),
-				StaffRelay.TO_PERSON + caseId);
-		this.outbox
-			.enqueue(
-					OutboundMessage.Text.of(closing.chatId(), base.text("report.rate", person),
-							new Keyboard.Inline(List.of(List.of(
-									new Keyboard.Button(base.plainText("button.helpful", person),
-											Reports.PREFIX + "r:" + id + ":1"),
-									new Keyboard.Button(base.plainText("button.not-helpful", person),
-											Reports.PREFIX + "r:" + id + ":0"))))),
-					StaffRelay.TO_PERSON + caseId);
+		ReportScreens person = new ReportScreens(this.knowledge.current(), closing.audience());
+		return this.relay.tell(closing, "staff.closed", Map.of())
+			.and(this.relay.toPerson(closing, person.closed(caseId)))
+			.and(this.relay.toPerson(closing, person.rating(caseId)));
 	}
 
-	private void reopen(long caseId, Integer reply) {
+	private Replies reopen(long caseId, Integer reply) {
 		Case found = this.cases.find(caseId).orElseThrow();
 		if (found.status() != CaseStatus.CLOSED || found.chatId() == 0) {
-			this.staff.tellStaff("staff.no-such-case", Map.of("case", Long.toString(caseId)), reply);
-			return;
+			return tellStaff("staff.no-such-case", Map.of("case", Long.toString(caseId)), reply);
 		}
 		this.cases.reopen(caseId);
-		this.staff.tell(found, "staff.reopened", Map.of());
-		this.outbox.enqueue(
-				OutboundMessage.Text.of(found.chatId(),
-						this.knowledge.current()
-							.text("report.reopened", found.audience(), Map.of("case", Long.toString(caseId)))),
-				StaffRelay.TO_PERSON + caseId);
+		ReportScreens person = new ReportScreens(this.knowledge.current(), found.audience());
+		return this.relay.tell(found, "staff.reopened", Map.of())
+			.and(this.relay.toPerson(found, person.reopened(caseId)));
 	}
 
-	private void note(long caseId, String note, Integer reply) {
+	private Replies note(long caseId, String note, Integer reply) {
 		if (note == null || note.isBlank()) {
-			this.staff.tellStaff("staff.usage", Map.of(), reply);
-			return;
+			return tellStaff("staff.usage", Map.of(), reply);
 		}
-		this.cases.addMessage(caseId, CaseMessage.Direction.NOTE, "TEXT", note, null, null, null, true);
-		this.staff.tellStaff("staff.note-saved", Map.of("case", Long.toString(caseId)), reply);
+		this.cases.addNote(caseId, note);
+		return tellStaff("staff.note-saved", Map.of("case", Long.toString(caseId)), reply);
 	}
 
-	private void ban(long caseId, Integer reply) {
+	private Replies ban(long caseId, Integer reply) {
 		Case found = this.cases.find(caseId).orElseThrow();
 		if (found.chatId() != 0) {
 			this.cases.ban(found.chatId());
 		}
-		this.staff.tellStaff("staff.banned", Map.of("case", Long.toString(caseId)), reply);
+		return tellStaff("staff.banned", Map.of("case", Long.toString(caseId)), reply);
 	}
 
-	private void listOpenCases(Integer reply) {
+	private Replies listOpenCases(Integer reply) {
 		List<Case> open = this.cases.open();
 		if (open.isEmpty()) {
-			this.staff.tellStaff("staff.cases.none", Map.of(), reply);
-			return;
+			return tellStaff("staff.cases.none", Map.of(), reply);
 		}
-		Instant now = this.clock.instant();
-		StringBuilder html = new StringBuilder(this.staff.text("staff.cases.header", Map.of()));
-		for (Case each : open) {
-			html.append('\n')
-				.append(this.staff.text("staff.cases.line",
-						Map.of("case", Long.toString(each.id()), "urgency",
-								Html.toPlainText(this.staff
-									.text(each.urgent() ? "staff.urgency.urgent" : "staff.urgency.normal", Map.of())),
-								"topic", this.staff.topicTitle(each), "age", this.staff.age(each.age(now)), "status",
-								Html.toPlainText(this.staff.text(
-										each.status() == CaseStatus.TAKEN ? "staff.status.taken" : "staff.status.open",
-										Map.of())))));
-		}
-		this.outbox
-			.enqueue(new OutboundMessage.Text(this.staff.staffChatId(), html.toString(), null, null, reply, true));
+		return this.relay.tellStaff(this.relay.staffScreens().openCases(open, this.clock.instant()), reply);
 	}
 
 	/**
 	 * Counts by status, topic and language, and the median time to a first staff answer.
 	 */
-	private void stats(Integer reply) {
+	private Replies stats(Integer reply) {
 		List<Case> all = this.cases.all();
 		Map<CaseStatus, Long> byStatus = all.stream()
 			.collect(Collectors.groupingBy(Case::status, TreeMap::new, Collectors.counting()));
@@ -324,17 +274,24 @@ public class StaffDesk {
 		String languages = counts(all.stream().map(Case::language).toList());
 		List<Duration> answered = new ArrayList<>();
 		for (Case each : all) {
-			if (each.firstAnswerAt() != null && each.openedAt() != null) {
-				answered.add(Duration.between(each.openedAt(), each.firstAnswerAt()));
+			Instant opened = each.timeline().openedAt();
+			Instant firstAnswer = each.timeline().firstAnswerAt();
+			if (firstAnswer != null && opened != null) {
+				answered.add(Duration.between(opened, firstAnswer));
 			}
 		}
 		answered.sort(Comparator.naturalOrder());
-		String median = answered.isEmpty() ? "-" : this.staff.age(answered.get(answered.size() / 2));
-		this.staff.tellStaff("staff.stats", Map.of("open", Long.toString(byStatus.getOrDefault(CaseStatus.OPEN, 0L)),
-				"taken", Long.toString(byStatus.getOrDefault(CaseStatus.TAKEN, 0L)), "closed",
-				Long.toString(
-						byStatus.getOrDefault(CaseStatus.CLOSED, 0L) + byStatus.getOrDefault(CaseStatus.WITHDRAWN, 0L)),
-				"topics", topics, "languages", languages, "median", median), reply);
+		String median = answered.isEmpty() ? "-" : this.relay.staffScreens().age(answered.get(answered.size() / 2));
+		long closed = byStatus.getOrDefault(CaseStatus.CLOSED, 0L) + byStatus.getOrDefault(CaseStatus.WITHDRAWN, 0L);
+		return tellStaff("staff.stats",
+				Map.of("open", Long.toString(byStatus.getOrDefault(CaseStatus.OPEN, 0L)), "taken",
+						Long.toString(byStatus.getOrDefault(CaseStatus.TAKEN, 0L)), "closed", Long.toString(closed),
+						"topics", topics, "languages", languages, "median", median),
+				reply);
+	}
+
+	private Replies tellStaff(String key, Map<String, String> params, Integer replyTo) {
+		return this.relay.tellStaff(this.relay.staffScreens().text(key, params), replyTo);
 	}
 
 	private static String counts(List<String> values) {

@@ -33,6 +33,8 @@ public class InboxProcessor implements SmartLifecycle {
 
 	private final InboundHandler handler;
 
+	private final Outbox outbox;
+
 	private final TransactionTemplate transactions;
 
 	private final TransportProperties properties;
@@ -45,10 +47,11 @@ public class InboxProcessor implements SmartLifecycle {
 
 	private Thread worker;
 
-	public InboxProcessor(Inbox inbox, InboundHandler handler, TransactionTemplate transactions,
+	public InboxProcessor(Inbox inbox, InboundHandler handler, Outbox outbox, TransactionTemplate transactions,
 			TransportProperties properties, Clock clock) {
 		this.inbox = inbox;
 		this.handler = handler;
+		this.outbox = outbox;
 		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
@@ -123,7 +126,7 @@ public class InboxProcessor implements SmartLifecycle {
 				return true;
 			}
 			this.transactions.executeWithoutResult(status -> {
-				this.handler.handle(entry.event());
+				this.outbox.enqueue(this.handler.handle(entry.event()));
 				this.inbox.markDone(entry.updateId());
 			});
 			return true;
@@ -161,7 +164,8 @@ public class InboxProcessor implements SmartLifecycle {
 
 	private void tellAboutFailure(Inbox.Entry entry) {
 		try {
-			this.transactions.executeWithoutResult(status -> this.handler.onFailure(entry.event()));
+			this.transactions
+				.executeWithoutResult(status -> this.outbox.enqueue(this.handler.onFailure(entry.event())));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Update {}: the apology for its failure could not be queued either: {}", entry.updateId(),

@@ -1,6 +1,7 @@
 package org.haqqim.transport;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -25,6 +26,22 @@ public sealed interface Keyboard {
 
 		public static Inline column(List<Button> buttons) {
 			return new Inline(buttons.stream().map(List::of).toList());
+		}
+
+		/** The buttons in rows of {@code perRow}, the last row holding what is left. */
+		public static Inline grid(List<Button> buttons, int perRow) {
+			List<List<Button>> rows = new ArrayList<>();
+			for (int i = 0; i < buttons.size(); i += perRow) {
+				rows.add(buttons.subList(i, Math.min(i + perRow, buttons.size())));
+			}
+			return new Inline(rows);
+		}
+
+		/** These rows, then {@code more}. */
+		public Inline and(List<List<Button>> more) {
+			List<List<Button>> all = new ArrayList<>(this.rows);
+			all.addAll(more);
+			return new Inline(all);
 		}
 
 	}

@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Messages waiting to be sent. Features queue them inside the transaction that changes
- * their state, so a message is queued exactly when the change is committed; the
- * {@link OutboxRelay} sends them afterwards and records what Telegram answered.
+ * Messages waiting to be sent. The {@link Replies} a feature returns are queued inside
+ * the transaction that changes its state, so a message is queued exactly when the change
+ * is committed; the {@link OutboxRelay} sends them afterwards and records what Telegram
+ * answered.
  */
 @Repository
 public class Outbox {
@@ -36,25 +37,27 @@ public class Outbox {
 		this.clock = clock;
 	}
 
-	public void enqueue(OutboundMessage message) {
-		enqueue(message, null);
-	}
-
 	/**
-	 * Queues a message; {@code correlation} comes back in {@link MessageDelivered} and
-	 * {@link MessageUndeliverable}. A text too long for one message is queued as several,
+	 * Queues what a feature returned, in its order, after dropping what was still queued
+	 * for the chats it discards. A text too long for one message is queued as several,
 	 * split at paragraph or line breaks, with the buttons under the last one.
 	 */
-	public void enqueue(OutboundMessage message, String correlation) {
-		if (message instanceof OutboundMessage.Text text) {
-			List<String> parts = this.splitter.split(text.html());
-			for (int i = 0; i < parts.size(); i++) {
-				boolean last = i == parts.size() - 1;
-				insert(text.withHtml(parts.get(i), last ? text.keyboard() : null), correlation);
-			}
+	public void enqueue(Replies replies) {
+		if (replies.isEmpty()) {
+			return;
 		}
-		else {
-			insert(message, correlation);
+		replies.discardQueuedFor().forEach(this::discardPendingFor);
+		for (Replies.Reply reply : replies.messages()) {
+			if (reply.message() instanceof OutboundMessage.Text text) {
+				List<String> parts = this.splitter.split(text.html());
+				for (int i = 0; i < parts.size(); i++) {
+					boolean last = i == parts.size() - 1;
+					insert(text.withHtml(parts.get(i), last ? text.keyboard() : null), reply.correlation());
+				}
+			}
+			else {
+				insert(reply.message(), reply.correlation());
+			}
 		}
 		this.queued.signalAfterCommit();
 	}
@@ -159,12 +162,9 @@ public class Outbox {
 			.update();
 	}
 
-	/**
-	 * Erases everything still queued for a chat (used when a person asks to be
-	 * forgotten).
-	 */
-	public int discardPendingFor(long chatId) {
-		return this.jdbc.sql("DELETE FROM outbox WHERE chat_id = ? AND status = 'PENDING'").param(chatId).update();
+	/** Erases everything still queued for a chat (a person who asked to be forgotten). */
+	private void discardPendingFor(long chatId) {
+		this.jdbc.sql("DELETE FROM outbox WHERE chat_id = ? AND status = 'PENDING'").param(chatId).update();
 	}
 
 	void awaitQueued(Duration timeout) throws InterruptedException {

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.haqqim.system.Failures;
 import org.haqqim.system.Phases;
@@ -44,6 +45,8 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final SendPacing pacing;
 
+	private final List<DeliveryListener> listeners;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
@@ -66,11 +69,13 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private Thread dispatcher;
 
-	public OutboxRelay(Outbox outbox, Deliverer deliverer, SendPacing pacing, ApplicationEventPublisher events,
-			TransactionTemplate transactions, TransportProperties properties, Clock clock) {
+	public OutboxRelay(Outbox outbox, Deliverer deliverer, SendPacing pacing, List<DeliveryListener> listeners,
+			ApplicationEventPublisher events, TransactionTemplate transactions, TransportProperties properties,
+			Clock clock) {
 		this.outbox = outbox;
 		this.deliverer = deliverer;
 		this.pacing = pacing;
+		this.listeners = List.copyOf(listeners);
 		this.events = events;
 		this.transactions = transactions;
 		this.properties = properties;
@@ -187,10 +192,11 @@ public class OutboxRelay implements SmartLifecycle {
 		Instant now = this.clock.instant();
 		int attempts = entry.attempts() + 1;
 		if (result instanceof DeliveryResult.Delivered delivered) {
+			MessageDelivered event = new MessageDelivered(entry.id(), entry.correlation(), entry.chatId(),
+					entry.message(), delivered.messageId());
 			this.transactions.executeWithoutResult(status -> {
 				this.outbox.markSent(entry.id(), delivered.messageId());
-				this.events.publishEvent(new MessageDelivered(entry.id(), entry.correlation(), entry.chatId(),
-						entry.message(), delivered.messageId()));
+				tellListeners(entry, listener -> listener.delivered(event));
 			});
 		}
 		else if (result instanceof DeliveryResult.RetryAfter retry) {
@@ -229,11 +235,22 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private void giveUp(Outbox.Entry entry, DeliveryResult.FailureKind kind, String reason) {
 		logger.warn("Outbox message {} failed for good ({}): {}", entry.id(), kind, reason);
+		MessageUndeliverable event = new MessageUndeliverable(entry.id(), entry.correlation(), entry.chatId(), kind,
+				reason);
 		this.transactions.executeWithoutResult(status -> {
 			this.outbox.markFailed(entry.id(), reason);
-			this.events
-				.publishEvent(new MessageUndeliverable(entry.id(), entry.correlation(), entry.chatId(), kind, reason));
+			tellListeners(entry, listener -> listener.undeliverable(event));
 		});
+	}
+
+	/** Only a message queued with a correlation is of interest to a feature. */
+	private void tellListeners(Outbox.Entry entry, Function<DeliveryListener, Replies> outcome) {
+		if (entry.correlation() == null) {
+			return;
+		}
+		for (DeliveryListener listener : this.listeners) {
+			this.outbox.enqueue(outcome.apply(listener));
+		}
 	}
 
 	/** Exponential backoff with jitter, from the first retry delay up to the maximum. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.haqqim.system.WhenChatting;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,9 +30,9 @@ class TransportConfiguration {
 	static class Workers {
 
 		@Bean
-		InboxProcessor inboxProcessor(Inbox inbox, InboundHandler handler, TransactionTemplate transactions,
-				TransportProperties properties, Clock clock) {
-			return new InboxProcessor(inbox, handler, transactions, properties, clock);
+		InboxProcessor inboxProcessor(Inbox inbox, InboundHandler handler, Outbox outbox,
+				TransactionTemplate transactions, TransportProperties properties, Clock clock) {
+			return new InboxProcessor(inbox, handler, outbox, transactions, properties, clock);
 		}
 
 		@Bean
@@ -40,9 +41,11 @@ class TransportConfiguration {
 		}
 
 		@Bean
-		OutboxRelay outboxRelay(Outbox outbox, Deliverer deliverer, SendPacing pacing, ApplicationEventPublisher events,
+		OutboxRelay outboxRelay(Outbox outbox, Deliverer deliverer, SendPacing pacing,
+				ObjectProvider<DeliveryListener> listeners, ApplicationEventPublisher events,
 				TransactionTemplate transactions, TransportProperties properties, Clock clock) {
-			return new OutboxRelay(outbox, deliverer, pacing, events, transactions, properties, clock);
+			return new OutboxRelay(outbox, deliverer, pacing, listeners.orderedStream().toList(), events, transactions,
+					properties, clock);
 		}
 
 	}

@@ -16,6 +16,7 @@ import org.haqqim.knowledge.Language;
 import org.haqqim.knowledge.Topic;
 import org.haqqim.text.Html;
 import org.haqqim.transport.Keyboard;
+import org.haqqim.transport.Screen;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -96,7 +96,7 @@ class TransportFailureTests extends EndToEndTest {
 							if (event instanceof InboundEvent.Text text && text.text().equals(POISON)) {
 								throw new IllegalStateException("handler failed on purpose");
 							}
-							handler.handle(event);
+							return handler.handle(event);
 						};
 					}
 					if (bean instanceof DataSource dataSource && !(bean instanceof SwitchableDataSource)) {

@@ -104,8 +104,9 @@ abstract class TransportStoreContract {
 	@Test
 	void outboxKeepsOrderSplitsLongTextsAndErasesWhatWasSent() {
 		String paragraph = "word ".repeat(500).strip();
-		this.outbox.enqueue(OutboundMessage.Text.of(5, paragraph + "\n\n" + paragraph + "\n\n" + paragraph), "c-1");
-		this.outbox.enqueue(OutboundMessage.Text.of(5, "after"));
+		this.outbox.enqueue(
+				Replies.of(OutboundMessage.Text.of(5, paragraph + "\n\n" + paragraph + "\n\n" + paragraph), "c-1"));
+		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(5, "after")));
 		List<Outbox.Entry> pending = this.outbox.pending(10);
 		assertThat(pending).hasSize(4);
 		assertThat(pending).extracting(Outbox.Entry::correlation).containsExactly("c-1", "c-1", "c-1", null);
@@ -122,7 +123,7 @@ abstract class TransportStoreContract {
 
 	@Test
 	void messagesInterruptedWhileSendingAreQueuedAgain() {
-		this.outbox.enqueue(OutboundMessage.Text.of(6, "x"));
+		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(6, "x")));
 		long id = this.outbox.pending(1).get(0).id();
 		this.outbox.markSending(id);
 		assertThat(this.outbox.pending(10)).isEmpty();
@@ -133,7 +134,7 @@ abstract class TransportStoreContract {
 
 	@Test
 	void aWaitTelegramAskedForIsNotCountedAsAnAttempt() {
-		this.outbox.enqueue(OutboundMessage.Text.of(7, "x"));
+		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(7, "x")));
 		long id = this.outbox.pending(1).get(0).id();
 		this.outbox.markSending(id);
 		this.outbox.reschedule(id, Instant.now(), "retry after 7 s", false);
@@ -152,7 +153,7 @@ abstract class TransportStoreContract {
 			done.add(writers.submit(() -> {
 				for (int i = 0; i < 25; i++) {
 					this.inbox.store(List.of(text(base + i, base, "m")), base + i + 1);
-					this.outbox.enqueue(OutboundMessage.Text.of(base, "reply " + i));
+					this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(base, "reply " + i)));
 				}
 			}));
 		}

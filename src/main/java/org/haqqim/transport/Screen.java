@@ -1,12 +1,16 @@
-package org.haqqim.conversation;
+package org.haqqim.transport;
 
-import org.haqqim.transport.Keyboard;
-import org.haqqim.transport.OutboundMessage;
+/**
+ * A message before it is addressed, as the person will see it: its text in Telegram's
+ * HTML and its buttons.
+ */
+public record Screen(String html, Keyboard keyboard) {
 
-/** A message as the person will see it: its text (Telegram HTML) and its buttons. */
-record Screen(String html, Keyboard keyboard) {
+	public static Screen of(String html) {
+		return new Screen(html, null);
+	}
 
-	OutboundMessage.Text sendTo(long chatId) {
+	public OutboundMessage.Text sendTo(long chatId) {
 		return OutboundMessage.Text.of(chatId, this.html, this.keyboard);
 	}
 
@@ -14,7 +18,7 @@ record Screen(String html, Keyboard keyboard) {
 	 * Replaces the message the person pressed a button on, when there is one and the
 	 * keyboard allows it; otherwise sends the screen as a new message.
 	 */
-	OutboundMessage replacing(long chatId, Integer messageId) {
+	public OutboundMessage replacing(long chatId, Integer messageId) {
 		if (messageId == null || (this.keyboard != null && !(this.keyboard instanceof Keyboard.Inline))) {
 			return sendTo(chatId);
 		}

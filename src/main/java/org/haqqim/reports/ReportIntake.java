@@ -1,0 +1,234 @@
+package org.haqqim.reports;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.haqqim.knowledge.Audience;
+import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.Topic;
+import org.haqqim.system.WhenChatting;
+import org.haqqim.transport.InboundEvent;
+import org.haqqim.transport.Replies;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * From a person's yes to an open case. Nothing reaches staff without that yes: an urgent
+ * message gets what to do now and the question "send this to staff?", kept as a draft
+ * until the answer; "write to staff" and /report are the yes itself. A short intake
+ * follows, every question skippable; the person is told "received, case #N" in the
+ * transaction that opens the case.
+ */
+@Component
+@WhenChatting
+class ReportIntake {
+
+	/** Media sent this short a time before "write to staff" goes into the new case. */
+	private static final Duration MEDIA_CARRIED_FOR = Duration.ofMinutes(30);
+
+	private final Cases cases;
+
+	private final CaseRelay relay;
+
+	private final Knowledge knowledge;
+
+	/**
+	 * The last media a person sent outside a report, so that "write to staff" right after
+	 * carries it.
+	 */
+	private final Cache<Long, InboundEvent.Media> recentMedia;
+
+	ReportIntake(Cases cases, CaseRelay relay, Knowledge knowledge, ReportsProperties properties, Ticker ticker) {
+		this.cases = cases;
+		this.relay = relay;
+		this.knowledge = knowledge;
+		this.recentMedia = Caffeine.newBuilder()
+			.maximumSize(properties.peopleTracked())
+			.expireAfterWrite(MEDIA_CARRIED_FOR)
+			.ticker(ticker)
+			.build();
+	}
+
+	// --- how a case begins
+	// ---------------------------------------------------------------------
+
+	/**
+	 * An urgent message: what to do now, then whether to send the message to staff. The
+	 * message is kept as a draft until the answer, and no longer.
+	 */
+	Replies offer(InboundEvent.Text text, Audience audience, Optional<Topic> topic) {
+		long chat = text.origin().chatId();
+		ReportScreens screens = screens(audience);
+		long draft = this.cases.create(chat, CaseStatus.DRAFT, IntakeStep.CITY, true, topic.map(Topic::id).orElse(null),
+				audience.language(), audience.citizenship().orElse(null));
+		this.cases.addText(draft, text);
+		return Replies.of(screens.whatToDoNow(topic).sendTo(chat)).and(screens.consentQuestion(draft).sendTo(chat));
+	}
+
+	/**
+	 * "Write to staff" or /report: the intake starts at once, with media the person just
+	 * sent.
+	 */
+	Replies start(long chatId, Audience audience, Optional<String> topic) {
+		ReportScreens screens = screens(audience);
+		Optional<Case> open = this.cases.collecting(chatId);
+		if (open.isPresent()) {
+			return Replies.of(screens.alreadyOpen(open.get().id()).sendTo(chatId));
+		}
+		boolean urgent = topic.flatMap(this.knowledge.current()::topic).map(Topic::urgent).orElse(false);
+		long id = this.cases.create(chatId, CaseStatus.INTAKE, IntakeStep.WHAT, urgent, topic.orElse(null),
+				audience.language(), audience.citizenship().orElse(null));
+		InboundEvent.Media media = this.recentMedia.getIfPresent(chatId);
+		if (media != null) {
+			this.recentMedia.invalidate(chatId);
+			this.cases.addMedia(id, media);
+		}
+		return Replies.of(screens.intakeStarted().sendTo(chatId))
+			.and(screens.question(IntakeStep.WHAT, id).sendTo(chatId));
+	}
+
+	void rememberMedia(InboundEvent.Media media) {
+		this.recentMedia.put(media.origin().chatId(), media);
+	}
+
+	void forgetMedia(long chatId) {
+		this.recentMedia.invalidate(chatId);
+	}
+
+	// --- the answer to "send it?"
+	// --------------------------------------------------------------
+
+	/**
+	 * Yes: the intake begins, or, when the person already has a case, the message goes
+	 * into it.
+	 */
+	Replies consent(Case draft, Audience audience, Integer message) {
+		if (draft.status() != CaseStatus.DRAFT) {
+			return Replies.none();
+		}
+		ReportScreens screens = screens(audience);
+		Replies answered = message == null ? Replies.none()
+				: Replies.of(screens.consentGiven().replacing(draft.chatId(), message));
+		Optional<Case> current = this.cases.collecting(draft.chatId());
+		if (current.isPresent()) {
+			return answered.and(carryInto(current.get(), draft))
+				.and(screens.added(current.get().id()).sendTo(draft.chatId()));
+		}
+		this.cases.moveTo(draft.id(), CaseStatus.INTAKE, IntakeStep.CITY);
+		return answered.and(screens.question(IntakeStep.CITY, draft.id()).sendTo(draft.chatId()));
+	}
+
+	/** No: the draft is deleted, and nothing reaches staff. */
+	Replies decline(Case draft, Audience audience, Integer message) {
+		if (draft.status() != CaseStatus.DRAFT) {
+			return Replies.none();
+		}
+		this.cases.delete(draft.id());
+		return Replies.of(screens(audience).declined().replacing(draft.chatId(), message));
+	}
+
+	// --- the intake
+	// ----------------------------------------------------------------------------
+
+	/** The skip button of the question being asked. */
+	Replies skip(Case intake, Audience audience) {
+		if (intake.status() != CaseStatus.INTAKE || intake.intakeStep() == null) {
+			return Replies.none();
+		}
+		return advance(intake, audience);
+	}
+
+	/** A city button. */
+	Replies city(Case intake, String cityId, Audience audience) {
+		if (intake.status() != CaseStatus.INTAKE) {
+			return Replies.none();
+		}
+		this.cases.setCity(intake.id(), this.relay.staffScreens().cityName(cityId));
+		return advance(intake, audience);
+	}
+
+	/** A "when did it happen?" button. */
+	Replies when(Case intake, CaseAction.Happened happened, Audience audience) {
+		if (intake.status() != CaseStatus.INTAKE) {
+			return Replies.none();
+		}
+		this.cases.setHappened(intake.id(), this.relay.staffScreens().happened(happened));
+		return advance(intake, audience);
+	}
+
+	/**
+	 * Anything the person sends during the intake: the answer to the question asked, or,
+	 * for media, a phone or a location, something that belongs to the case whenever it
+	 * comes.
+	 */
+	Replies answer(Case intake, InboundEvent event, Audience audience) {
+		IntakeStep step = intake.intakeStep() == null ? IntakeStep.WHAT : intake.intakeStep();
+		if (event instanceof InboundEvent.Media media) {
+			this.cases.addMedia(intake.id(), media);
+			return step == IntakeStep.WHAT ? advance(intake, audience) : Replies.none();
+		}
+		if (event instanceof InboundEvent.Contact contact) {
+			this.cases.setPhone(intake.id(), contact.phoneNumber());
+			return step == IntakeStep.PHONE ? advance(intake, audience) : Replies.none();
+		}
+		if (event instanceof InboundEvent.Location location) {
+			this.cases.setLocation(intake.id(), location.latitude(), location.longitude());
+			return step == IntakeStep.LOCATION ? advance(intake, audience) : Replies.none();
+		}
+		if (!(event instanceof InboundEvent.Text text)) {
+			return Replies.none();
+		}
+		String typed = text.text().strip();
+		boolean skipped = screens(audience).isSkip(typed);
+		switch (step) {
+			case WHAT -> this.cases.addText(intake.id(), text);
+			case CITY -> this.cases.setCity(intake.id(), skipped ? null : typed);
+			case WHEN -> this.cases.setHappened(intake.id(), skipped ? null : typed);
+			default -> {
+				if (!skipped) {
+					this.cases.addText(intake.id(), text);
+				}
+			}
+		}
+		return advance(intake, audience);
+	}
+
+	/**
+	 * The next question, or, when none is left, the open case: its card to staff,
+	 * "received" to the person.
+	 */
+	private Replies advance(Case intake, Audience audience) {
+		ReportScreens screens = screens(audience);
+		IntakeStep next = intake.intakeStep() == null ? null : intake.intakeStep().next();
+		if (next != null) {
+			this.cases.moveTo(intake.id(), CaseStatus.INTAKE, next);
+			return Replies.of(screens.question(next, intake.id()).sendTo(intake.chatId()));
+		}
+		this.cases.open(intake.id());
+		Case opened = this.cases.find(intake.id()).orElseThrow();
+		return this.relay.announce(opened).and(screens.received(opened.id()).sendTo(intake.chatId()));
+	}
+
+	/**
+	 * The draft's messages into the person's case, relayed when staff already have it.
+	 */
+	private Replies carryInto(Case current, Case draft) {
+		Replies relayed = Replies.none();
+		for (CaseMessage carried : this.cases.messages(draft.id())) {
+			long id = this.cases.addCopy(current.id(), carried);
+			if (current.status().isOpen()) {
+				relayed = relayed.and(this.relay.relay(current, id));
+			}
+		}
+		this.cases.delete(draft.id());
+		return relayed;
+	}
+
+	private ReportScreens screens(Audience audience) {
+		return new ReportScreens(this.knowledge.current(), audience);
+	}
+
+}
