@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.haqqim.system.Failures;
 import org.haqqim.system.StartupRefusal;
 
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
@@ -93,10 +94,7 @@ class DatabaseConfiguration {
 	}
 
 	private static String rootMessage(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = Failures.root(failure);
 		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
 		return message.lines().findFirst().orElse(message);
 	}

@@ -38,8 +38,4 @@ public record MatchingProperties(@DefaultValue("0.35") @DecimalMin("0") @Decimal
 		@DefaultValue("0.2") @DecimalMin("0") @DecimalMax("1") double candidateFloor,
 		@DefaultValue("10000") @Min(0) int cacheSize, @DefaultValue("90d") @NotNull Duration unansweredRetention) {
 
-	public static MatchingProperties defaults() {
-		return new MatchingProperties(0.35, 0.05, 0.5, 0.2, 0.2, 10_000, Duration.ofDays(90));
-	}
-
 }

@@ -1,9 +1,9 @@
 package org.haqqim.system;
 
 /**
- * Describes a failure for logs and the database without its message: exception messages
- * can carry what a person typed (a number that did not parse, say), and none of that may
- * leave the chat.
+ * Failures as the logs and the database may show them. Exception messages can carry what
+ * a person typed (a number that did not parse, say), and none of that may leave the chat:
+ * {@link #describe} drops them.
  */
 public final class Failures {
 
@@ -14,10 +14,7 @@ public final class Failures {
 	 * The exception's class and the first frame of our own code that it passed through.
 	 */
 	public static String describe(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = root(failure);
 		StringBuilder description = new StringBuilder(failure.getClass().getSimpleName());
 		if (root != failure) {
 			description.append(" caused by ").append(root.getClass().getSimpleName());
@@ -34,6 +31,17 @@ public final class Failures {
 			}
 		}
 		return description.toString();
+	}
+
+	/**
+	 * The innermost cause: what actually went wrong under the layers that passed it on.
+	 */
+	public static Throwable root(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
 	}
 
 }

@@ -32,9 +32,4 @@ public record TransportProperties(@DefaultValue("5") @Min(1) int handlingAttempt
 		@DefaultValue("24h") @NotNull Duration giveUpSendingAfter, @DefaultValue("4") @Min(1) int sendThreads,
 		@DefaultValue("2d") @NotNull Duration keepProcessed) {
 
-	public static TransportProperties defaults() {
-		return new TransportProperties(5, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5),
-				Duration.ofHours(24), 4, Duration.ofDays(2));
-	}
-
 }

@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.haqqim.Launcher;
+import org.haqqim.HaqqimApplication;
+import org.haqqim.cli.Launcher;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
 import org.haqqim.knowledge.KnowledgeBase;
@@ -67,7 +68,9 @@ class OnboardingRestartTests {
 		environment.put("KNOWLEDGE_DIR", "knowledge");
 		environment.put("HAQQIM_TELEGRAM_POLL_TIMEOUT", "1s");
 		PrintStream quiet = new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-		Launcher.Outcome outcome = new Launcher(environment, new ByteArrayInputStream(new byte[0]), quiet, quiet).run();
+		Launcher.Outcome outcome = new Launcher(HaqqimApplication.class, environment,
+				new ByteArrayInputStream(new byte[0]), quiet, quiet)
+			.run();
 		assertThat(outcome).isInstanceOf(Launcher.Outcome.KeepRunning.class);
 		return ((Launcher.Outcome.KeepRunning) outcome).context();
 	}

@@ -8,13 +8,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /** Copies of knowledge directories, for tests that change files. */
-final class KnowledgeDirectories {
+public final class KnowledgeDirectories {
 
 	private KnowledgeDirectories() {
 	}
 
 	/** Copies a directory into another, replacing files that are there already. */
-	static void copy(Path from, Path to) {
+	public static void copy(Path from, Path to) {
 		try (Stream<Path> files = Files.walk(from)) {
 			for (Path file : files.toList()) {
 				Path target = to.resolve(from.relativize(file).toString());
@@ -32,7 +32,7 @@ final class KnowledgeDirectories {
 	}
 
 	/** A fresh temporary copy of the project's knowledge/. */
-	static Path copyOfTheRealOne() {
+	public static Path copyOfTheRealOne() {
 		try {
 			Path target = Files.createTempDirectory("haqqim-knowledge");
 			copy(Path.of("knowledge"), target);

@@ -34,7 +34,7 @@ public final class IndexHeap {
 	private static void measureReal() throws InterruptedException {
 		KnowledgeBase knowledge = MatchingBenchmarks.realKnowledge();
 		long before = usedAfterGc();
-		MatchingEngine engine = MatchingEngine.build(knowledge, MatchingProperties.defaults());
+		MatchingEngine engine = MatchingEngine.build(knowledge, BoundDefaults.matching());
 		long after = usedAfterGc();
 		System.out.printf("real knowledge base: %s, engine retains %.1f MB%n", engine, mb(after - before));
 		keep(engine);

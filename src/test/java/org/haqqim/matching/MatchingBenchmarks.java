@@ -71,7 +71,7 @@ public class MatchingBenchmarks {
 		@Setup(Level.Trial)
 		public void setUp() {
 			this.knowledge = realKnowledge();
-			this.engine = MatchingEngine.build(this.knowledge, MatchingProperties.defaults());
+			this.engine = MatchingEngine.build(this.knowledge, BoundDefaults.matching());
 			this.texts = Evaluation.read(EVALUATION_SET).stream().map(Evaluation.Sample::text).toArray(String[]::new);
 			if (this.texts.length == 0) {
 				throw new IllegalStateException("The evaluation set is empty");
@@ -106,7 +106,7 @@ public class MatchingBenchmarks {
 	@Warmup(iterations = 10)
 	@Measurement(iterations = 30)
 	public MatchingEngine buildRealIndex(RealKnowledge state) {
-		return MatchingEngine.build(state.knowledge, MatchingProperties.defaults());
+		return MatchingEngine.build(state.knowledge, BoundDefaults.matching());
 	}
 
 	/**

@@ -24,7 +24,7 @@ class MatchingEngineTests {
 	static void buildEngine() {
 		engine = MatchingEngine.build(
 				new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge")).knowledge().orElseThrow(),
-				MatchingProperties.defaults());
+				BoundDefaults.matching());
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
@@ -160,7 +160,7 @@ class MatchingEngineTests {
 		MatchResult result = engine.match(Question.of("My cousin has been working on a building site in Kazan for two "
 				+ "years, and last night a metal beam fell on his leg and broke it. The foreman told us not to call an "
 				+ "ambulance and wrote nothing down. Who pays for his treatment now?"));
-		assertThat(result.confidence()).isLessThan(MatchingProperties.defaults().candidateFloor());
+		assertThat(result.confidence()).isLessThan(BoundDefaults.matching().candidateFloor());
 		assertThat(result.alternatives()).as(result.toString()).first().isEqualTo("workplace-injury");
 		assertThat(result.urgent()).isTrue();
 	}

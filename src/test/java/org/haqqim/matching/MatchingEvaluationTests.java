@@ -118,7 +118,7 @@ class MatchingEvaluationTests {
 	}
 
 	private static Evaluation.Report run(String file) {
-		Evaluation.Report report = new Evaluation(knowledge, MatchingProperties.defaults())
+		Evaluation.Report report = new Evaluation(knowledge, BoundDefaults.matching())
 			.run(Evaluation.read(Path.of("src/test/resources/evaluation", file)));
 		System.out.println(file + "\n" + report.toTable());
 		return report;

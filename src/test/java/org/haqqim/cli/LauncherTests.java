@@ -1,4 +1,4 @@
-package org.haqqim;
+package org.haqqim.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.haqqim.HaqqimApplication;
 import org.haqqim.telegram.FakeBotApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +97,9 @@ class LauncherTests {
 	private Launcher.Outcome run(Map<String, String> environment, String... args) {
 		try (PrintStream outStream = new PrintStream(this.out, true, StandardCharsets.UTF_8);
 				PrintStream errStream = new PrintStream(this.err, true, StandardCharsets.UTF_8)) {
-			return new Launcher(environment, new ByteArrayInputStream(new byte[0]), outStream, errStream).run(args);
+			return new Launcher(HaqqimApplication.class, environment, new ByteArrayInputStream(new byte[0]), outStream,
+					errStream)
+				.run(args);
 		}
 	}
 

@@ -1,0 +1,63 @@
+package org.haqqim.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the application in one of its modes, from the launcher's environment alone, and
+ * remembers the one left running on Telegram.
+ */
+final class Bot {
+
+	private final Class<?> application;
+
+	private final Map<String, String> environment;
+
+	private final CommandLineLogging logging;
+
+	private ConfigurableApplicationContext running;
+
+	Bot(Class<?> application, Map<String, String> environment, CommandLineLogging logging) {
+		this.application = application;
+		this.environment = environment;
+		this.logging = logging;
+	}
+
+	boolean hasToken() {
+		String token = this.environment.get("TELEGRAM_BOT_TOKEN");
+		return token != null && !token.isBlank();
+	}
+
+	ConfigurableApplicationContext start(Mode mode) {
+		List<String> properties = new ArrayList<>();
+		properties.add("--haqqim.mode=" + mode.property());
+		if (mode.quiet()) {
+			properties.add("--logging.level.root=WARN");
+			properties.add("--haqqim.log-target=System.err");
+			properties.add("--spring.main.log-startup-info=false");
+		}
+		if (mode == Mode.CONSOLE && !this.environment.containsKey("DATABASE_URL")) {
+			properties.add("--haqqim.database.url=jdbc:sqlite:./data/console.db");
+		}
+		this.logging.handOver();
+		return new SpringApplicationBuilder(this.application).web(WebApplicationType.NONE)
+			.environment(Settings.environment(this.environment))
+			.run(properties.toArray(String[]::new));
+	}
+
+	/** The bot on Telegram: it works on its own threads until the process is stopped. */
+	void keepRunning(ConfigurableApplicationContext context) {
+		this.running = context;
+	}
+
+	Optional<ConfigurableApplicationContext> running() {
+		return Optional.ofNullable(this.running);
+	}
+
+}
