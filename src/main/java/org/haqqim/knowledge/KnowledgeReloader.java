@@ -3,15 +3,17 @@ package org.haqqim.knowledge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.haqqim.system.Phases;
+import org.haqqim.system.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Watches the knowledge directory on its own thread, off the path that handles updates.
@@ -19,9 +21,15 @@ import org.springframework.context.SmartLifecycle;
  * files is one change), it loads them: a valid version replaces the old one whole; an
  * invalid one is reported once and the old one keeps serving.
  */
-public class KnowledgeReloader implements SmartLifecycle {
+public class KnowledgeReloader extends Worker {
 
 	private static final Logger logger = LoggerFactory.getLogger(KnowledgeReloader.class);
+
+	/**
+	 * Long enough for a load under way to finish; a change not yet loaded is loaded at
+	 * the next start.
+	 */
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(1);
 
 	private final Knowledge knowledge;
 
@@ -31,16 +39,13 @@ public class KnowledgeReloader implements SmartLifecycle {
 
 	private final ApplicationEventPublisher events;
 
-	private volatile boolean running;
-
-	private Thread watcher;
-
 	private String loadedFingerprint;
 
 	private String rejectedFingerprint;
 
 	public KnowledgeReloader(Knowledge knowledge, KnowledgeLoader loader, KnowledgeProperties properties,
 			ApplicationEventPublisher events) {
+		super("knowledge-reloader", Phases.KNOWLEDGE, STOP_TIMEOUT);
 		this.knowledge = knowledge;
 		this.loader = loader;
 		this.properties = properties;
@@ -48,25 +53,14 @@ public class KnowledgeReloader implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	protected void starting() {
 		this.loadedFingerprint = fingerprint().orElse("");
-		this.running = true;
-		this.watcher = new Thread(this::watch, "knowledge-reloader");
-		this.watcher.setDaemon(true);
-		this.watcher.start();
 	}
 
 	@Override
-	public void stop() {
-		this.running = false;
-		if (this.watcher != null) {
-			this.watcher.interrupt();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
+	protected Duration work() throws InterruptedException {
+		checkForChanges();
+		return this.properties.reloadCheckInterval();
 	}
 
 	/**
@@ -79,7 +73,7 @@ public class KnowledgeReloader implements SmartLifecycle {
 				|| seen.get().equals(this.rejectedFingerprint)) {
 			return;
 		}
-		Thread.sleep(this.properties.reloadQuietPeriod().toMillis());
+		pause(this.properties.reloadQuietPeriod());
 		Optional<String> settled = fingerprint();
 		if (settled.isEmpty() || !settled.equals(seen)) {
 			return;
@@ -98,21 +92,6 @@ public class KnowledgeReloader implements SmartLifecycle {
 			logger.warn("Knowledge change rejected; the previous version stays in use:\n{}",
 					result.report().errors().stream().map(Problem::describe).reduce((a, b) -> a + "\n" + b).orElse(""));
 			this.events.publishEvent(new KnowledgeRejected(result.report()));
-		}
-	}
-
-	private void watch() {
-		while (this.running) {
-			try {
-				Thread.sleep(this.properties.reloadCheckInterval().toMillis());
-				checkForChanges();
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			catch (RuntimeException ex) {
-				logger.error("Checking the knowledge directory failed: {}", ex.toString());
-			}
 		}
 	}
 

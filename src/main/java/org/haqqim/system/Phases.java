@@ -2,8 +2,8 @@ package org.haqqim.system;
 
 /**
  * Start-up and shutdown order of the workers. Higher phases start later and stop earlier:
- * the poller stops taking updates first, the processor finishes what it handles, the
- * relay sends last.
+ * the knowledge reloader stops first, then the poller stops taking updates, the processor
+ * finishes what it handles, and the relay sends last.
  */
 public final class Phases {
 
@@ -12,6 +12,8 @@ public final class Phases {
 	public static final int PROCESSOR = 2000;
 
 	public static final int RECEIVER = 3000;
+
+	public static final int KNOWLEDGE = 4000;
 
 	private Phases() {
 	}

@@ -1,16 +1,19 @@
 package org.haqqim.telegram;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import okhttp3.OkHttpClient;
+import org.haqqim.system.Backoff;
 import org.haqqim.system.Failures;
 import org.haqqim.system.Phases;
+import org.haqqim.system.Worker;
 import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.Inbox;
 import org.slf4j.Logger;
@@ -23,8 +26,6 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-import org.springframework.context.SmartLifecycle;
-
 /**
  * Long-polls Telegram into the {@link Inbox}. Unlike the loop that TelegramBots ships, it
  * confirms an update only after the update is committed (the offset it asks for is the
@@ -32,9 +33,11 @@ import org.springframework.context.SmartLifecycle;
  * {@code maxBackoff} however long an outage lasts, starts even when Telegram is
  * unreachable, and never lets an exception end the loop.
  */
-public class TelegramPoller implements SmartLifecycle {
+public class TelegramPoller extends Worker {
 
 	private static final Logger logger = LoggerFactory.getLogger(TelegramPoller.class);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
 
 	static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query",
 			"my_chat_member");
@@ -53,11 +56,9 @@ public class TelegramPoller implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final CountDownLatch stopped = new CountDownLatch(1);
+	private final Backoff backoff;
 
-	private volatile boolean running;
-
-	private Thread worker;
+	private int failures;
 
 	private boolean webhookCleared;
 
@@ -67,6 +68,7 @@ public class TelegramPoller implements SmartLifecycle {
 
 	TelegramPoller(TelegramClient client, OkHttpClient httpClient, Inbox inbox, UpdateMapper mapper,
 			PollingHeartbeat heartbeat, TelegramProperties properties, Clock clock) {
+		super("telegram-poller", Phases.RECEIVER, STOP_TIMEOUT);
 		this.client = client;
 		this.httpClient = httpClient;
 		this.inbox = inbox;
@@ -74,14 +76,13 @@ public class TelegramPoller implements SmartLifecycle {
 		this.heartbeat = heartbeat;
 		this.properties = properties;
 		this.clock = clock;
+		this.backoff = new Backoff(properties.initialBackoff(), properties.maxBackoff());
 	}
 
 	@Override
-	public void start() {
-		this.running = true;
+	protected void starting() {
 		this.nextHeartbeatLog = this.clock.instant().plus(this.properties.heartbeatInterval());
-		this.worker = new Thread(this::work, "telegram-poller");
-		this.worker.start();
+		logger.info("Polling Telegram at {}", this.properties.apiUrl());
 	}
 
 	/**
@@ -89,66 +90,49 @@ public class TelegramPoller implements SmartLifecycle {
 	 * come again.
 	 */
 	@Override
-	public void stop() {
-		this.running = false;
-		this.stopped.countDown();
+	protected void wake() {
 		this.httpClient.dispatcher().cancelAll();
+	}
+
+	@Override
+	protected void stopped() {
+		logger.info("Polling stopped");
+	}
+
+	/** One poll; after a failure, how long to wait before the next. */
+	@Override
+	protected Duration work() throws InterruptedException {
+		Duration pause;
 		try {
-			this.worker.join(2000);
+			if (!this.webhookCleared) {
+				prepare();
+			}
+			pollOnce();
+			this.failures = 0;
+			logHeartbeatWhenDue();
+			return Duration.ZERO;
+		}
+		catch (TelegramApiRequestException ex) {
+			pause = pauseAfterApiError(ex);
 		}
 		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+			throw ex;
 		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return Phases.RECEIVER;
-	}
-
-	private void work() {
-		Backoff backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
-		logger.info("Polling Telegram at {}", this.properties.apiUrl());
-		while (this.running) {
-			Duration pause;
-			try {
-				if (!this.webhookCleared) {
-					prepare();
-				}
-				pollOnce(backoff);
-				backoff.reset();
-				logHeartbeatWhenDue();
-				continue;
-			}
-			catch (TelegramApiRequestException ex) {
-				pause = pauseAfterApiError(ex, backoff);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			catch (TimeoutException ex) {
-				pause = backoff.next();
-				logger.warn("Telegram did not answer in time; polling again in {} ms", pause.toMillis());
-			}
-			catch (Throwable failure) {
-				if (!this.running) {
-					break;
-				}
-				pause = backoff.next();
-				logger.warn("Polling Telegram failed ({}); polling again in {} ms", Failures.describe(failure),
-						pause.toMillis());
-			}
-			this.heartbeat.recordFailure();
-			logHeartbeatWhenDue();
-			pauseFor(pause);
+		catch (TimeoutException ex) {
+			pause = nextPause();
+			logger.warn("Telegram did not answer in time; polling again in {} ms", pause.toMillis());
 		}
-		logger.info("Polling stopped");
+		catch (Exception ex) {
+			if (isStopping()) {
+				return Duration.ZERO;
+			}
+			pause = nextPause();
+			logger.warn("Polling Telegram failed ({}); polling again in {} ms", Failures.describe(ex),
+					pause.toMillis());
+		}
+		this.heartbeat.recordFailure();
+		logHeartbeatWhenDue();
+		return pause;
 	}
 
 	/**
@@ -162,7 +146,7 @@ public class TelegramPoller implements SmartLifecycle {
 		this.webhookCleared = true;
 	}
 
-	private void pollOnce(Backoff backoff) throws Exception {
+	private void pollOnce() throws Exception {
 		long offset = this.inbox.nextOffset();
 		GetUpdates.GetUpdatesBuilder request = GetUpdates.builder()
 			.limit(100)
@@ -178,7 +162,7 @@ public class TelegramPoller implements SmartLifecycle {
 		writeHeartbeat();
 		if (!updates.isEmpty()) {
 			List<InboundEvent> events = updates.stream().map(this.mapper::map).toList();
-			storeUntilCommitted(events, UpdateMapper.nextOffset(updates, offset), backoff);
+			storeUntilCommitted(events, UpdateMapper.nextOffset(updates, offset));
 		}
 	}
 
@@ -187,22 +171,22 @@ public class TelegramPoller implements SmartLifecycle {
 	 * unconfirmed at Telegram until it is stored; if the bot stops first, Telegram
 	 * delivers it again.
 	 */
-	private void storeUntilCommitted(List<InboundEvent> events, long nextOffset, Backoff backoff) {
-		while (this.running) {
+	private void storeUntilCommitted(List<InboundEvent> events, long nextOffset) throws InterruptedException {
+		while (!isStopping()) {
 			try {
 				this.inbox.store(events, nextOffset);
 				return;
 			}
 			catch (RuntimeException ex) {
-				Duration pause = backoff.next();
+				Duration pause = nextPause();
 				logger.error("{} update(s) could not be stored ({}); they stay unconfirmed at Telegram. "
 						+ "Retrying in {} ms", events.size(), Failures.describe(ex), pause.toMillis());
-				pauseFor(pause);
+				pause(pause);
 			}
 		}
 	}
 
-	private Duration pauseAfterApiError(TelegramApiRequestException ex, Backoff backoff) {
+	private Duration pauseAfterApiError(TelegramApiRequestException ex) {
 		Integer code = ex.getErrorCode();
 		String description = ex.getApiResponse();
 		if (code != null && code == 429) {
@@ -210,7 +194,7 @@ public class TelegramPoller implements SmartLifecycle {
 			logger.warn("Telegram asks to wait {} s before polling again", wait.toSeconds());
 			return wait;
 		}
-		Duration pause = backoff.next();
+		Duration pause = nextPause();
 		if (code != null && code == 409) {
 			if (description != null && description.toLowerCase().contains("webhook")) {
 				this.webhookCleared = false;
@@ -242,13 +226,13 @@ public class TelegramPoller implements SmartLifecycle {
 		}
 		this.heartbeatWritten = now;
 		try {
-			java.nio.file.Path file = this.properties.heartbeatFile();
+			Path file = this.properties.heartbeatFile();
 			if (file.getParent() != null) {
-				java.nio.file.Files.createDirectories(file.getParent());
+				Files.createDirectories(file.getParent());
 			}
-			java.nio.file.Files.writeString(file, now.toString());
+			Files.writeString(file, now.toString());
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			logger.warn("The heartbeat file {} cannot be written: {}", this.properties.heartbeatFile(),
 					ex.getClass().getSimpleName());
 		}
@@ -276,13 +260,9 @@ public class TelegramPoller implements SmartLifecycle {
 		}
 	}
 
-	private void pauseFor(Duration pause) {
-		try {
-			this.stopped.await(pause.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	private Duration nextPause() {
+		this.failures++;
+		return this.backoff.jitteredAfter(this.failures);
 	}
 
 }

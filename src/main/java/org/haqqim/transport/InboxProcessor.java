@@ -7,12 +7,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.haqqim.system.Backoff;
 import org.haqqim.system.Failures;
 import org.haqqim.system.Phases;
+import org.haqqim.system.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -21,13 +22,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * handling throws is rolled back, retried a few times while later updates of the same
  * chat wait, and then marked failed so that the chat moves on. Nothing escapes the loop.
  */
-public class InboxProcessor implements SmartLifecycle {
+public class InboxProcessor extends Worker {
 
 	private static final Logger logger = LoggerFactory.getLogger(InboxProcessor.class);
 
 	private static final int BATCH = 200;
 
 	private static final Duration IDLE_WAIT = Duration.ofMillis(500);
+
+	/**
+	 * Long enough to finish the update under way; what is not handled waits for the next
+	 * start.
+	 */
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(3);
 
 	private final Inbox inbox;
 
@@ -41,48 +48,23 @@ public class InboxProcessor implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private volatile boolean running;
+	private final Backoff retries;
 
 	private volatile boolean busy;
 
-	private Thread worker;
-
 	public InboxProcessor(Inbox inbox, InboundHandler handler, Outbox outbox, TransactionTemplate transactions,
 			TransportProperties properties, Clock clock) {
+		super("inbox-processor", Phases.PROCESSOR, STOP_TIMEOUT);
 		this.inbox = inbox;
 		this.handler = handler;
 		this.outbox = outbox;
 		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
-	}
-
-	@Override
-	public void start() {
-		this.running = true;
-		this.worker = new Thread(this::work, "inbox-processor");
-		this.worker.start();
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-		this.inbox.wake();
-		joinQuietly(this.worker, Duration.ofSeconds(3));
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	/**
-	 * Starts after the outbox relay and stops before it, so that what it queues gets
-	 * sent.
-	 */
-	@Override
-	public int getPhase() {
-		return Phases.PROCESSOR;
+		// At most handlingAttempts - 1 retries: the pause doubles each time and is never
+		// capped.
+		this.retries = new Backoff(properties.handlingRetryDelay(),
+				properties.handlingRetryDelay().multipliedBy(1L << Math.min(properties.handlingAttempts(), 20)));
 	}
 
 	/** True while no update is being handled and none is ready to be. */
@@ -99,7 +81,7 @@ public class InboxProcessor implements SmartLifecycle {
 		Duration untilNextRetry = IDLE_WAIT;
 		Instant now = this.clock.instant();
 		for (Inbox.Entry entry : pending) {
-			if (!this.running) {
+			if (isStopping()) {
 				break;
 			}
 			if (waitingChats.contains(entry.chatId())) {
@@ -150,7 +132,7 @@ public class InboxProcessor implements SmartLifecycle {
 				tellAboutFailure(entry);
 			}
 			else {
-				Duration delay = this.properties.handlingRetryDelay().multipliedBy(1L << (attempt - 1));
+				Duration delay = this.retries.after(attempt);
 				this.inbox.recordFailure(entry.updateId(), description, this.clock.instant().plus(delay));
 				logger.warn("Update {} failed (attempt {}), retrying in {} ms: {}", entry.updateId(), attempt,
 						delay.toMillis(), description);
@@ -173,48 +155,19 @@ public class InboxProcessor implements SmartLifecycle {
 		}
 	}
 
-	private void work() {
-		while (this.running) {
-			try {
-				Duration wait = processDue();
-				if (!wait.isZero()) {
-					this.inbox.awaitArrivals(wait);
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (Throwable failure) {
-				logger.error("Inbox processing failed, retrying in 1 s: {}", Failures.describe(failure));
-				sleepQuietly(Duration.ofSeconds(1));
-			}
-		}
+	@Override
+	protected Duration work() {
+		return processDue();
 	}
 
-	static void joinQuietly(Thread thread, Duration timeout) {
-		if (thread == null) {
-			return;
-		}
-		try {
-			thread.join(timeout.toMillis());
-			if (thread.isAlive()) {
-				thread.interrupt();
-				thread.join(500);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	@Override
+	protected void awaitWork(Duration wait) throws InterruptedException {
+		this.inbox.awaitArrivals(wait);
 	}
 
-	static void sleepQuietly(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+	@Override
+	protected void wake() {
+		this.inbox.wake();
 	}
 
 }

@@ -9,18 +9,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import org.haqqim.system.Backoff;
 import org.haqqim.system.Failures;
 import org.haqqim.system.Phases;
+import org.haqqim.system.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * asks for holds back only that chat, passing failures are retried with backoff, and a
  * message refused for good is marked failed once, with no retry storm.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends Worker {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -38,6 +38,11 @@ public class OutboxRelay implements SmartLifecycle {
 	private static final Duration IDLE_WAIT = Duration.ofMillis(500);
 
 	private static final Duration STALE_CHECK_INTERVAL = Duration.ofMinutes(1);
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(1);
+
+	/** How long the sends under way may take to finish when the bot stops. */
+	private static final Duration SENDS_STOP_TIMEOUT = Duration.ofSeconds(3);
 
 	private final Outbox outbox;
 
@@ -63,15 +68,16 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
-	private volatile boolean running;
+	private final Backoff retries;
 
 	private ExecutorService senders;
 
-	private Thread dispatcher;
+	private Instant nextStaleCheck;
 
 	public OutboxRelay(Outbox outbox, Deliverer deliverer, SendPacing pacing, List<DeliveryListener> listeners,
 			ApplicationEventPublisher events, TransactionTemplate transactions, TransportProperties properties,
 			Clock clock) {
+		super("outbox-relay", Phases.RELAY, STOP_TIMEOUT);
 		this.outbox = outbox;
 		this.deliverer = deliverer;
 		this.pacing = pacing;
@@ -80,10 +86,15 @@ public class OutboxRelay implements SmartLifecycle {
 		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
+		this.retries = new Backoff(properties.sendRetryDelay(), properties.maxSendRetryDelay());
 	}
 
+	/**
+	 * Queues again what was being sent when the bot last stopped, then starts the
+	 * senders.
+	 */
 	@Override
-	public void start() {
+	protected void starting() {
 		int recovered = this.outbox.recoverInterrupted();
 		if (recovered > 0) {
 			logger.warn("{} message(s) were being sent when the bot stopped; sending them again", recovered);
@@ -91,19 +102,15 @@ public class OutboxRelay implements SmartLifecycle {
 		AtomicInteger threadNumber = new AtomicInteger();
 		this.senders = Executors.newFixedThreadPool(this.properties.sendThreads(),
 				runnable -> new Thread(runnable, "outbox-sender-" + threadNumber.incrementAndGet()));
-		this.running = true;
-		this.dispatcher = new Thread(this::work, "outbox-relay");
-		this.dispatcher.start();
+		this.nextStaleCheck = this.clock.instant().plus(STALE_CHECK_INTERVAL);
 	}
 
+	/** Lets the sends under way finish, for a while. */
 	@Override
-	public void stop() {
-		this.running = false;
-		this.outbox.wake();
-		InboxProcessor.joinQuietly(this.dispatcher, Duration.ofSeconds(1));
+	protected void stopped() {
 		this.senders.shutdown();
 		try {
-			if (!this.senders.awaitTermination(3, TimeUnit.SECONDS)) {
+			if (!this.senders.awaitTermination(SENDS_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
 				this.senders.shutdownNow();
 			}
 		}
@@ -111,16 +118,6 @@ public class OutboxRelay implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			this.senders.shutdownNow();
 		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return Phases.RELAY;
 	}
 
 	/** True while nothing is being sent and nothing is waiting. */
@@ -172,7 +169,8 @@ public class OutboxRelay implements SmartLifecycle {
 		catch (Throwable failure) {
 			logger.error("Sending outbox message {} failed unexpectedly: {}", entry.id(), Failures.describe(failure));
 			try {
-				this.outbox.reschedule(entry.id(), this.clock.instant().plus(retryDelay(entry.attempts() + 1)),
+				this.outbox.reschedule(entry.id(),
+						this.clock.instant().plus(this.retries.jitteredAfter(entry.attempts() + 1)),
 						Failures.describe(failure), true);
 			}
 			catch (RuntimeException storeFailure) {
@@ -211,7 +209,7 @@ public class OutboxRelay implements SmartLifecycle {
 						"gave up after " + attempts + " attempts: " + failure.reason());
 			}
 			else {
-				Duration delay = retryDelay(attempts);
+				Duration delay = this.retries.jitteredAfter(attempts);
 				logger.warn("Outbox message {} not sent (attempt {}), retrying in {} ms: {}", entry.id(), attempts,
 						delay.toMillis(), failure.reason());
 				this.outbox.reschedule(entry.id(), now.plus(delay), failure.reason(), true);
@@ -253,39 +251,26 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	/** Exponential backoff with jitter, from the first retry delay up to the maximum. */
-	Duration retryDelay(int attempt) {
-		long base = this.properties.sendRetryDelay().toMillis();
-		long max = this.properties.maxSendRetryDelay().toMillis();
-		long exponential = base << Math.min(attempt - 1, 20);
-		long capped = Math.min(Math.max(exponential, base), max);
-		long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-		return Duration.ofMillis(jittered);
-	}
-
-	private void work() {
-		Instant nextStaleCheck = this.clock.instant().plus(STALE_CHECK_INTERVAL);
-		while (this.running) {
-			try {
-				if (this.clock.instant().isAfter(nextStaleCheck)) {
-					nextStaleCheck = this.clock.instant().plus(STALE_CHECK_INTERVAL);
-					int recovered = this.outbox.recoverStale(this.messagesInFlight);
-					if (recovered > 0) {
-						logger.warn("{} message(s) whose result could not be recorded are queued again", recovered);
-					}
-				}
-				Duration wait = dispatchDue();
-				this.outbox.awaitQueued(wait);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (Throwable failure) {
-				logger.error("Outbox relay failed, retrying in 1 s: {}", Failures.describe(failure));
-				InboxProcessor.sleepQuietly(Duration.ofSeconds(1));
+	@Override
+	protected Duration work() {
+		if (this.clock.instant().isAfter(this.nextStaleCheck)) {
+			this.nextStaleCheck = this.clock.instant().plus(STALE_CHECK_INTERVAL);
+			int recovered = this.outbox.recoverStale(this.messagesInFlight);
+			if (recovered > 0) {
+				logger.warn("{} message(s) whose result could not be recorded are queued again", recovered);
 			}
 		}
+		return dispatchDue();
+	}
+
+	@Override
+	protected void awaitWork(Duration wait) throws InterruptedException {
+		this.outbox.awaitQueued(wait);
+	}
+
+	@Override
+	protected void wake() {
+		this.outbox.wake();
 	}
 
 }
