@@ -31,9 +31,9 @@ class KnowledgeContentTests {
 		KnowledgeBase knowledge = new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge"))
 			.knowledge()
 			.orElseThrow();
-		for (String id : RequiredTopics.IDS) {
+		for (String id : KnowledgeContract.TOPIC_IDS) {
 			Topic topic = knowledge.topic(id).orElseThrow();
-			for (String language : RequiredTopics.LANGUAGES) {
+			for (String language : KnowledgeContract.LANGUAGES) {
 				assertThat(topic.text(language).answer()).as(id + " in " + language).isNotBlank();
 			}
 			assertThat(topic.sources()).as(id + " names its sources").isNotEmpty();

@@ -81,6 +81,14 @@ class KnowledgeLoaderTests {
 	}
 
 	@Test
+	void aLanguageIsGeneratedOnlyFromOneTheBotCanTransliterate() {
+		assertThat(this.loader.validate(scenario("language-that-cannot-be-generated")).errors())
+			.extracting(Problem::describe)
+			.containsExactly("languages.yaml:1: error: language 'uz-Cyrl' cannot be generated from 'ky': the bot can "
+					+ "generate uz-Cyrl from uz; write its texts instead");
+	}
+
+	@Test
 	void aMissingRequiredTopicIsAnError() {
 		Path directory = scenario("valid");
 		deleteQuietly(directory.resolve("topics/detention.yaml"));

@@ -3,21 +3,22 @@ package org.haqqim.knowledge;
 import java.util.List;
 
 /**
- * The topic ids that scripts and people rely on (DESIGN.md); the knowledge base must have
- * each.
+ * What scripts and people rely on in every knowledge base (DESIGN.md): the topic ids and
+ * the language codes. The validator refuses a knowledge base without each of them.
  */
-public final class RequiredTopics {
+public final class KnowledgeContract {
 
-	public static final List<String> IDS = List.of("registration", "patent", "eaeu-workers",
+	/** The topics every knowledge base has, exactly so named. */
+	public static final List<String> TOPIC_IDS = List.of("registration", "patent", "eaeu-workers",
 			"medical-exam-and-fingerprinting", "police-check", "detention", "passport-withheld", "unpaid-wages",
 			"employment-contract", "workplace-injury", "medical-care", "expulsion-and-entry-ban",
 			"controlled-persons-register", "lost-documents", "consulate-contacts", "emergency-help", "returning-home",
 			"children-schooling");
 
-	/** The languages every part of the knowledge base must be in. */
+	/** The languages every knowledge base speaks. */
 	public static final List<String> LANGUAGES = List.of("uz", "uz-Cyrl", "ru", "ky", "tg", "en");
 
-	private RequiredTopics() {
+	private KnowledgeContract() {
 	}
 
 }
