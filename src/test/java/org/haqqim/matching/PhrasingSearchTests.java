@@ -22,8 +22,8 @@ class PhrasingSearchTests {
 
 	@Test
 	void bothWaysAgreeOnTheRealKnowledgeBase() {
-		TopicIndex index = TopicIndex.build(MatchingBenchmarks.realKnowledge());
-		List<String> questions = Evaluation.read(MatchingBenchmarks.EVALUATION_SET)
+		TopicIndex index = TopicIndex.build(MatchingFixtures.realKnowledge());
+		List<String> questions = Evaluation.read(MatchingFixtures.EVALUATION_SET)
 			.stream()
 			.map(Evaluation.Sample::text)
 			.toList();
@@ -32,16 +32,15 @@ class PhrasingSearchTests {
 
 	@Test
 	void bothWaysAgreeOnASyntheticBaseOfAThousandTopics() {
-		MatchingBenchmarks.SyntheticBase base = MatchingBenchmarks.SyntheticBase.generate(1_000,
-				MatchingBenchmarks.SEED);
+		SyntheticKnowledge base = SyntheticKnowledge.generate(1_000, MatchingFixtures.SEED);
 		WordLists wordLists = new WordLists(Lexicon.empty());
 		TopicIndex index = TopicIndex.build(wordLists, base.analyse(wordLists));
-		assertBothWaysAgree(index, Arrays.asList(base.queries(500, new Random(MatchingBenchmarks.SEED + 1))));
+		assertBothWaysAgree(index, Arrays.asList(base.queries(500, new Random(MatchingFixtures.SEED + 1))));
 	}
 
 	@Test
 	void aMessageWithoutWordsFindsNothing() {
-		TopicIndex index = TopicIndex.build(MatchingBenchmarks.realKnowledge());
+		TopicIndex index = TopicIndex.build(MatchingFixtures.realKnowledge());
 		PhrasingSearch.Search search = index.searchFor(index.wordLists().analyse("?! ... !!!"));
 		assertThat(search.isEmpty()).isTrue();
 		assertThat(search.best(BEST)).isEmpty();

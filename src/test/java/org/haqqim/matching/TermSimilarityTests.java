@@ -28,11 +28,11 @@ class TermSimilarityTests {
 			ne,            net,           0
 			""")
 	void wordsAreAsAlikeAsTheirSpellingSays(String question, String known, double expected) {
-		TopicIndex.TermTable table = new TopicIndex.TermTable();
+		TermTable table = new TermTable();
 		int term = table.number(known, Stemmer.stem(known), groupOf(known));
 		table.number("patent", Stemmer.stem("patent"), PATENT_GROUP);
-		TopicIndex.Features features = table.features();
-		TopicIndex.Word word = features.questionWord(question, Stemmer.stem(question), groupOf(question));
+		TermFeatures features = table.features();
+		Word word = features.questionWord(question, Stemmer.stem(question), groupOf(question));
 		assertThat(features.similarity(word, term)).isEqualTo(expected);
 	}
 

@@ -32,7 +32,7 @@ public final class IndexHeap {
 	}
 
 	private static void measureReal() throws InterruptedException {
-		KnowledgeBase knowledge = MatchingBenchmarks.realKnowledge();
+		KnowledgeBase knowledge = MatchingFixtures.realKnowledge();
 		long before = usedAfterGc();
 		MatchingEngine engine = MatchingEngine.build(knowledge, BoundDefaults.matching());
 		long after = usedAfterGc();
@@ -60,7 +60,7 @@ public final class IndexHeap {
 	}
 
 	private static Map<String, List<WordLists.Terms>> analysedSynthetic(int topics) {
-		return MatchingBenchmarks.SyntheticBase.generate(topics, MatchingBenchmarks.SEED)
+		return SyntheticKnowledge.generate(topics, MatchingFixtures.SEED)
 			.analyse(new WordLists(Lexicon.empty()));
 	}
 
@@ -69,8 +69,8 @@ public final class IndexHeap {
 	 * it returns.
 	 */
 	private static TopicIndex buildSynthetic(int topics) {
-		MatchingBenchmarks.SyntheticBase base = MatchingBenchmarks.SyntheticBase.generate(topics,
-				MatchingBenchmarks.SEED);
+		SyntheticKnowledge base = SyntheticKnowledge.generate(topics,
+				MatchingFixtures.SEED);
 		WordLists wordLists = new WordLists(Lexicon.empty());
 		return TopicIndex.build(wordLists, base.analyse(wordLists));
 	}
@@ -80,12 +80,12 @@ public final class IndexHeap {
 	 * workload is realistic.
 	 */
 	private static void printTopOne(int topics, TopicIndex index) {
-		List<MatchingBenchmarks.SyntheticBase.Query> queries = MatchingBenchmarks.SyntheticBase
-			.generate(topics, MatchingBenchmarks.SEED)
-			.queryList(2_000, new Random(MatchingBenchmarks.SEED + 1));
+		List<SyntheticKnowledge.Query> queries = SyntheticKnowledge
+			.generate(topics, MatchingFixtures.SEED)
+			.queryList(2_000, new Random(MatchingFixtures.SEED + 1));
 		int first = 0;
 		int candidates = 0;
-		for (MatchingBenchmarks.SyntheticBase.Query query : queries) {
+		for (SyntheticKnowledge.Query query : queries) {
 			List<TopicIndex.Candidate> found = index.candidates(index.wordLists().analyse(query.text()));
 			candidates += found.size();
 			if (!found.isEmpty() && found.get(0).topic().equals(query.topic())) {
