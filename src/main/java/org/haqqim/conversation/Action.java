@@ -3,6 +3,7 @@ package org.haqqim.conversation;
 import java.util.Optional;
 
 import org.haqqim.knowledge.Citizenship;
+import org.haqqim.knowledge.Country;
 
 /**
  * What a button of the conversation does, and its compact form as Telegram's
@@ -87,20 +88,20 @@ sealed interface Action {
 
 	}
 
-	record OfficesOf(String country) implements Action {
+	record OfficesOf(Country country) implements Action {
 
 		@Override
 		public String encode() {
-			return "oc:" + this.country;
+			return "oc:" + this.country.name();
 		}
 
 	}
 
-	record OfficesIn(String country, String city) implements Action {
+	record OfficesIn(Country country, String city) implements Action {
 
 		@Override
 		public String encode() {
-			return "oi:" + this.country + ":" + this.city;
+			return "oi:" + this.country.name() + ":" + this.city;
 		}
 
 	}
@@ -157,8 +158,9 @@ sealed interface Action {
 			case "d" -> parts.length == 2 ? new ShowDetails(argument) : null;
 			case "r" -> parts.length == 2 ? new ShowRelated(argument) : null;
 			case "o" -> parts.length == 1 ? new MyConsulate() : null;
-			case "oc" -> parts.length == 2 ? new OfficesOf(argument) : null;
-			case "oi" -> parts.length == 3 ? new OfficesIn(argument, parts[2]) : null;
+			case "oc" -> parts.length == 2 ? Country.parse(argument).map(OfficesOf::new).orElse(null) : null;
+			case "oi" -> parts.length == 3
+					? Country.parse(argument).map(country -> new OfficesIn(country, parts[2])).orElse(null) : null;
 			case "f" -> parts.length == 3 && (parts[2].equals("1") || parts[2].equals("0"))
 					? new RateAnswer(argument, parts[2].equals("1")) : null;
 			case "s" -> parts.length == 1 ? new ChangeSettings() : null;

@@ -15,6 +15,7 @@ import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Category;
 import org.haqqim.knowledge.Citizenship;
 import org.haqqim.knowledge.Contacts;
+import org.haqqim.knowledge.Country;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Language;
 import org.haqqim.knowledge.Topic;
@@ -28,8 +29,6 @@ import org.haqqim.transport.Screen;
  * contents.
  */
 final class Screens {
-
-	private static final String COUNTRIES_WITH_OFFICES = "UZ,KG,TJ,KZ";
 
 	private static final int NEAREST_OFFICES = 5;
 
@@ -201,7 +200,7 @@ final class Screens {
 
 	Screen countryChoice() {
 		List<Keyboard.Button> buttons = new ArrayList<>();
-		for (String country : COUNTRIES_WITH_OFFICES.split(",")) {
+		for (Country country : Country.ofMigrants()) {
 			buttons.add(new Keyboard.Button(plain("citizenship." + country), new Action.OfficesOf(country).encode()));
 		}
 		return new Screen(text("contacts.choose-country"), Keyboard.Inline.grid(buttons, 2));
@@ -211,7 +210,7 @@ final class Screens {
 	 * Every office of a country, the embassy first, with buttons to narrow them to a
 	 * city.
 	 */
-	Screen offices(String country) {
+	Screen offices(Country country) {
 		List<Contacts.Office> offices = new ArrayList<>(this.knowledge.contacts().ofCountry(country));
 		if (offices.isEmpty()) {
 			return new Screen(text("contacts.none"), mainMenuKeyboard());
@@ -237,7 +236,7 @@ final class Screens {
 				List.of(new Keyboard.RequestButton(plain("button.share-location"), Keyboard.RequestKind.LOCATION))));
 	}
 
-	Screen officesIn(String country, String city) {
+	Screen officesIn(Country country, String city) {
 		List<Contacts.Office> inCity = this.knowledge.contacts()
 			.ofCountry(country)
 			.stream()
@@ -263,16 +262,16 @@ final class Screens {
 	 * when the person's is not known.
 	 */
 	Screen officesNear(double latitude, double longitude) {
-		List<String> countries = this.audience.citizenship()
+		List<Country> countries = this.audience.citizenship()
 			.flatMap(Citizenship::country)
 			.map(List::of)
-			.orElse(List.of(COUNTRIES_WITH_OFFICES.split(",")));
+			.orElse(Country.ofMigrants());
 		return nearest(text("contacts.nearest"), countries, latitude, longitude);
 	}
 
-	private Screen nearest(String heading, List<String> countries, double latitude, double longitude) {
+	private Screen nearest(String heading, List<Country> countries, double latitude, double longitude) {
 		List<Contacts.Distanced> nearest = new ArrayList<>();
-		for (String country : countries) {
+		for (Country country : countries) {
 			nearest.addAll(this.knowledge.contacts().nearest(country, latitude, longitude));
 		}
 		nearest.sort(Comparator.comparingDouble(Contacts.Distanced::kilometres));
@@ -289,7 +288,7 @@ final class Screens {
 	 * One office: kind and name, address, phones (tappable in Telegram), hours, when
 	 * checked, and a caveat if weak.
 	 */
-	private String office(Contacts.Office office, String country, Double kilometres) {
+	private String office(Contacts.Office office, Country country, Double kilometres) {
 		String language = this.audience.language();
 		StringBuilder html = new StringBuilder();
 		html.append("🏛 ")
@@ -332,7 +331,7 @@ final class Screens {
 
 	private String emergencyNumbers() {
 		StringBuilder html = new StringBuilder(Html.bold(text("contacts.emergency-title")));
-		for (Contacts.Office office : this.knowledge.contacts().ofCountry("RU")) {
+		for (Contacts.Office office : this.knowledge.contacts().ofCountry(Country.RU)) {
 			if (office.kind() == Contacts.OfficeKind.EMERGENCY) {
 				html.append('\n')
 					.append(Html.escape(String.join(", ", office.phones())))

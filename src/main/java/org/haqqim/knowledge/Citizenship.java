@@ -21,8 +21,8 @@ public enum Citizenship {
 	}
 
 	/** The country whose offices serve this citizen, if it is one we list. */
-	public Optional<String> country() {
-		return this == OTHER ? Optional.empty() : Optional.of(name());
+	public Optional<Country> country() {
+		return this == OTHER ? Optional.empty() : Country.parse(name());
 	}
 
 }

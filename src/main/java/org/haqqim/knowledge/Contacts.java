@@ -17,8 +17,8 @@ public record Contacts(Map<String, City> cities, List<Office> offices) {
 		offices = List.copyOf(offices);
 	}
 
-	public List<Office> ofCountry(String country) {
-		return this.offices.stream().filter(office -> office.country().equals(country)).toList();
+	public List<Office> ofCountry(Country country) {
+		return this.offices.stream().filter(office -> office.country() == country).toList();
 	}
 
 	public Optional<Office> office(String id) {
@@ -33,7 +33,7 @@ public record Contacts(Map<String, City> cities, List<Office> offices) {
 	 * The offices of a country, nearest to a point first, with their distance in
 	 * kilometres.
 	 */
-	public List<Distanced> nearest(String country, double latitude, double longitude) {
+	public List<Distanced> nearest(Country country, double latitude, double longitude) {
 		return ofCountry(country).stream()
 			.map(office -> new Distanced(office,
 					city(office.city()).flatMap(City::coordinates)
@@ -44,7 +44,7 @@ public record Contacts(Map<String, City> cities, List<Office> offices) {
 	}
 
 	/** The embassy of a country, to show when an office's own phone is not known. */
-	public Optional<Office> embassy(String country) {
+	public Optional<Office> embassy(Country country) {
 		return ofCountry(country).stream()
 			.filter(office -> office.kind() == OfficeKind.EMBASSY && !office.phones().isEmpty())
 			.findFirst();
@@ -122,7 +122,7 @@ public record Contacts(Map<String, City> cities, List<Office> offices) {
 	 * An office. {@code phones} may be empty when no trustworthy number is known; the bot
 	 * then shows the embassy's.
 	 */
-	public record Office(String id, String country, OfficeKind kind, String city, Map<String, String> names,
+	public record Office(String id, Country country, OfficeKind kind, String city, Map<String, String> names,
 			String address, List<String> phones, String email, String website, Map<String, String> hours, Source source,
 			Reliability reliability, LocalDate verified) {
 

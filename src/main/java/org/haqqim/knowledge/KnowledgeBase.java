@@ -78,6 +78,15 @@ public final class KnowledgeBase {
 		return this.languages.stream().filter(language -> language.code().equals(code)).findFirst();
 	}
 
+	/**
+	 * The language maintainers write a language's texts in: itself, or for a language the
+	 * bot generates (Uzbek Cyrillic), the one it is generated from. Word lists are kept
+	 * for written languages only.
+	 */
+	public String writtenLanguageOf(String code) {
+		return language(code).filter(Language::isGenerated).map(Language::generatedFrom).orElse(code);
+	}
+
 	public String defaultLanguage() {
 		return this.defaultLanguage;
 	}

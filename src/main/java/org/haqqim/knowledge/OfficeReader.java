@@ -17,8 +17,6 @@ final class OfficeReader {
 
 	private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
 
-	private static final List<String> COUNTRIES = List.of("UZ", "KG", "TJ", "KZ", "RU");
-
 	private final YamlFields file;
 
 	private final Map<String, Contacts.City> cities;
@@ -35,7 +33,7 @@ final class OfficeReader {
 		Optional<String> id = this.file.string(office, "id", true);
 		id.ifPresent(value -> this.file.id(office.line(), "office id", value));
 		String name = id.orElse("?");
-		Optional<String> country = country(office);
+		Optional<Country> country = country(office);
 		Optional<Contacts.OfficeKind> kind = kind(office);
 		Optional<String> city = this.file.string(office, "city", true);
 		city.filter(value -> !this.cities.containsKey(value))
@@ -70,12 +68,15 @@ final class OfficeReader {
 				verified.orElse(null)));
 	}
 
-	private Optional<String> country(YamlTree.Mapping office) {
-		Optional<String> country = this.file.string(office, "country", true);
-		country.filter(value -> !COUNTRIES.contains(value))
-			.ifPresent(value -> this.file.error(this.file.lineAt(office, "country"),
-					"country '" + value + "' must be UZ, KG, TJ, KZ or RU"));
-		return country;
+	private Optional<Country> country(YamlTree.Mapping office) {
+		return this.file.string(office, "country", true).flatMap(value -> {
+			Optional<Country> country = Country.parse(value).filter(parsed -> parsed.name().equals(value));
+			if (country.isEmpty()) {
+				this.file.error(this.file.lineAt(office, "country"),
+						"country '" + value + "' must be UZ, KG, TJ, KZ or RU");
+			}
+			return country;
+		});
 	}
 
 	private Optional<Contacts.OfficeKind> kind(YamlTree.Mapping office) {

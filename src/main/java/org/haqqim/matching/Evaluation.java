@@ -15,6 +15,7 @@ import java.util.Objects;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.haqqim.knowledge.KnowledgeBase;
+import org.haqqim.knowledge.Language;
 
 /**
  * Measures the matcher on a labelled set of messages (one JSON object per line:
@@ -174,8 +175,8 @@ public final class Evaluation {
 
 	public Report run(List<Sample> samples) {
 		Map<String, Tally> byLanguage = new LinkedHashMap<>();
-		for (String language : List.of("uz", "uz-Cyrl", "ru", "ky", "tg", "en")) {
-			byLanguage.put(language, new Tally());
+		for (Language language : this.engine.knowledge().languages()) {
+			byLanguage.put(language.code(), new Tally());
 		}
 		Tally overall = new Tally();
 		List<String> misses = new ArrayList<>();

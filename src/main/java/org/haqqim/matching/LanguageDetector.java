@@ -1,6 +1,7 @@
 package org.haqqim.matching;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
 
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Topic;
@@ -128,8 +130,8 @@ final class LanguageDetector {
 								.forEach(folded -> detector.commonWordLanguages
 									.computeIfAbsent(folded, w -> new HashSet<>())
 									.add(language))));
-		detector.latin = new Table(detector.latinModels);
-		detector.cyrillic = new Table(detector.cyrillicModels);
+		detector.latin = new Table(detector.latinModels, knowledge::writtenLanguageOf);
+		detector.cyrillic = new Table(detector.cyrillicModels, knowledge::writtenLanguageOf);
 		return detector;
 	}
 
@@ -183,8 +185,7 @@ final class LanguageDetector {
 				continue;
 			}
 			for (int l = 0; l < counts.length; l++) {
-				String list = "uz-Cyrl".equals(table.languages[l]) ? "uz" : table.languages[l];
-				if (languages.contains(list)) {
+				if (languages.contains(table.commonWordLists[l])) {
 					counts[l]++;
 				}
 			}
@@ -320,6 +321,12 @@ final class LanguageDetector {
 		private final String[] languages;
 
 		/**
+		 * The language whose common words count for each language: a generated language's
+		 * are those of the language it is written from.
+		 */
+		private final String[] commonWordLists;
+
+		/**
 		 * Packed trigrams; 0 marks a free slot (no trigram packs to 0: each holds a
 		 * letter or a space).
 		 */
@@ -331,8 +338,9 @@ final class LanguageDetector {
 
 		private final double[] unseen;
 
-		Table(Map<String, Model> models) {
+		Table(Map<String, Model> models, UnaryOperator<String> writtenLanguageOf) {
 			this.languages = models.keySet().toArray(String[]::new);
+			this.commonWordLists = Arrays.stream(this.languages).map(writtenLanguageOf).toArray(String[]::new);
 			this.unseen = new double[this.languages.length];
 			Map<Long, double[]> byTrigram = new HashMap<>();
 			for (int l = 0; l < this.languages.length; l++) {

@@ -69,7 +69,8 @@ public final class MatchingEngine {
 		double top = byScore.isEmpty() ? 0 : byScore.get(0).score();
 		boolean aboutUrgentTopic = top >= this.properties.candidateFloor()
 				&& this.knowledge.topic(byScore.get(0).topic()).map(Topic::urgent).orElse(false);
-		boolean urgent = this.urgency.isUrgent(Arrays.asList(terms.words()), language, aboutUrgentTopic);
+		boolean urgent = this.urgency.isUrgent(Arrays.asList(terms.words()), this.knowledge.writtenLanguageOf(language),
+				aboutUrgentTopic);
 		List<String> offered = byReach.stream()
 			.filter(candidate -> candidate.reach() >= this.properties.candidateFloor())
 			.map(TopicIndex.Candidate::topic)

@@ -77,12 +77,13 @@ final class UrgencyDetector {
 
 	/**
 	 * @param words the message's folded words
-	 * @param language the language the message is written in
+	 * @param language the language of the word lists that apply: the message's, or for a
+	 * generated language the one it is written from
 	 * @param aboutUrgentTopic whether the message matched a topic whose situations are
 	 * emergencies
 	 */
 	boolean isUrgent(List<String> words, String language, boolean aboutUrgentTopic) {
-		String written = "uz-Cyrl".equals(language) ? "uz" : language;
+		String written = language;
 		if (!signalWords(words, written, this.strongSignals).isEmpty()) {
 			return true;
 		}

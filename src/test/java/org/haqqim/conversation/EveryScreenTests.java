@@ -10,6 +10,7 @@ import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Category;
 import org.haqqim.knowledge.Citizenship;
 import org.haqqim.knowledge.Contacts;
+import org.haqqim.knowledge.Country;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.KnowledgeLoader;
 import org.haqqim.knowledge.Language;
@@ -97,7 +98,7 @@ class EveryScreenTests {
 		all.add(screens.feedbackThanks());
 		all.add(screens.countryChoice());
 		all.add(screens.locationPrompt());
-		for (String country : List.of("UZ", "KG", "TJ", "KZ")) {
+		for (Country country : Country.ofMigrants()) {
 			all.add(screens.offices(country));
 			for (Contacts.City city : knowledge.contacts().cities().values()) {
 				all.add(screens.officesIn(country, city.id()));
