@@ -19,6 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -81,7 +84,7 @@ class CrashRecoveryIT {
 		this.bot = startBot();
 		this.telegram.awaitTextsTo(user, 1, WAIT);
 		await().atMost(WAIT).until(() -> this.telegram.confirmedBelow() > update);
-		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		awaitQuiet();
 		assertThat(this.telegram.textsSentTo(user)).as("handled exactly once").hasSize(1);
 	}
 
@@ -99,7 +102,7 @@ class CrashRecoveryIT {
 
 		this.bot = startBot();
 		this.telegram.awaitTextsTo(user, 1, WAIT);
-		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		awaitQuiet();
 		assertThat(this.telegram.textsSentTo(user)).as("sent once, not lost and not repeated").hasSize(1);
 	}
 
@@ -128,7 +131,7 @@ class CrashRecoveryIT {
 
 		this.bot = startBot();
 		await().atMost(WAIT).until(() -> !this.telegram.acceptedTo(STAFF_CHAT, "sendmessage").isEmpty());
-		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		awaitQuiet();
 		List<FakeBotApi.Call> cards = this.telegram.acceptedTo(STAFF_CHAT, "sendmessage")
 			.stream()
 			.filter(call -> call.text().contains("бригадир забрал паспорта у всех"))
@@ -152,7 +155,7 @@ class CrashRecoveryIT {
 
 		this.bot = startBot();
 		await().atMost(WAIT).until(() -> this.telegram.textsSentTo(user).size() >= 2);
-		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		awaitQuiet();
 		assertThat(this.telegram.textsSentTo(user)).as("both answered, neither twice").hasSize(2);
 		Path heartbeat = this.temporary.resolve("heartbeat");
 		assertThat(Files.readString(heartbeat)).startsWith("20");
@@ -232,7 +235,7 @@ class CrashRecoveryIT {
 		for (Map.Entry<Long, List<String>> chat : expected.entrySet()) {
 			this.telegram.awaitTextsTo(chat.getKey(), chat.getValue().size(), WAIT);
 		}
-		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+		awaitQuiet();
 		for (Map.Entry<Long, List<String>> chat : expected.entrySet()) {
 			assertThat(this.telegram.textsSentTo(chat.getKey()))
 				.as("chat %d: all ten, once each, in the order sent", chat.getKey())
@@ -273,7 +276,7 @@ class CrashRecoveryIT {
 		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.CANARY_TOKEN);
 		environment.put("TELEGRAM_API_URL", this.telegram.url());
 		environment.put("STAFF_CHAT_ID", Long.toString(STAFF_CHAT));
-		environment.put("DATABASE_URL", "jdbc:sqlite:" + this.temporary.resolve("bot.db"));
+		environment.put("DATABASE_URL", "jdbc:sqlite:" + database());
 		environment.put("KNOWLEDGE_DIR", Path.of("knowledge").toAbsolutePath().toString());
 		environment.put("HAQQIM_TELEGRAM_POLL_TIMEOUT", "1s");
 		environment.put("HAQQIM_TELEGRAM_CALL_TIMEOUT", "60s");
@@ -281,6 +284,18 @@ class CrashRecoveryIT {
 		builder.redirectErrorStream(true);
 		builder.redirectOutput(log(this.starts).toFile());
 		return builder.start();
+	}
+
+	/**
+	 * Waits until the bot has handled every update and sent every reply, read from its
+	 * database.
+	 */
+	private void awaitQuiet() {
+		this.telegram.awaitQuiet(JdbcClient.create(new DriverManagerDataSource("jdbc:sqlite:" + database())), WAIT);
+	}
+
+	private Path database() {
+		return this.temporary.resolve("bot.db");
 	}
 
 	private void awaitPolling() {

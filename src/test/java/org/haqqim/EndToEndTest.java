@@ -11,9 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,6 +37,11 @@ public abstract class EndToEndTest {
 
 	protected static final long STAFF_CHAT_ID = -1001234567890L;
 
+	private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(20);
+
+	@Autowired
+	private JdbcClient botDatabase;
+
 	@DynamicPropertySource
 	static void botProperties(DynamicPropertyRegistry registry) {
 		registry.add("haqqim.mode", () -> "telegram");
@@ -45,9 +52,9 @@ public abstract class EndToEndTest {
 		registry.add("haqqim.telegram.initial-backoff", () -> "100ms");
 		registry.add("haqqim.telegram.max-backoff", () -> "1s");
 		registry.add("haqqim.telegram.call-timeout", () -> "2s");
-		// Telegram's pacing has tests of its own (TelegramPacingTests,
-		// StaffChatLoadTests); here it would
-		// only make every conversation wait a second per message.
+		// Telegram's pacing has tests of its own (TelegramPacingTests, StaffChatTests);
+		// here
+		// it would only make every conversation wait a second per message.
 		registry.add("haqqim.telegram.private-chat-messages-per-second", () -> "50");
 		registry.add("haqqim.telegram.group-messages-per-minute", () -> "6000");
 		registry.add("haqqim.transport.handling-retry-delay", () -> "50ms");
@@ -80,6 +87,14 @@ public abstract class EndToEndTest {
 				assertThat(all).as("a person's words in the log").doesNotContain(words);
 			}
 		}
+	}
+
+	/**
+	 * Waits until the bot has handled everything sent to it and sent every reply, so that
+	 * a test can check what did not happen.
+	 */
+	protected void awaitQuiet() {
+		telegram.awaitQuiet(this.botDatabase, QUIET_TIMEOUT);
 	}
 
 	/**

@@ -39,9 +39,9 @@ public class KnowledgeReloader extends Worker {
 
 	private final ApplicationEventPublisher events;
 
-	private String loadedFingerprint;
+	private volatile String loadedFingerprint;
 
-	private String rejectedFingerprint;
+	private volatile String rejectedFingerprint;
 
 	public KnowledgeReloader(Knowledge knowledge, KnowledgeLoader loader, KnowledgeProperties properties,
 			ApplicationEventPublisher events) {
@@ -93,6 +93,16 @@ public class KnowledgeReloader extends Worker {
 					result.report().errors().stream().map(Problem::describe).reduce((a, b) -> a + "\n" + b).orElse(""));
 			this.events.publishEvent(new KnowledgeRejected(result.report()));
 		}
+	}
+
+	/**
+	 * Whether the files as they are now were loaded, or were rejected: no change waits to
+	 * be looked at.
+	 */
+	boolean isSettled() {
+		Optional<String> now = fingerprint();
+		return now.isPresent()
+				&& (now.get().equals(this.loadedFingerprint) || now.get().equals(this.rejectedFingerprint));
 	}
 
 	/**

@@ -29,6 +29,9 @@ class LiveReloadTests extends EndToEndTest {
 	@Autowired
 	Knowledge knowledge;
 
+	@Autowired
+	KnowledgeReloader reloader;
+
 	@DynamicPropertySource
 	static void reloadFromACopy(DynamicPropertyRegistry registry) {
 		registry.add("haqqim.knowledge.directory", directory::toString);
@@ -61,10 +64,8 @@ class LiveReloadTests extends EndToEndTest {
 		telegram.userSays(user, "patent narxi qancha moskvada", "uz");
 		assertThat(telegram.awaitScreen(user, 3, WAIT).text()).as("the last good version keeps answering")
 			.contains("12 345");
-		org.awaitility.Awaitility.await()
-			.pollDelay(Duration.ofSeconds(2))
-			.atMost(Duration.ofSeconds(3))
-			.until(() -> true);
+		org.awaitility.Awaitility.await().atMost(WAIT).until(this.reloader::isSettled);
+		awaitQuiet();
 		assertThat(telegram.calls("sendmessage"))
 			.filteredOn(call -> call.chatId() == STAFF_CHAT_ID && call.text().contains("topics/patent.yaml"))
 			.as("reported once")

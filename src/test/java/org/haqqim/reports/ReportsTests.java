@@ -1,12 +1,12 @@
 package org.haqqim.reports;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.haqqim.EndToEndTest;
 import org.haqqim.knowledge.Knowledge;
 import org.haqqim.telegram.FakeBotApi;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,6 +34,13 @@ class ReportsTests extends EndToEndTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	private ReportFlows flows;
+
+	@BeforeEach
+	void stepsOfAReport() {
+		this.flows = new ReportFlows(telegram, STAFF_CHAT_ID, this.knowledge, this.jdbc);
+	}
+
 	@ParameterizedTest(name = "the whole loop in {0}")
 	@CsvSource({ "uz, UZ, xojayin pasportimni olib qoydi hozir qaytarmayapti",
 			"ru, TJ, меня задержали в метро сейчас в отделе" })
@@ -42,13 +49,14 @@ class ReportsTests extends EndToEndTest {
 		int before = telegram.screensOf(user).size();
 		telegram.userSays(user, message, language);
 		FakeBotApi.Call safety = telegram.awaitScreen(user, before, WAIT);
-		assertThat(safety.text()).startsWith(text("report.urgent-intro", language, citizenship)).contains("112");
+		assertThat(safety.text()).startsWith(this.flows.text("report.urgent-intro", language, citizenship))
+			.contains("112");
 		FakeBotApi.Call consent = telegram.awaitScreen(user, before + 1, WAIT);
-		assertThat(consent.text()).isEqualTo(text("report.consent", language, citizenship));
-		assertThat(staffMessages()).as("nothing reaches staff before the person's yes")
+		assertThat(consent.text()).isEqualTo(this.flows.text("report.consent", language, citizenship));
+		assertThat(this.flows.staffMessages()).as("nothing reaches staff before the person's yes")
 			.noneMatch(call -> call.text().contains(message));
 
-		long caseId = completeIntake(user, consent, language, citizenship);
+		long caseId = this.flows.completeIntake(user, consent, language, citizenship);
 		FakeBotApi.Call card = telegram
 			.awaitCall("sendmessage",
 					call -> call.chatId() == STAFF_CHAT_ID && call.accepted()
@@ -62,7 +70,8 @@ class ReportsTests extends EndToEndTest {
 		int userScreens = telegram.screensOf(user).size();
 		telegram.groupMessage(STAFF_CHAT_ID, STAFF_MEMBER, "We are calling the station, stay calm", card.messageId());
 		FakeBotApi.Call answer = telegram.awaitScreen(user, userScreens, WAIT);
-		assertThat(answer.text()).startsWith("<b>" + text("report.staff-prefix", language, citizenship) + "</b>")
+		assertThat(answer.text())
+			.startsWith("<b>" + this.flows.text("report.staff-prefix", language, citizenship) + "</b>")
 			.endsWith("We are calling the station, stay calm");
 		telegram.groupMedia(STAFF_CHAT_ID, STAFF_MEMBER, "photo", card.messageId(), "the form to fill in");
 		FakeBotApi.Call photo = telegram.awaitCall("copymessage", call -> call.chatId() == user, WAIT);
@@ -76,17 +85,17 @@ class ReportsTests extends EndToEndTest {
 				call -> call.chatId() == STAFF_CHAT_ID && call.text().contains(reply), WAIT);
 		assertThat(relayed.text()).contains("#" + caseId);
 		assertThat(telegram.awaitScreen(user, beforeReply, WAIT).text())
-			.isEqualTo(text("report.added", language, citizenship, Map.of("case", Long.toString(caseId))));
+			.isEqualTo(this.flows.text("report.added", language, citizenship, Map.of("case", Long.toString(caseId))));
 
 		int beforeClose = telegram.screensOf(user).size();
 		telegram.groupMessage(STAFF_CHAT_ID, STAFF_MEMBER, "/close " + caseId + " released, consulate informed", null);
 		FakeBotApi.Call closed = telegram.awaitScreen(user, beforeClose, WAIT);
 		assertThat(closed.text())
-			.isEqualTo(text("report.closed", language, citizenship, Map.of("case", Long.toString(caseId))));
+			.isEqualTo(this.flows.text("report.closed", language, citizenship, Map.of("case", Long.toString(caseId))));
 		FakeBotApi.Call rate = telegram.awaitScreen(user, beforeClose + 1, WAIT);
 		telegram.userPresses(user, rate.targetMessageId(), "rp:r:" + caseId + ":1", language);
 		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().contains("👍"), WAIT);
-		assertThat(status(caseId)).isEqualTo("CLOSED");
+		assertThat(this.flows.status(caseId)).isEqualTo("CLOSED");
 	}
 
 	@Test
@@ -98,11 +107,11 @@ class ReportsTests extends EndToEndTest {
 		long draft = Long.parseLong(consent.buttonData("rp:n:").substring("rp:n:".length()));
 		telegram.userPresses(user, consent.targetMessageId(), "rp:n:" + draft, "ru");
 		FakeBotApi.Call declined = telegram.awaitScreen(user, before + 2, WAIT);
-		assertThat(declined.text()).isEqualTo(text("report.declined", "ru", "KG"));
+		assertThat(declined.text()).isEqualTo(this.flows.text("report.declined", "ru", "KG"));
 		assertThat(
 				this.jdbc.sql("SELECT COUNT(*) FROM report_case WHERE id = ?").param(draft).query(Long.class).single())
 			.isZero();
-		assertThat(staffMessages()).noneMatch(call -> call.text().contains("избил"));
+		assertThat(this.flows.staffMessages()).noneMatch(call -> call.text().contains("избил"));
 	}
 
 	@Test
@@ -110,9 +119,11 @@ class ReportsTests extends EndToEndTest {
 		long user = onboarded("ru", "UZ");
 		int before = telegram.screensOf(user).size();
 		telegram.userSays(user, "/cases", "ru");
-		assertThat(telegram.awaitScreen(user, before, WAIT).text()).isEqualTo(text("staff.refused", "ru", null));
+		assertThat(telegram.awaitScreen(user, before, WAIT).text())
+			.isEqualTo(this.flows.text("staff.refused", "ru", null));
 		telegram.userSays(user, "/close 1", "ru");
-		assertThat(telegram.awaitScreen(user, before + 1, WAIT).text()).isEqualTo(text("staff.refused", "ru", null));
+		assertThat(telegram.awaitScreen(user, before + 1, WAIT).text())
+			.isEqualTo(this.flows.text("staff.refused", "ru", null));
 	}
 
 	@Test
@@ -129,23 +140,23 @@ class ReportsTests extends EndToEndTest {
 	@Test
 	void anonymousAdminsCannotUseStaffCommands() {
 		telegram.anonymousAdminSays(STAFF_CHAT_ID, "/cases");
-		FakeBotApi.Call refusal = telegram.awaitCall("sendmessage",
-				call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.anonymous-refused")),
-				WAIT);
+		FakeBotApi.Call refusal = telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
+				&& call.text().equals(this.flows.staffText("staff.anonymous-refused")), WAIT);
 		assertThat(refusal.accepted()).isTrue();
 	}
 
 	@Test
 	void aMigrantCannotReachAnotherPersonsCase() {
 		long victim = onboarded("ru", "UZ");
-		long other = completeUrgentReport(victim, "ru", "UZ", "меня задержали прямо сейчас");
+		long other = this.flows.completeUrgentReport(victim, "ru", "UZ", "меня задержали прямо сейчас");
 		long attacker = onboarded("ru", "UZ");
 		int before = telegram.screensOf(attacker).size();
 		telegram.userPresses(attacker, 1, "rp:y:" + other, "ru");
-		assertThat(telegram.awaitScreen(attacker, before, WAIT).text()).isEqualTo(text("error.old-button", "ru", "UZ"));
+		assertThat(telegram.awaitScreen(attacker, before, WAIT).text())
+			.isEqualTo(this.flows.text("error.old-button", "ru", "UZ"));
 		telegram.userSays(attacker, "/reply " + other + " hello", "ru");
 		telegram.userSays(attacker, "#" + other + " urgent", "ru");
-		await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+		awaitQuiet();
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM case_message WHERE case_id = ? AND text LIKE '%hello%'")
 			.param(other)
 			.query(Long.class)
@@ -161,7 +172,8 @@ class ReportsTests extends EndToEndTest {
 		int sentBefore = telegram.calls("sendmessage").size();
 		telegram.groupMessage(STAFF_CHAT_ID, STAFF_MEMBER, "answer to nothing", 99_999);
 		FakeBotApi.Call notLinked = telegram.awaitCall("sendmessage",
-				call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.not-linked")), WAIT);
+				call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(this.flows.staffText("staff.not-linked")),
+				WAIT);
 		assertThat(notLinked.body().path("reply_parameters").path("message_id").asInt()).isPositive();
 		assertThat(telegram.calls("sendmessage").subList(sentBefore, telegram.calls("sendmessage").size()))
 			.noneMatch(call -> call.text() != null && call.text().contains("answer to nothing"));
@@ -171,8 +183,8 @@ class ReportsTests extends EndToEndTest {
 	void markupInAPersonsWordsIsShownLiterallyAndNeverBreaksTheCard() {
 		long user = onboarded("ru", "TJ");
 		String words = "<b>x</b> <a href=\"tg://user?id=1\">y</a> & 1<2 меня задержали сейчас";
-		long caseId = completeUrgentReport(user, "ru", "TJ", words);
-		FakeBotApi.Call card = card(caseId);
+		long caseId = this.flows.completeUrgentReport(user, "ru", "TJ", words);
+		FakeBotApi.Call card = this.flows.card(caseId);
 		assertThat(card.text())
 			.contains("&lt;b&gt;x&lt;/b&gt; &lt;a href=\"tg://user?id=1\"&gt;y&lt;/a&gt; &amp; 1&lt;2");
 		assertThat(telegram.calls("sendmessage")).filteredOn(call -> call.chatId() == STAFF_CHAT_ID)
@@ -182,13 +194,13 @@ class ReportsTests extends EndToEndTest {
 	@Test
 	void aPersonWhoBlockedTheBotIsReportedToStaffOnce() {
 		long user = onboarded("ru", "KZ");
-		long caseId = completeUrgentReport(user, "ru", "KZ", "меня избили на стройке");
-		FakeBotApi.Call card = card(caseId);
+		long caseId = this.flows.completeUrgentReport(user, "ru", "KZ", "меня избили на стройке");
+		FakeBotApi.Call card = this.flows.card(caseId);
 		telegram.blockBy(user);
 		telegram.groupMessage(STAFF_CHAT_ID, STAFF_MEMBER, "where are you now?", card.messageId());
 		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
-				&& call.text().equals(staffText("staff.not-delivered-blocked", caseId)), WAIT);
-		await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+				&& call.text().equals(this.flows.staffText("staff.not-delivered-blocked", caseId)), WAIT);
+		awaitQuiet();
 		assertThat(telegram.calls("sendmessage")
 			.stream()
 			.filter(call -> call.chatId() == user && call.text() != null && call.text().contains("where are you now?")))
@@ -199,30 +211,29 @@ class ReportsTests extends EndToEndTest {
 	@Test
 	void messagesOfOnePersonReachStaffInTheirOrder() {
 		long user = onboarded("ru", "UZ");
-		long caseId = completeUrgentReport(user, "ru", "UZ", "хозяин забрал паспорт сейчас");
-		card(caseId);
+		long caseId = this.flows.completeUrgentReport(user, "ru", "UZ", "хозяин забрал паспорт сейчас");
+		this.flows.card(caseId);
 		for (int i = 1; i <= 5; i++) {
 			telegram.userSays(user, "подробность номер " + i, "ru");
 		}
-		await().atMost(WAIT).until(() -> relayedTexts(caseId).size() == 5);
-		assertThat(relayedTexts(caseId)).containsExactly("подробность номер 1", "подробность номер 2",
+		await().atMost(WAIT).until(() -> this.flows.relayedTexts(caseId).size() == 5);
+		assertThat(this.flows.relayedTexts(caseId)).containsExactly("подробность номер 1", "подробность номер 2",
 				"подробность номер 3", "подробность номер 4", "подробность номер 5");
 	}
 
 	@Test
 	void forgetWithdrawsOpenCasesTellsStaffAndErasesTheContent() {
 		long user = onboarded("ky", "KG");
-		long caseId = completeUrgentReport(user, "ky", "KG", "мени азыр кармашты милиция");
-		card(caseId);
+		long caseId = this.flows.completeUrgentReport(user, "ky", "KG", "мени азыр кармашты милиция");
+		this.flows.card(caseId);
 		int before = telegram.screensOf(user).size();
 		telegram.userSays(user, "/forget", "ky");
 		FakeBotApi.Call confirm = telegram.awaitScreen(user, before, WAIT);
 		telegram.userPresses(user, confirm.targetMessageId(), "x:1", "ky");
-		telegram.awaitCall("sendmessage",
-				call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.withdrawn", caseId)),
-				WAIT);
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
+				&& call.text().equals(this.flows.staffText("staff.withdrawn", caseId)), WAIT);
 		telegram.awaitCall("deletemessage", call -> call.chatId() == STAFF_CHAT_ID, WAIT);
-		assertThat(status(caseId)).isEqualTo("WITHDRAWN");
+		assertThat(this.flows.status(caseId)).isEqualTo("WITHDRAWN");
 		assertThat(
 				this.jdbc.sql("SELECT chat_id FROM report_case WHERE id = ?").param(caseId).query(Long.class).single())
 			.isZero();
@@ -239,94 +250,44 @@ class ReportsTests extends EndToEndTest {
 	@Test
 	void staffCommandsManageCases() {
 		long user = onboarded("uz", "UZ");
-		long caseId = completeUrgentReport(user, "uz", "UZ", "akamni militsiya ushlab ketdi hozir");
-		card(caseId);
-		staffSays("/cases");
-		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
-				&& call.text().startsWith(staffText("staff.cases.header")) && call.text().contains("#" + caseId), WAIT);
-		staffSays("/take " + caseId);
+		long caseId = this.flows.completeUrgentReport(user, "uz", "UZ", "akamni militsiya ushlab ketdi hozir");
+		this.flows.card(caseId);
+		this.flows.staffSays("/cases");
+		telegram.awaitCall("sendmessage",
+				call -> call.chatId() == STAFF_CHAT_ID
+						&& call.text().startsWith(this.flows.staffText("staff.cases.header"))
+						&& call.text().contains("#" + caseId),
+				WAIT);
+		this.flows.staffSays("/take " + caseId);
 		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().contains("#" + caseId)
 				&& call.text().contains("Firstname" + STAFF_MEMBER), WAIT);
-		assertThat(status(caseId)).isEqualTo("TAKEN");
-		staffSays("/note " + caseId + " called the station, he is in room 3");
-		telegram.awaitCall("sendmessage",
-				call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.note-saved", caseId)),
-				WAIT);
+		assertThat(this.flows.status(caseId)).isEqualTo("TAKEN");
+		this.flows.staffSays("/note " + caseId + " called the station, he is in room 3");
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
+				&& call.text().equals(this.flows.staffText("staff.note-saved", caseId)), WAIT);
 		assertThat(telegram.textsSentTo(user)).noneMatch(text -> text.contains("room 3"));
-		staffSays("/stats");
+		this.flows.staffSays("/stats");
 		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().contains("detention"),
 				WAIT);
 		int beforeClose = telegram.screensOf(user).size();
-		staffSays("/close " + caseId);
-		await().atMost(WAIT).until(() -> "CLOSED".equals(status(caseId)));
+		this.flows.staffSays("/close " + caseId);
+		await().atMost(WAIT).until(() -> "CLOSED".equals(this.flows.status(caseId)));
 		telegram.awaitScreen(user, beforeClose + 1, WAIT);
 		int beforeReopen = telegram.screensOf(user).size();
-		staffSays("/reopen " + caseId);
-		await().atMost(WAIT).until(() -> "OPEN".equals(status(caseId)));
+		this.flows.staffSays("/reopen " + caseId);
+		await().atMost(WAIT).until(() -> "OPEN".equals(this.flows.status(caseId)));
 		assertThat(telegram.awaitScreen(user, beforeReopen, WAIT).text())
-			.isEqualTo(text("report.reopened", "uz", "UZ", Map.of("case", Long.toString(caseId))));
-		staffSays("/ban " + caseId);
-		telegram.awaitCall("sendmessage",
-				call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.banned", caseId)), WAIT);
+			.isEqualTo(this.flows.text("report.reopened", "uz", "UZ", Map.of("case", Long.toString(caseId))));
+		this.flows.staffSays("/ban " + caseId);
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
+				&& call.text().equals(this.flows.staffText("staff.banned", caseId)), WAIT);
 		int before = telegram.screensOf(user).size();
 		telegram.userSays(user, "/start", "uz");
-		await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+		awaitQuiet();
 		assertThat(telegram.screensOf(user)).as("a banned person's messages are ignored").hasSize(before);
-		staffSays("/take 999999");
-		telegram.awaitCall("sendmessage",
-				call -> call.chatId() == STAFF_CHAT_ID && call.text().equals(staffText("staff.no-such-case", 999_999)),
-				WAIT);
-	}
-
-	// --- steps, from ReportFlows
-	// ---------------------------------------------------------------------
-
-	private ReportFlows flows() {
-		return new ReportFlows(telegram, STAFF_CHAT_ID, this.knowledge, this.jdbc);
-	}
-
-	private long completeUrgentReport(long user, String language, String citizenship, String message) {
-		return flows().completeUrgentReport(user, language, citizenship, message);
-	}
-
-	private long completeIntake(long user, FakeBotApi.Call consent, String language, String citizenship) {
-		return flows().completeIntake(user, consent, language, citizenship);
-	}
-
-	private FakeBotApi.Call card(long caseId) {
-		return flows().card(caseId);
-	}
-
-	private void staffSays(String text) {
-		flows().staffSays(text);
-	}
-
-	private List<FakeBotApi.Call> staffMessages() {
-		return flows().staffMessages();
-	}
-
-	private List<String> relayedTexts(long caseId) {
-		return flows().relayedTexts(caseId);
-	}
-
-	private String status(long caseId) {
-		return flows().status(caseId);
-	}
-
-	private String text(String key, String language, String citizenship) {
-		return flows().text(key, language, citizenship);
-	}
-
-	private String text(String key, String language, String citizenship, Map<String, String> params) {
-		return flows().text(key, language, citizenship, params);
-	}
-
-	private String staffText(String key) {
-		return flows().staffText(key);
-	}
-
-	private String staffText(String key, long caseId) {
-		return flows().staffText(key, caseId);
+		this.flows.staffSays("/take 999999");
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
+				&& call.text().equals(this.flows.staffText("staff.no-such-case", 999_999)), WAIT);
 	}
 
 }

@@ -32,6 +32,8 @@ import okhttp3.mockwebserver.SocketPolicy;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
  * A Bot API server in the test's JVM, on 127.0.0.1. It long-polls with real offset
  * semantics (an update is confirmed when a later offset is asked for), answers the
@@ -551,6 +553,39 @@ public final class FakeBotApi implements AutoCloseable {
 	/** The update ids below which everything has been confirmed by the bot. */
 	public long confirmedBelow() {
 		return this.confirmedBelow.get();
+	}
+
+	/** Whether the bot has confirmed every update the fake has handed out. */
+	public boolean allUpdatesConfirmed() {
+		return this.confirmedBelow.get() >= this.nextUpdateId.get();
+	}
+
+	/**
+	 * Waits until the bot is quiet: every update confirmed, handled and its replies sent.
+	 * The bot's database tells: an update is confirmed only once it is in the inbox, and
+	 * stays there as pending until it is handled; its replies are queued in the same
+	 * transaction and stay pending or sending until Telegram answered for them, and what
+	 * follows a delivery is queued in the transaction that records it.
+	 */
+	public void awaitQuiet(JdbcClient bot, Duration timeout) {
+		try {
+			Awaitility.await()
+				.atMost(timeout)
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> allUpdatesConfirmed() && pending(bot) == 0);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("The bot did not become quiet within " + timeout + ": " + pending(bot)
+					+ " update(s) and message(s) pending; " + summary(), ex);
+		}
+	}
+
+	private static long pending(JdbcClient bot) {
+		return bot
+			.sql("SELECT (SELECT COUNT(*) FROM inbox WHERE status = 'PENDING') "
+					+ "+ (SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING'))")
+			.query(Long.class)
+			.single();
 	}
 
 	public int updateBatchesDelivered() {

@@ -56,6 +56,8 @@ class TelegramTransportTests extends EndToEndTest {
 		Instant outageStart = Instant.now();
 		telegram.failEverything(FakeBotApi.Fault.serverError(502));
 		long first = telegram.userSays(user, "/help", "ru");
+		// The outage lasts three seconds: what is measured is how often the bot polls in
+		// it.
 		await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
 		long pollsDuringOutage = telegram.calls("getupdates")
 			.stream()
@@ -126,7 +128,7 @@ class TelegramTransportTests extends EndToEndTest {
 		FakeBotApi.Call delivered = telegram.acceptedTo(slowUser, "sendmessage").get(0);
 		assertThat(Duration.between(limited.at(), delivered.at())).isGreaterThanOrEqualTo(Duration.ofMillis(2900));
 		assertThat(other.at()).isBefore(delivered.at());
-		await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+		awaitQuiet();
 		assertThat(telegram.textsSentTo(slowUser)).hasSize(1);
 		assertThat(telegram.calls("sendmessage").stream().filter(c -> c.chatId() == slowUser)).hasSize(2);
 	}
@@ -140,7 +142,7 @@ class TelegramTransportTests extends EndToEndTest {
 		long marker = telegram.userSays(user, "/start", "ru");
 		await().atMost(WAIT).until(() -> telegram.confirmedBelow() > marker);
 		await().atMost(WAIT).until(() -> telegram.textsSentTo(user).size() >= 2);
-		await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+		awaitQuiet();
 		assertThat(telegram.textsSentTo(user)).hasSize(2);
 	}
 
