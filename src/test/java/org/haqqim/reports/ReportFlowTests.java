@@ -1,0 +1,390 @@
+package org.haqqim.reports;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.haqqim.database.TestDatabases;
+import org.haqqim.knowledge.Audience;
+import org.haqqim.knowledge.Citizenship;
+import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.KnowledgeBase;
+import org.haqqim.knowledge.KnowledgeLoader;
+import org.haqqim.system.MovableClock;
+import org.haqqim.text.Html;
+import org.haqqim.transport.ChatType;
+import org.haqqim.transport.Deliveries;
+import org.haqqim.transport.InboundEvent;
+import org.haqqim.transport.Origin;
+import org.haqqim.transport.OutboundMessage;
+import org.haqqim.transport.Replies;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A report from the person's yes to the staff's answer, event by event: each event goes
+ * to the reports feature as the dispatcher would pass it, and what it returns is
+ * delivered by {@link Deliveries} instead of Telegram. No HTTP, no threads; milliseconds
+ * a case.
+ */
+class ReportFlowTests {
+
+	private static final Audience RUSSIAN_UZBEK = Audience.of("ru", Citizenship.UZ);
+
+	private static final long STAFF = ReportsWiring.STAFF_CHAT_ID;
+
+	private static final long STAFF_MEMBER = 5_550_001L;
+
+	private static final AtomicLong people = new AtomicLong(80_000_000L);
+
+	private static final AtomicLong updates = new AtomicLong(1);
+
+	private static final AtomicInteger messages = new AtomicInteger(1);
+
+	private static Knowledge knowledge;
+
+	@TempDir
+	Path directory;
+
+	private DataSource database;
+
+	private JdbcClient jdbc;
+
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T10:00:00Z"));
+
+	@BeforeAll
+	static void loadKnowledge() {
+		KnowledgeBase base = new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge"))
+			.knowledge()
+			.orElseThrow();
+		knowledge = new Knowledge(base);
+	}
+
+	/**
+	 * A database of its own for each case: message ids in the staff chat start again at
+	 * 1.
+	 */
+	@BeforeEach
+	void openDatabase() {
+		this.database = TestDatabases.sqlite(this.directory);
+		this.jdbc = JdbcClient.create(this.database);
+	}
+
+	@AfterEach
+	void closeDatabase() {
+		TestDatabases.close(this.database);
+	}
+
+	@Test
+	void anUrgentMessageGetsWhatToDoAndTheQuestionAndStaffSeeNothingYet() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		List<Deliveries.Sent> sent = offer(wiring, person, "меня задержали в метро сейчас");
+		assertThat(sent).extracting(Deliveries.Sent::chatId).containsOnly(person);
+		assertThat(sent.get(0).html()).startsWith(text("report.urgent-intro"));
+		assertThat(sent.get(1).html()).isEqualTo(text("report.consent"));
+		assertThat(sent.get(1).buttons()).hasSize(2).allMatch(data -> data.startsWith("rp:"));
+		assertThat(wiring.deliveries().to(STAFF)).isEmpty();
+		assertThat(wiring.cases.ofPerson(person)).singleElement()
+			.satisfies(draft -> assertThat(draft.status()).isEqualTo(CaseStatus.DRAFT));
+	}
+
+	@Test
+	void yesAndTheIntakeOpenTheCaseAndItsCardReachesStaffWithThePersonsWords() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		long caseId = openUrgentCase(wiring, person, "меня задержали в метро сейчас");
+		Deliveries.Sent card = wiring.deliveries().last(STAFF);
+		assertThat(Html.toPlainText(card.html())).contains("#" + caseId, "меня задержали в метро сейчас",
+				knowledge.current().contacts().city("moscow").orElseThrow().name("ru"));
+		assertThat(card.buttons()).containsExactly("rp:take:" + caseId, "rp:close:" + caseId);
+		assertThat(((OutboundMessage.Text) card.message()).protect()).as("staff cannot forward it").isTrue();
+		assertThat(wiring.deliveries().last(person).html())
+			.isEqualTo(text("report.received", Map.of("case", Long.toString(caseId))));
+		assertThat(wiring.cases.find(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
+	}
+
+	@Test
+	void noDeletesTheDraftAndTellsThePerson() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		List<Deliveries.Sent> offer = offer(wiring, person, "меня избил бригадир");
+		String no = offer.get(1).button("rp:n:");
+		Deliveries.Sent declined = single(press(wiring, person, offer.get(1).messageId().intValue(), no), person);
+		assertThat(declined.message()).isInstanceOf(OutboundMessage.Edit.class);
+		assertThat(declined.html()).isEqualTo(text("report.declined"));
+		assertThat(wiring.cases.ofPerson(person)).isEmpty();
+		assertThat(wiring.deliveries().to(STAFF)).isEmpty();
+	}
+
+	@Test
+	void aButtonOfSomebodyElsesCaseIsAnOldButtonAndChangesNothing() {
+		ReportsWiring wiring = wiring(Map.of());
+		long victim = people.incrementAndGet();
+		List<Deliveries.Sent> offer = offer(wiring, victim, "меня задержали прямо сейчас");
+		String yes = offer.get(1).button("rp:y:");
+		long attacker = people.incrementAndGet();
+		assertThat(single(press(wiring, attacker, 1, yes), attacker).html()).isEqualTo(text("error.old-button"));
+		assertThat(single(press(wiring, attacker, 1, "rp:y:not-a-number"), attacker).html())
+			.isEqualTo(text("error.old-button"));
+		assertThat(wiring.cases.ofPerson(victim)).singleElement()
+			.satisfies(draft -> assertThat(draft.status()).isEqualTo(CaseStatus.DRAFT));
+	}
+
+	@Test
+	void aStaffReplyToTheCardReachesThePersonAndTakesTheCase() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		long caseId = openUrgentCase(wiring, person, "хозяин забрал паспорт сейчас");
+		int card = wiring.deliveries().last(STAFF).messageId().intValue();
+		deliver(wiring, wiring.staffDesk().handle(staff("Мы звоним в отдел", card)));
+		Deliveries.Sent answer = wiring.deliveries().last(person);
+		assertThat(answer.html()).isEqualTo(Html.bold(text("report.staff-prefix")) + "\nМы звоним в отдел");
+		assertThat(answer.correlation()).isEqualTo("case-person:" + caseId);
+		Case taken = wiring.cases.find(caseId).orElseThrow();
+		assertThat(taken.status()).isEqualTo(CaseStatus.TAKEN);
+		assertThat(taken.staffSide().takenBy()).isEqualTo(STAFF_MEMBER);
+		assertThat(taken.timeline().firstAnswerAt()).isEqualTo(this.clock.instant());
+	}
+
+	@Test
+	void laterMessagesOfThePersonFollowTheCardAndAreAcknowledgedOnceInTenMinutes() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		long caseId = openUrgentCase(wiring, person, "хозяин забрал паспорт сейчас");
+		int before = wiring.deliveries().to(person).size();
+		says(wiring, person, "он закрыл нас на складе");
+		says(wiring, person, "нас тут пятеро");
+		List<String> toStaff = wiring.deliveries().to(STAFF).stream().map(Deliveries.Sent::html).toList();
+		String heading = staffText("staff.user-message", Map.of("case", Long.toString(caseId)));
+		assertThat(toStaff).endsWith(heading + "\nон закрыл нас на складе", heading + "\nнас тут пятеро");
+		assertThat(wiring.deliveries().to(person).subList(before, wiring.deliveries().to(person).size()))
+			.extracting(Deliveries.Sent::html)
+			.containsExactly(text("report.added", Map.of("case", Long.toString(caseId))));
+		this.clock.advance(Duration.ofMinutes(11));
+		says(wiring, person, "и ещё");
+		assertThat(wiring.deliveries().last(person).html())
+			.isEqualTo(text("report.added", Map.of("case", Long.toString(caseId))));
+	}
+
+	@Test
+	void aReplyToAMessageOfNoCaseIsNotLinkedAndGoesNowhere() {
+		ReportsWiring wiring = wiring(Map.of());
+		List<Deliveries.Sent> sent = deliver(wiring, wiring.staffDesk().handle(staff("to nobody", 99_999)));
+		assertThat(sent).singleElement()
+			.satisfies(notice -> assertThat(notice.html()).isEqualTo(staffText("staff.not-linked", Map.of())));
+	}
+
+	@Test
+	void closingTellsThePersonAndAsksOnceWhetherStaffHelped() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		long caseId = openUrgentCase(wiring, person, "меня задержали сейчас");
+		deliver(wiring, wiring.staffDesk().handle(staff("/close " + caseId + " released", null)));
+		List<Deliveries.Sent> toPerson = wiring.deliveries().to(person);
+		Deliveries.Sent rating = toPerson.get(toPerson.size() - 1);
+		assertThat(toPerson.get(toPerson.size() - 2).html())
+			.isEqualTo(text("report.closed", Map.of("case", Long.toString(caseId))));
+		assertThat(rating.buttons()).containsExactly("rp:r:" + caseId + ":1", "rp:r:" + caseId + ":0");
+		press(wiring, person, rating.messageId().intValue(), "rp:r:" + caseId + ":1");
+		assertThat(wiring.deliveries().last(person).html()).isEqualTo(text("report.rate-thanks"));
+		assertThat(wiring.deliveries().last(STAFF).html())
+			.isEqualTo(staffText("staff.rating.good", Map.of("case", Long.toString(caseId))));
+		assertThat(press(wiring, person, rating.messageId().intValue(), "rp:r:" + caseId + ":0")).as("rated once")
+			.isEmpty();
+		assertThat(wiring.cases.find(caseId).orElseThrow().rating()).isEqualTo(1);
+	}
+
+	@Test
+	void forgettingWithdrawsTheCaseDeletesTheStaffCopiesAndErasesTheContent() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		long caseId = openUrgentCase(wiring, person, "меня избили на стройке");
+		long card = wiring.deliveries().last(STAFF).messageId();
+		List<Deliveries.Sent> sent = deliver(wiring, wiring.reports().forget(person));
+		assertThat(sent).extracting(Deliveries.Sent::message).contains(new OutboundMessage.Delete(STAFF, (int) card));
+		assertThat(sent).anySatisfy(notice -> assertThat(notice.html())
+			.isEqualTo(staffText("staff.withdrawn", Map.of("case", Long.toString(caseId)))));
+		Case withdrawn = wiring.cases.find(caseId).orElseThrow();
+		assertThat(withdrawn.status()).isEqualTo(CaseStatus.WITHDRAWN);
+		assertThat(withdrawn.chatId()).isZero();
+		assertThat(wiring.cases.messages(caseId)).isEmpty();
+		assertThat(wiring.cases.staffMessagesOf(caseId)).isEmpty();
+	}
+
+	@Test
+	void inAForumTheCardWaitsForTheCasesTopicAndFollowsInIt() {
+		ReportsWiring wiring = wiring(Map.of("haqqim.reports.forum-topics", "true"));
+		long person = people.incrementAndGet();
+		long caseId = openUrgentCase(wiring, person, "хозяин забрал паспорт сейчас");
+		List<Deliveries.Sent> toStaff = wiring.deliveries().to(STAFF);
+		assertThat(toStaff.get(0).message()).isInstanceOf(OutboundMessage.CreateTopic.class);
+		Deliveries.Sent card = toStaff.get(1);
+		assertThat(card.buttons()).contains("rp:take:" + caseId);
+		Integer thread = ((OutboundMessage.Text) card.message()).threadId();
+		assertThat(thread).isEqualTo(toStaff.get(0).messageId().intValue());
+		assertThat(wiring.cases.byThread(thread)).map(Case::id).contains(caseId);
+	}
+
+	@Test
+	void pastTheCardLimitCasesWaitForTheDigest() {
+		ReportsWiring wiring = wiring(Map.of("haqqim.reports.cards-per-minute", "1"));
+		long first = openUrgentCase(wiring, people.incrementAndGet(), "меня задержали сейчас");
+		long second = openUrgentCase(wiring, people.incrementAndGet(), "меня задержали сейчас тоже");
+		assertThat(wiring.deliveries().to(STAFF)).noneMatch(sent -> sent.buttons().contains("rp:take:" + second));
+		assertThat(wiring.cases.notAnnounced()).extracting(Case::id).contains(second).doesNotContain(first);
+	}
+
+	@Test
+	void aPersonWhoBlockedTheBotIsReportedToStaff() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		long caseId = openUrgentCase(wiring, person, "меня избили на стройке");
+		int card = wiring.deliveries().last(STAFF).messageId().intValue();
+		wiring.deliveries().blockedBy(person);
+		deliver(wiring, wiring.staffDesk().handle(staff("where are you now?", card)));
+		assertThat(wiring.deliveries().last(STAFF).html())
+			.isEqualTo(staffText("staff.not-delivered-blocked", Map.of("case", Long.toString(caseId))));
+	}
+
+	@Test
+	void anUnansweredUrgentCaseIsRaisedAgainWithBackoffAndThePersonIsReassured() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		long caseId = openUrgentCase(wiring, person, "маро ҳозир милиса дастгир кард");
+		assertThat(remindersFor(wiring, caseId)).isEmpty();
+		this.clock.advance(Duration.ofMinutes(16));
+		assertThat(remindersFor(wiring, caseId)).hasSize(1);
+		this.clock.advance(Duration.ofMinutes(20));
+		assertThat(remindersFor(wiring, caseId)).as("the second waits twice as long").isEmpty();
+		this.clock.advance(Duration.ofMinutes(15));
+		assertThat(remindersFor(wiring, caseId)).hasSize(1);
+		this.clock.advance(Duration.ofHours(2));
+		List<Deliveries.Sent> due = deliver(wiring, wiring.remindersDue());
+		assertThat(due).filteredOn(sent -> sent.chatId() == person)
+			.extracting(Deliveries.Sent::html)
+			.containsExactly(text("report.still-open", Map.of("case", Long.toString(caseId))));
+	}
+
+	@Test
+	void commandsFromAnonymousAdminsAndFromStrangersAreRefused() {
+		ReportsWiring listed = wiring(Map.of("haqqim.reports.staff-user-ids", Long.toString(STAFF_MEMBER)));
+		Origin anonymous = new Origin(updates.incrementAndGet(), STAFF, ChatType.SUPERGROUP, 0, null, true, true,
+				messages.incrementAndGet(), null, null, false, null);
+		assertThat(deliver(listed, listed.staffDesk().handle(new InboundEvent.Text(anonymous, "/cases"))))
+			.extracting(Deliveries.Sent::html)
+			.containsExactly(staffText("staff.anonymous-refused", Map.of()));
+		Origin stranger = new Origin(updates.incrementAndGet(), STAFF, ChatType.SUPERGROUP, 12_345, null, false, false,
+				messages.incrementAndGet(), null, null, false, "Stranger");
+		assertThat(deliver(listed, listed.staffDesk().handle(new InboundEvent.Text(stranger, "/cases"))))
+			.extracting(Deliveries.Sent::html)
+			.containsExactly(staffText("staff.not-allowed", Map.of()));
+	}
+
+	// --- steps
+	// ---------------------------------------------------------------------------------
+
+	private ReportsWiring wiring(Map<String, String> settings) {
+		return ReportsWiring.of(this.jdbc, knowledge, settings, this.clock);
+	}
+
+	private List<Deliveries.Sent> offer(ReportsWiring wiring, long person, String words) {
+		InboundEvent.Text text = new InboundEvent.Text(from(person), words);
+		Optional<org.haqqim.knowledge.Topic> detention = knowledge.current().topic("detention");
+		return deliver(wiring, wiring.reports().offerUrgentReport(text, RUSSIAN_UZBEK, detention));
+	}
+
+	/**
+	 * The offer, yes, Moscow, right now, and the phone and location skipped; returns the
+	 * case number.
+	 */
+	private long openUrgentCase(ReportsWiring wiring, long person, String words) {
+		Deliveries.Sent consent = offer(wiring, person, words).get(1);
+		String yes = consent.button("rp:y:");
+		long caseId = Long.parseLong(yes.substring("rp:y:".length()));
+		Deliveries.Sent city = last(press(wiring, person, consent.messageId().intValue(), yes), person);
+		Deliveries.Sent when = last(press(wiring, person, city.messageId().intValue(), "rp:city:" + caseId + ":moscow"),
+				person);
+		press(wiring, person, when.messageId().intValue(), "rp:when:" + caseId + ":now");
+		says(wiring, person, plain("button.skip"));
+		says(wiring, person, plain("button.skip"));
+		return caseId;
+	}
+
+	private List<Deliveries.Sent> press(ReportsWiring wiring, long person, int messageId, String data) {
+		Origin origin = new Origin(updates.incrementAndGet(), person, ChatType.PRIVATE, person, "ru", false, false,
+				messageId, null, null, false, null);
+		InboundEvent.ButtonPress press = new InboundEvent.ButtonPress(origin, "cb-" + origin.updateId(), data);
+		return deliver(wiring, wiring.reports().handle(press, RUSSIAN_UZBEK).orElseThrow());
+	}
+
+	private List<Deliveries.Sent> says(ReportsWiring wiring, long person, String words) {
+		InboundEvent.Text text = new InboundEvent.Text(from(person), words);
+		return deliver(wiring, wiring.reports().handle(text, RUSSIAN_UZBEK).orElseThrow());
+	}
+
+	private static InboundEvent.Text staff(String words, Integer replyTo) {
+		Origin origin = new Origin(updates.incrementAndGet(), STAFF, ChatType.SUPERGROUP, STAFF_MEMBER, "ru", false,
+				false, messages.incrementAndGet(), replyTo, null, false, "Dilnoza");
+		return new InboundEvent.Text(origin, words);
+	}
+
+	private static Origin from(long person) {
+		return Origin.privateMessage(updates.incrementAndGet(), person, messages.incrementAndGet(), "ru");
+	}
+
+	private static List<Deliveries.Sent> deliver(ReportsWiring wiring, Replies replies) {
+		return wiring.deliveries().deliver(replies);
+	}
+
+	private List<Deliveries.Sent> remindersFor(ReportsWiring wiring, long caseId) {
+		String reminder = staffText("staff.reminder", Map.of("case", Long.toString(caseId), "age", "")).split("\\s")[0];
+		return deliver(wiring, wiring.remindersDue()).stream()
+			.filter(sent -> sent.chatId() == STAFF && sent.html().startsWith(reminder)
+					&& sent.correlation().equals("case-staff:" + caseId))
+			.toList();
+	}
+
+	private static Deliveries.Sent single(List<Deliveries.Sent> sent, long chat) {
+		assertThat(sent).filteredOn(one -> one.chatId() == chat).hasSize(1);
+		return last(sent, chat);
+	}
+
+	private static Deliveries.Sent last(List<Deliveries.Sent> sent, long chat) {
+		List<Deliveries.Sent> toChat = sent.stream().filter(one -> one.chatId() == chat).toList();
+		assertThat(toChat).isNotEmpty();
+		return toChat.get(toChat.size() - 1);
+	}
+
+	private static String text(String key) {
+		return knowledge.current().text(key, RUSSIAN_UZBEK);
+	}
+
+	private static String text(String key, Map<String, String> params) {
+		return knowledge.current().text(key, RUSSIAN_UZBEK, params);
+	}
+
+	private static String plain(String key) {
+		return knowledge.current().plainText(key, RUSSIAN_UZBEK);
+	}
+
+	private static String staffText(String key, Map<String, String> params) {
+		return knowledge.current().text(key, Audience.of("ru", null), params);
+	}
+
+}
