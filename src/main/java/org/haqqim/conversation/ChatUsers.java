@@ -23,11 +23,12 @@ class ChatUsers {
 
 	private final Clock clock;
 
-	private final Cache<Long, ChatUser> cache = Caffeine.newBuilder().maximumSize(50_000).build();
+	private final Cache<Long, ChatUser> cache;
 
-	ChatUsers(JdbcClient jdbc, Clock clock) {
+	ChatUsers(JdbcClient jdbc, Clock clock, ConversationProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.cache = Caffeine.newBuilder().maximumSize(properties.settingsCached()).build();
 	}
 
 	ChatUser find(long chatId) {

@@ -1,0 +1,243 @@
+package org.haqqim.conversation;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.haqqim.database.TestDatabases;
+import org.haqqim.knowledge.Audience;
+import org.haqqim.knowledge.Citizenship;
+import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.KnowledgeLoader;
+import org.haqqim.matching.MatchingProperties;
+import org.haqqim.matching.QuestionMatcher;
+import org.haqqim.matching.UnansweredQuestions;
+import org.haqqim.reports.ReportsWiring;
+import org.haqqim.system.MovableClock;
+import org.haqqim.system.StaffChat;
+import org.haqqim.transport.ChatType;
+import org.haqqim.transport.Deliveries;
+import org.haqqim.transport.InboundEvent;
+import org.haqqim.transport.OutboundMessage;
+import org.haqqim.transport.Origin;
+import org.haqqim.transport.Replies;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the bot answers, event by event, as the inbox processor would hand events to the
+ * dispatcher: the real conversation, matcher and reports on a test database, with
+ * {@link Deliveries} in place of Telegram. No HTTP, no threads.
+ */
+class DispatcherTests {
+
+	private static final long STAFF = ReportsWiring.STAFF_CHAT_ID;
+
+	private static final AtomicLong people = new AtomicLong(60_000_000L);
+
+	private static final AtomicLong updates = new AtomicLong(1);
+
+	private static Knowledge knowledge;
+
+	private static QuestionMatcher matcher;
+
+	@TempDir
+	Path directory;
+
+	private DataSource database;
+
+	private JdbcClient jdbc;
+
+	private Dispatcher dispatcher;
+
+	private Deliveries deliveries;
+
+	@BeforeAll
+	static void loadKnowledgeAndMatcher() {
+		knowledge = new Knowledge(
+				new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge")).knowledge().orElseThrow());
+		matcher = new QuestionMatcher(knowledge,
+				new Binder().bindOrCreate("haqqim.matching", MatchingProperties.class));
+	}
+
+	@BeforeEach
+	void wire() {
+		this.database = TestDatabases.sqlite(this.directory);
+		this.jdbc = JdbcClient.create(this.database);
+		Clock clock = new MovableClock(Instant.parse("2026-12-02T10:00:00Z"));
+		ReportsWiring reports = ReportsWiring.of(this.jdbc, knowledge, Map.of(), clock);
+		ChatUsers users = new ChatUsers(this.jdbc, clock, new ConversationProperties(1000));
+		Conversation conversation = new Conversation(knowledge, users, matcher,
+				new UnansweredQuestions(this.jdbc, clock), new TopicFeedback(this.jdbc), reports.reports());
+		this.dispatcher = new Dispatcher(conversation, reports.staffDesk(), reports.reports(), reports.flood(),
+				new StaffChat(STAFF), knowledge);
+		this.deliveries = reports.deliveries();
+	}
+
+	@AfterEach
+	void closeDatabase() {
+		TestDatabases.close(this.database);
+	}
+
+	@Test
+	void startOffersTheLanguagesTheAppLanguageFirst() {
+		long person = people.incrementAndGet();
+		Deliveries.Sent choice = only(says(person, "/start", "ky"));
+		assertThat(choice.html()).isEqualTo(text("start.choose-language", "ky", null));
+		assertThat(choice.buttons()).first().isEqualTo("l:ky");
+		assertThat(choice.buttons()).hasSize(knowledge.current().languages().size());
+	}
+
+	@Test
+	void choosingLanguageThenCitizenshipEditsTheMessageAndWelcomes() {
+		long person = people.incrementAndGet();
+		Deliveries.Sent languages = only(says(person, "/start", "ru"));
+		List<Deliveries.Sent> chosen = presses(person, languages, "l:uz");
+		assertThat(chosen.get(0).message()).isInstanceOf(OutboundMessage.CallbackAnswer.class);
+		assertThat(chosen.get(1).message()).isInstanceOf(OutboundMessage.Edit.class);
+		assertThat(chosen.get(1).html()).isEqualTo(text("start.choose-citizenship", "uz", null));
+		List<Deliveries.Sent> citizenship = presses(person, languages, "c:UZ");
+		assertThat(citizenship.get(2).html()).isEqualTo(text("welcome", "uz", Citizenship.UZ));
+		assertThat(this.jdbc.sql("SELECT language || '/' || citizenship FROM chat_user WHERE chat_id = ?")
+			.param(person)
+			.query(String.class)
+			.single()).isEqualTo("uz/UZ");
+	}
+
+	@Test
+	void aQuestionIsAnsweredInItsLanguageAndTheSettingsAreOfferedOnce() {
+		long person = people.incrementAndGet();
+		List<Deliveries.Sent> first = says(person, "oylik bermayapti", "ru");
+		assertThat(first.get(0).html())
+			.contains(knowledge.current().topic("unpaid-wages").orElseThrow().text("uz").title());
+		assertThat(first.get(1).html()).isEqualTo(text("settings.offer", "uz", null));
+		assertThat(says(person, "patent narxi qancha", "ru")).hasSize(1);
+	}
+
+	@Test
+	void whatTheBotDoesNotKnowGetsAnHonestNoAndIsKeptForMaintainers() {
+		long person = people.incrementAndGet();
+		Deliveries.Sent none = says(person, "кто выиграл футбольный матч вчера", "ru").get(0);
+		assertThat(none.html()).isEqualTo(text("match.none", "ru", null));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM unanswered_question").query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void anUrgentMessageIsOfferedToStaffAndReachesThemOnlyAfterYes() {
+		long person = people.incrementAndGet();
+		List<Deliveries.Sent> offer = says(person, "меня задержали в метро сейчас", "ru");
+		assertThat(offer).extracting(Deliveries.Sent::html).last().isEqualTo(text("report.consent", "ru", null));
+		assertThat(this.deliveries.to(STAFF)).isEmpty();
+	}
+
+	@Test
+	void aStaffCommandInAPrivateChatIsRefusedAndReachesNoCase() {
+		long person = people.incrementAndGet();
+		assertThat(only(says(person, "/close@haqqim_bot 1", "ru")).html()).isEqualTo(text("staff.refused", "ru", null));
+	}
+
+	@Test
+	void pastTheFloodLimitAPersonIsWarnedOnceAndThenNotAnswered() {
+		long person = people.incrementAndGet();
+		for (int i = 0; i < 20; i++) {
+			says(person, "/help", "ru");
+		}
+		assertThat(only(says(person, "/help", "ru")).html()).isEqualTo(text("rate-limit.warning", "ru", null));
+		assertThat(says(person, "/help", "ru")).isEmpty();
+	}
+
+	@Test
+	void aBannedPersonIsNotAnswered() {
+		long person = people.incrementAndGet();
+		this.jdbc.sql("INSERT INTO banned_user (chat_id, banned_at) VALUES (?, 0)").param(person).update();
+		assertThat(says(person, "/start", "ru")).isEmpty();
+	}
+
+	@Test
+	void theBotLeavesAnyOtherGroupButNotOneItWasRemovedFrom() {
+		long group = -100_777_888L;
+		Origin origin = new Origin(updates.incrementAndGet(), group, ChatType.SUPERGROUP, 42, null, false, false, 1,
+				null, null, false, "Someone");
+		assertThat(deliver(this.dispatcher.handle(new InboundEvent.Text(origin, "/cases"))))
+			.extracting(Deliveries.Sent::message)
+			.containsExactly(new OutboundMessage.Leave(group));
+		assertThat(deliver(this.dispatcher.handle(new InboundEvent.Membership(origin, false)))).isEmpty();
+	}
+
+	@Test
+	void forgettingErasesThePersonAndDropsWhatWasStillQueuedForThem() {
+		long person = people.incrementAndGet();
+		Deliveries.Sent languages = only(says(person, "/start", "ru"));
+		presses(person, languages, "l:ru");
+		Deliveries.Sent confirm = only(says(person, "/forget", "ru"));
+		Replies forgotten = press(person, confirm, "x:1");
+		assertThat(forgotten.discardQueuedFor()).containsExactly(person);
+		assertThat(deliver(forgotten)).extracting(Deliveries.Sent::html)
+			.last()
+			.isEqualTo(text("forget.done", "ru", null));
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM chat_user WHERE chat_id = ?")
+			.param(person)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void afterAnUpdateFailedForGoodThePersonGetsAnApology() {
+		long person = people.incrementAndGet();
+		Origin origin = Origin.privateMessage(updates.incrementAndGet(), person, 1, "ru");
+		assertThat(deliver(this.dispatcher.onFailure(new InboundEvent.Text(origin, "anything")))).singleElement()
+			.satisfies(apology -> assertThat(apology.html()).isEqualTo(text("error.generic", "ru", null)));
+	}
+
+	@Test
+	void messagesFromOtherBotsAreIgnored() {
+		Origin bot = new Origin(updates.incrementAndGet(), people.incrementAndGet(), ChatType.PRIVATE, 1, "ru", true,
+				false, 1, null, null, false, null);
+		assertThat(this.dispatcher.handle(new InboundEvent.Text(bot, "/start")).isEmpty()).isTrue();
+	}
+
+	// --- steps
+	// ---------------------------------------------------------------------------------
+
+	private List<Deliveries.Sent> says(long person, String text, String appLanguage) {
+		Origin origin = Origin.privateMessage(updates.incrementAndGet(), person, (int) updates.get(), appLanguage);
+		return deliver(this.dispatcher.handle(new InboundEvent.Text(origin, text)));
+	}
+
+	private List<Deliveries.Sent> presses(long person, Deliveries.Sent on, String data) {
+		return deliver(press(person, on, data));
+	}
+
+	private Replies press(long person, Deliveries.Sent on, String data) {
+		Origin origin = new Origin(updates.incrementAndGet(), person, ChatType.PRIVATE, person, "ru", false, false,
+				on.messageId().intValue(), null, null, false, null);
+		return this.dispatcher.handle(new InboundEvent.ButtonPress(origin, "cb-" + origin.updateId(), data));
+	}
+
+	private List<Deliveries.Sent> deliver(Replies replies) {
+		return this.deliveries.deliver(replies);
+	}
+
+	private static Deliveries.Sent only(List<Deliveries.Sent> sent) {
+		assertThat(sent).hasSize(1);
+		return sent.get(0);
+	}
+
+	private static String text(String key, String language, Citizenship citizenship) {
+		return knowledge.current().text(key, Audience.of(language, citizenship));
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.haqqim.reports;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.haqqim.database.TestDatabases;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteCasesTests extends CasesContract {
+
+	@TempDir
+	Path directory;
+
+	@Override
+	DataSource createDataSource() {
+		return TestDatabases.sqlite(this.directory);
+	}
+
+}
