@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.haqqim.conversation.TopicFeedback;
 import org.haqqim.matching.MatchingEngine;
 import org.haqqim.matching.Question;
 import org.haqqim.matching.UnansweredQuestions;
@@ -19,8 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @Command(name = "unanswered",
 		description = { "Lists the questions the bot could not answer.",
-				"Grouped by similarity, with counts and the nearest topic: what to add to the knowledge",
-				"base next. It reads the database in DATABASE_URL." })
+				"Grouped by similarity, with counts and the nearest topic: what to add to the knowledge base",
+				"next; then the answers people said did not help. It reads the database in DATABASE_URL." })
 final class UnansweredCommand implements Callable<Integer> {
 
 	private static final int EXAMPLES = 4;
@@ -47,23 +48,34 @@ final class UnansweredCommand implements Callable<Integer> {
 	public Integer call() {
 		try (ConfigurableApplicationContext context = this.bot.start(Mode.COMMAND)) {
 			List<UnansweredQuestions.Group> groups = context.getBean(UnansweredQuestions.class).groups();
+			List<TopicFeedback.Rating> notHelpful = context.getBean(TopicFeedback.class).notHelpful();
 			if (groups.isEmpty()) {
 				this.out.println("No unanswered questions are kept.");
-				return 0;
 			}
-			Optional<MatchingEngine> engine = LoadedKnowledge.engine(this.settings, this.clock, this.err);
-			for (UnansweredQuestions.Group group : groups) {
-				UnansweredQuestions.Entry example = group.example();
-				this.out.printf("%4d× [%s] %s%n", group.questions().size(), example.language(), example.text());
-				group.questions()
-					.stream()
-					.skip(1)
-					.limit(EXAMPLES)
-					.forEach(entry -> this.out.printf("        %s%n", entry.text()));
-				engine.flatMap(matching -> matching.match(Question.of(example.text())).bestTopic())
-					.ifPresent(topic -> this.out.printf("      nearest topic: %s%n", topic));
+			else {
+				printGroups(groups);
+			}
+			if (!notHelpful.isEmpty()) {
+				this.out.printf("%nAnswers people said did not help:%n");
+				notHelpful.forEach(rating -> this.out.printf("%4d× 👎 %4d× 👍  %s [%s]%n", rating.notHelpful(),
+						rating.helpful(), rating.topic(), rating.language()));
 			}
 			return 0;
+		}
+	}
+
+	private void printGroups(List<UnansweredQuestions.Group> groups) {
+		Optional<MatchingEngine> engine = LoadedKnowledge.engine(this.settings, this.clock, this.err);
+		for (UnansweredQuestions.Group group : groups) {
+			UnansweredQuestions.Entry example = group.example();
+			this.out.printf("%4d× [%s] %s%n", group.questions().size(), example.language(), example.text());
+			group.questions()
+				.stream()
+				.skip(1)
+				.limit(EXAMPLES)
+				.forEach(entry -> this.out.printf("        %s%n", entry.text()));
+			engine.flatMap(matching -> matching.match(Question.of(example.text())).bestTopic())
+				.ifPresent(topic -> this.out.printf("      nearest topic: %s%n", topic));
 		}
 	}
 

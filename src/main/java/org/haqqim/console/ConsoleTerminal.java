@@ -20,16 +20,16 @@ import org.haqqim.transport.OutboundMessage;
  * last buttons in each chat, so that typing a number can press one, and numbers messages
  * as Telegram does, per chat.
  */
-public class ConsoleTerminal implements Deliverer {
+class ConsoleTerminal implements Deliverer {
 
 	/** The console person's chat (and user) id. */
-	public static final long USER_CHAT_ID = 10_001;
+	static final long USER_CHAT_ID = 10_001;
 
 	/** The console staff group's id. */
-	public static final long STAFF_CHAT_ID = -10_000;
+	static final long STAFF_CHAT_ID = -10_000;
 
 	/** The console staff member's user id. */
-	public static final long STAFF_USER_ID = 20_001;
+	static final long STAFF_USER_ID = 20_001;
 
 	private final Map<Long, AtomicInteger> messageIds = new HashMap<>();
 

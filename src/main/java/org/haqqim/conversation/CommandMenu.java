@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.haqqim.knowledge.Audience;
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.KnowledgeReloaded;
 import org.haqqim.knowledge.Language;
@@ -27,11 +27,11 @@ import org.springframework.stereotype.Component;
 @WhenChatting
 class CommandMenu {
 
-	private final Knowledge knowledge;
+	private final CurrentKnowledge knowledge;
 
 	private final Outbox outbox;
 
-	CommandMenu(Knowledge knowledge, Outbox outbox) {
+	CommandMenu(CurrentKnowledge knowledge, Outbox outbox) {
 		this.knowledge = knowledge;
 		this.outbox = outbox;
 	}

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Language;
 import org.haqqim.knowledge.Topic;
@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 @WhenChatting
 class Conversation {
 
-	private final Knowledge knowledge;
+	private final CurrentKnowledge knowledge;
 
 	private final ChatUsers users;
 
@@ -44,7 +44,7 @@ class Conversation {
 
 	private final Reports reports;
 
-	Conversation(Knowledge knowledge, ChatUsers users, QuestionMatcher matcher, UnansweredQuestions unanswered,
+	Conversation(CurrentKnowledge knowledge, ChatUsers users, QuestionMatcher matcher, UnansweredQuestions unanswered,
 			TopicFeedback feedback, Reports reports) {
 		this.knowledge = knowledge;
 		this.users = users;

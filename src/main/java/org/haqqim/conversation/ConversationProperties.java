@@ -14,5 +14,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("haqqim.conversation")
-public record ConversationProperties(@DefaultValue("50000") @Min(1) int settingsCached) {
+record ConversationProperties(@DefaultValue("50000") @Min(1) int settingsCached) {
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.haqqim.knowledge.Audience;
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.reports.FloodGuard;
 import org.haqqim.reports.Reports;
@@ -48,7 +48,7 @@ class Dispatcher implements InboundHandler {
 
 	private final StaffChat staffChat;
 
-	private final Knowledge knowledge;
+	private final CurrentKnowledge knowledge;
 
 	/**
 	 * A staff group that became a supergroup: not left, not obeyed, until an operator
@@ -57,7 +57,7 @@ class Dispatcher implements InboundHandler {
 	private final Set<Long> movedStaffChats = ConcurrentHashMap.newKeySet();
 
 	Dispatcher(Conversation conversation, StaffDesk staffDesk, Reports reports, FloodGuard flood, StaffChat staffChat,
-			Knowledge knowledge) {
+			CurrentKnowledge knowledge) {
 		this.conversation = conversation;
 		this.staffDesk = staffDesk;
 		this.reports = reports;

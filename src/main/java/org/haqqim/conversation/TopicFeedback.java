@@ -1,19 +1,25 @@
 package org.haqqim.conversation;
 
+import java.util.List;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * "Did this help?" as counts per topic and language; nothing links an answer to the
- * person who gave it.
+ * person who gave it. Maintainers see the counts with {@code ./haqqim unanswered}.
  */
 @Repository
-class TopicFeedback {
+public class TopicFeedback {
 
 	private final JdbcClient jdbc;
 
 	TopicFeedback(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** How a topic's answer was rated in one language. */
+	public record Rating(String topic, String language, int helpful, int notHelpful) {
 	}
 
 	void count(String topic, String language, boolean helpful) {
@@ -29,13 +35,16 @@ class TopicFeedback {
 		}
 	}
 
-	/** Helpful and not helpful counts for a topic in a language. */
-	int[] counts(String topic, String language) {
-		return this.jdbc.sql("SELECT helpful, not_helpful FROM topic_feedback WHERE topic = ? AND language = ?")
-			.params(topic, language)
-			.query((rs, row) -> new int[] { rs.getInt("helpful"), rs.getInt("not_helpful") })
-			.optional()
-			.orElse(new int[] { 0, 0 });
+	/**
+	 * The answers people said did not help, the most often first: what to rewrite next.
+	 */
+	public List<Rating> notHelpful() {
+		return this.jdbc.sql("""
+				SELECT topic, language, helpful, not_helpful FROM topic_feedback WHERE not_helpful > 0
+				ORDER BY not_helpful DESC, topic, language""")
+			.query((rs, row) -> new Rating(rs.getString("topic"), rs.getString("language"), rs.getInt("helpful"),
+					rs.getInt("not_helpful")))
+			.list();
 	}
 
 }

@@ -16,8 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("haqqim.database")
-public record DatabaseProperties(@NotBlank String url, String user, String password,
-		@DefaultValue("8") @Min(1) int poolSize) {
+record DatabaseProperties(@NotBlank String url, String user, String password, @DefaultValue("8") @Min(1) int poolSize) {
 
 	boolean isSqlite() {
 		return this.url.startsWith("jdbc:sqlite:");

@@ -10,8 +10,7 @@ import java.util.Optional;
  *
  * @param values per citizenship, per language: the text to insert
  */
-public record Fact(String name, String description, List<Source> sources,
-		Map<Citizenship, Map<String, String>> values) {
+record Fact(String name, String description, List<Source> sources, Map<Citizenship, Map<String, String>> values) {
 
 	public Fact {
 		sources = List.copyOf(sources);

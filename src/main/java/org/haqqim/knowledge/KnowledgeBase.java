@@ -1,7 +1,7 @@
 package org.haqqim.knowledge;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,11 +42,9 @@ public final class KnowledgeBase {
 
 	private final Lexicon lexicon;
 
-	private final Instant loadedAt;
-
 	KnowledgeBase(List<Language> languages, String defaultLanguage, List<Category> categories,
 			Map<String, Topic> topics, Map<String, Fact> facts, Contacts contacts,
-			Map<String, Map<String, String>> texts, Lexicon lexicon, Instant loadedAt) {
+			Map<String, Map<String, String>> texts, Lexicon lexicon) {
 		this.languages = List.copyOf(languages);
 		this.defaultLanguage = defaultLanguage;
 		this.categories = List.copyOf(categories);
@@ -55,7 +53,6 @@ public final class KnowledgeBase {
 		this.contacts = contacts;
 		this.texts = Map.copyOf(texts);
 		this.lexicon = lexicon;
-		this.loadedAt = loadedAt;
 	}
 
 	private static Map<String, Topic> orderedByMenu(List<Category> categories, Map<String, Topic> topics) {
@@ -67,7 +64,7 @@ public final class KnowledgeBase {
 				.forEach(topic -> ordered.put(topic.id(), topic));
 		}
 		topics.values().forEach(topic -> ordered.putIfAbsent(topic.id(), topic));
-		return java.util.Collections.unmodifiableMap(ordered);
+		return Collections.unmodifiableMap(ordered);
 	}
 
 	public List<Language> languages() {
@@ -128,24 +125,12 @@ public final class KnowledgeBase {
 		return Optional.ofNullable(this.topics.get(id));
 	}
 
-	public Optional<Fact> fact(String name) {
-		return Optional.ofNullable(this.facts.get(name));
-	}
-
 	public Contacts contacts() {
 		return this.contacts;
 	}
 
 	public Lexicon lexicon() {
 		return this.lexicon;
-	}
-
-	public Instant loadedAt() {
-		return this.loadedAt;
-	}
-
-	public boolean hasText(String language, String key) {
-		return this.texts.getOrDefault(language, Map.of()).containsKey(key);
 	}
 
 	/** The raw template of a text, before placeholders are filled. */

@@ -27,7 +27,7 @@ class KnowledgeConfiguration {
 	}
 
 	@Bean
-	Knowledge knowledge(KnowledgeLoader loader, KnowledgeProperties properties) {
+	CurrentKnowledge knowledge(KnowledgeLoader loader, KnowledgeProperties properties) {
 		KnowledgeLoader.Result result = loader.load(properties.directory());
 		if (result.knowledge().isEmpty()) {
 			Problem first = result.report().errors().get(0);
@@ -37,12 +37,12 @@ class KnowledgeConfiguration {
 		}
 		logger.info("Knowledge loaded from {}: {} topics, {} warnings", properties.directory(),
 				result.knowledge().get().topics().size(), result.report().warnings().size());
-		return new Knowledge(result.knowledge().get());
+		return new CurrentKnowledge(result.knowledge().get());
 	}
 
 	@Bean
-	KnowledgeReloader knowledgeReloader(Knowledge knowledge, KnowledgeLoader loader, KnowledgeProperties properties,
-			ApplicationEventPublisher events) {
+	KnowledgeReloader knowledgeReloader(CurrentKnowledge knowledge, KnowledgeLoader loader,
+			KnowledgeProperties properties, ApplicationEventPublisher events) {
 		return new KnowledgeReloader(knowledge, loader, properties, events);
 	}
 

@@ -6,7 +6,7 @@ import java.util.List;
  * What scripts and people rely on in every knowledge base (DESIGN.md): the topic ids and
  * the language codes. The validator refuses a knowledge base without each of them.
  */
-public final class KnowledgeContract {
+final class KnowledgeContract {
 
 	/** The topics every knowledge base has, exactly so named. */
 	public static final List<String> TOPIC_IDS = List.of("registration", "patent", "eaeu-workers",

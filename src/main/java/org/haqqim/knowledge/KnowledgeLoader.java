@@ -49,7 +49,7 @@ public final class KnowledgeLoader {
 			return new Result(report, Optional.empty());
 		}
 		return new Result(report, Optional.of(new KnowledgeBase(languages.all(), languages.defaultLanguage(),
-				categories, topics.byId(), facts, contacts, texts.byLanguage(), lexicon, this.clock.instant())));
+				categories, topics.byId(), facts, contacts, texts.byLanguage(), lexicon)));
 	}
 
 	public ValidationReport validate(Path directory) {

@@ -21,7 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * files is one change), it loads them: a valid version replaces the old one whole; an
  * invalid one is reported once and the old one keeps serving.
  */
-public class KnowledgeReloader extends Worker {
+class KnowledgeReloader extends Worker {
 
 	private static final Logger logger = LoggerFactory.getLogger(KnowledgeReloader.class);
 
@@ -31,7 +31,7 @@ public class KnowledgeReloader extends Worker {
 	 */
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(1);
 
-	private final Knowledge knowledge;
+	private final CurrentKnowledge knowledge;
 
 	private final KnowledgeLoader loader;
 
@@ -43,7 +43,7 @@ public class KnowledgeReloader extends Worker {
 
 	private volatile String rejectedFingerprint;
 
-	public KnowledgeReloader(Knowledge knowledge, KnowledgeLoader loader, KnowledgeProperties properties,
+	public KnowledgeReloader(CurrentKnowledge knowledge, KnowledgeLoader loader, KnowledgeProperties properties,
 			ApplicationEventPublisher events) {
 		super("knowledge-reloader", Phases.KNOWLEDGE, STOP_TIMEOUT);
 		this.knowledge = knowledge;

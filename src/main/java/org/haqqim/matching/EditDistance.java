@@ -10,20 +10,10 @@ final class EditDistance {
 	}
 
 	/**
-	 * The distance when it is at most two, otherwise three. Tried edit by edit rather
+	 * Whether the two words are at most {@code edits} apart. Tried edit by edit rather
 	 * than with a table: with at most two edits there are few ways to try, and no table
 	 * to allocate for each of the many pairs the re-ranking compares.
 	 */
-	static int atMostTwo(String a, String b) {
-		for (int edits = 0; edits <= 2; edits++) {
-			if (isWithin(a, b, edits)) {
-				return edits;
-			}
-		}
-		return 3;
-	}
-
-	/** Whether the two words are at most {@code edits} apart. */
 	static boolean isWithin(String a, String b, int edits) {
 		if (Math.abs(a.length() - b.length()) > edits) {
 			return false;

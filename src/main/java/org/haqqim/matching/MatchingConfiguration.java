@@ -1,6 +1,6 @@
 package org.haqqim.matching;
 
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.system.WhenChatting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +17,7 @@ class MatchingConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(MatchingConfiguration.class);
 
 	@Bean
-	QuestionMatcher questionMatcher(Knowledge knowledge, MatchingProperties properties) {
+	QuestionMatcher questionMatcher(CurrentKnowledge knowledge, MatchingProperties properties) {
 		return new QuestionMatcher(knowledge, properties);
 	}
 

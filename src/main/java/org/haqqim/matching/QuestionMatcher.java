@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.KnowledgeReloaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,7 @@ public class QuestionMatcher {
 
 	private final Cache<String, MatchResult> results;
 
-	public QuestionMatcher(Knowledge knowledge, MatchingProperties properties) {
+	public QuestionMatcher(CurrentKnowledge knowledge, MatchingProperties properties) {
 		this.properties = properties;
 		this.results = Caffeine.newBuilder().maximumSize(properties.cacheSize()).build();
 		this.engine.set(MatchingEngine.build(knowledge.current(), properties));
@@ -46,10 +46,6 @@ public class QuestionMatcher {
 		this.engine.set(rebuilt);
 		this.results.invalidateAll();
 		logger.info("Matching rebuilt: {}", rebuilt);
-	}
-
-	long cachedResults() {
-		return this.results.estimatedSize();
 	}
 
 }

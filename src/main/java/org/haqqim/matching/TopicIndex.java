@@ -76,10 +76,6 @@ final class TopicIndex {
 		return this.wordLists;
 	}
 
-	int topicCount() {
-		return this.topicCount;
-	}
-
 	int phrasingCount() {
 		return this.reranker.phrasingCount();
 	}

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.haqqim.knowledge.Audience;
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.system.StaffChat;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.DeliveryListener;
@@ -48,7 +48,7 @@ class CaseRelay implements DeliveryListener {
 
 	private final Cases cases;
 
-	private final Knowledge knowledge;
+	private final CurrentKnowledge knowledge;
 
 	private final StaffChat staffChat;
 
@@ -58,7 +58,7 @@ class CaseRelay implements DeliveryListener {
 
 	private final Deque<Instant> recentCards = new ArrayDeque<>();
 
-	CaseRelay(Cases cases, Knowledge knowledge, StaffChat staffChat, ReportsProperties properties, Clock clock) {
+	CaseRelay(Cases cases, CurrentKnowledge knowledge, StaffChat staffChat, ReportsProperties properties, Clock clock) {
 		this.cases = cases;
 		this.knowledge = knowledge;
 		this.staffChat = staffChat;

@@ -22,11 +22,6 @@ enum CaseStatus {
 	/** The person asked to be forgotten while the case was open. */
 	WITHDRAWN;
 
-	/** Whether the person's messages go to this case. */
-	boolean collectsMessages() {
-		return this == INTAKE || this == OPEN || this == TAKEN;
-	}
-
 	/** Whether staff can answer in this case. */
 	boolean isOpen() {
 		return this == OPEN || this == TAKEN;

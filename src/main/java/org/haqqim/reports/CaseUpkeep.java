@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @WhenChatting
-public class CaseUpkeep {
+class CaseUpkeep {
 
 	private static final Logger logger = LoggerFactory.getLogger(CaseUpkeep.class);
 

@@ -88,10 +88,6 @@ public class FloodGuard {
 		}
 	}
 
-	long dropped() {
-		return this.dropped.get();
-	}
-
 	private static final class Window {
 
 		private final Deque<Instant> times = new ArrayDeque<>();

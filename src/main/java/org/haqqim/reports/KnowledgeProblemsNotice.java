@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.haqqim.knowledge.Audience;
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.KnowledgeRejected;
 import org.haqqim.knowledge.Problem;
 import org.haqqim.system.StaffChat;
@@ -26,7 +26,7 @@ class KnowledgeProblemsNotice {
 
 	private static final int SHOWN = 10;
 
-	private final Knowledge knowledge;
+	private final CurrentKnowledge knowledge;
 
 	private final Outbox outbox;
 
@@ -34,7 +34,8 @@ class KnowledgeProblemsNotice {
 
 	private final ReportsProperties properties;
 
-	KnowledgeProblemsNotice(Knowledge knowledge, Outbox outbox, StaffChat staffChat, ReportsProperties properties) {
+	KnowledgeProblemsNotice(CurrentKnowledge knowledge, Outbox outbox, StaffChat staffChat,
+			ReportsProperties properties) {
 		this.knowledge = knowledge;
 		this.outbox = outbox;
 		this.staffChat = staffChat;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.Replies;
 
@@ -25,13 +25,13 @@ class Reminders {
 
 	private final CaseRelay relay;
 
-	private final Knowledge knowledge;
+	private final CurrentKnowledge knowledge;
 
 	private final ReportsProperties properties;
 
 	private final Clock clock;
 
-	Reminders(Cases cases, CaseRelay relay, Knowledge knowledge, ReportsProperties properties, Clock clock) {
+	Reminders(Cases cases, CaseRelay relay, CurrentKnowledge knowledge, ReportsProperties properties, Clock clock) {
 		this.cases = cases;
 		this.relay = relay;
 		this.knowledge = knowledge;

@@ -7,7 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.haqqim.knowledge.Audience;
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.Topic;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.InboundEvent;
@@ -33,7 +33,7 @@ class ReportIntake {
 
 	private final CaseRelay relay;
 
-	private final Knowledge knowledge;
+	private final CurrentKnowledge knowledge;
 
 	/**
 	 * The last media a person sent outside a report, so that "write to staff" right after
@@ -41,7 +41,8 @@ class ReportIntake {
 	 */
 	private final Cache<Long, InboundEvent.Media> recentMedia;
 
-	ReportIntake(Cases cases, CaseRelay relay, Knowledge knowledge, ReportsProperties properties, Ticker ticker) {
+	ReportIntake(Cases cases, CaseRelay relay, CurrentKnowledge knowledge, ReportsProperties properties,
+			Ticker ticker) {
 		this.cases = cases;
 		this.relay = relay;
 		this.knowledge = knowledge;

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.haqqim.knowledge.Audience;
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.Topic;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.InboundEvent;
@@ -28,11 +28,12 @@ public class Reports {
 
 	private final CaseRelay relay;
 
-	private final Knowledge knowledge;
+	private final CurrentKnowledge knowledge;
 
 	private final ReportsProperties properties;
 
-	Reports(Cases cases, ReportIntake intake, CaseRelay relay, Knowledge knowledge, ReportsProperties properties) {
+	Reports(Cases cases, ReportIntake intake, CaseRelay relay, CurrentKnowledge knowledge,
+			ReportsProperties properties) {
 		this.cases = cases;
 		this.intake = intake;
 		this.relay = relay;

@@ -33,9 +33,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("haqqim.reports")
-public record ReportsProperties(@DefaultValue("ru") @NotBlank String staffLanguage,
-		@DefaultValue("false") boolean forumTopics, @DefaultValue("false") boolean showStaffNames,
-		List<Long> staffUserIds, @DefaultValue("15m") @NotNull Duration urgentReminderAfter,
+record ReportsProperties(@DefaultValue("ru") @NotBlank String staffLanguage, @DefaultValue("false") boolean forumTopics,
+		@DefaultValue("false") boolean showStaffNames, List<Long> staffUserIds,
+		@DefaultValue("15m") @NotNull Duration urgentReminderAfter,
 		@DefaultValue("2h") @NotNull Duration userNoticeAfter, @DefaultValue("90d") @NotNull Duration retention,
 		@DefaultValue("24h") @NotNull Duration draftLifetime, @DefaultValue("20") @Min(1) int userMessagesPerMinute,
 		@DefaultValue("10") @Min(1) int cardsPerMinute, @DefaultValue("100000") @Min(1) int peopleTracked) {

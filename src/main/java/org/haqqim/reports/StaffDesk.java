@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.text.Html;
 import org.haqqim.transport.CommandText;
@@ -43,13 +43,13 @@ public class StaffDesk {
 
 	private final CaseRelay relay;
 
-	private final Knowledge knowledge;
+	private final CurrentKnowledge knowledge;
 
 	private final ReportsProperties properties;
 
 	private final Clock clock;
 
-	StaffDesk(Cases cases, CaseRelay relay, Knowledge knowledge, ReportsProperties properties, Clock clock) {
+	StaffDesk(Cases cases, CaseRelay relay, CurrentKnowledge knowledge, ReportsProperties properties, Clock clock) {
 		this.cases = cases;
 		this.relay = relay;
 		this.knowledge = knowledge;

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** When polling last worked: for the periodic log line and for health checks. */
-public class PollingHeartbeat {
+class PollingHeartbeat {
 
 	private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import okhttp3.OkHttpClient;
 import org.haqqim.system.StaffChat;
+import org.haqqim.system.StartupRefusal;
 import org.haqqim.transport.Deliverer;
 import org.haqqim.transport.Inbox;
 import org.haqqim.transport.SendPacing;
@@ -28,7 +29,7 @@ class TelegramConfiguration {
 	@Bean
 	StaffChat staffChat(TelegramProperties properties) {
 		if (!properties.hasToken()) {
-			throw new org.haqqim.system.StartupRefusal(
+			throw new StartupRefusal(
 					"TELEGRAM_BOT_TOKEN is missing: set it to the token from BotFather, or run ./haqqim console");
 		}
 		return new StaffChat(properties.requireStaffChatId());

@@ -33,7 +33,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * {@code maxBackoff} however long an outage lasts, starts even when Telegram is
  * unreachable, and never lets an exception end the loop.
  */
-public class TelegramPoller extends Worker {
+class TelegramPoller extends Worker {
 
 	private static final Logger logger = LoggerFactory.getLogger(TelegramPoller.class);
 

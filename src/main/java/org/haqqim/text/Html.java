@@ -32,11 +32,6 @@ public final class Html {
 		return escaped.toString();
 	}
 
-	/** Escapes a value for use inside a double-quoted attribute such as {@code href}. */
-	public static String escapeAttribute(String text) {
-		return escape(text).replace("\"", "&quot;");
-	}
-
 	/** The text as a person sees it: tags removed and entities decoded. */
 	public static String toPlainText(String html) {
 		String withoutTags = TAG.matcher(html).replaceAll("");

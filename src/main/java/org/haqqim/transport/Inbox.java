@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -153,15 +154,19 @@ public class Inbox {
 		}
 	}
 
-	private InboundEvent decode(String payload) {
+	/**
+	 * The event, or empty when its stored form can no longer be read (an older version
+	 * wrote it).
+	 */
+	private Optional<InboundEvent> decode(String payload) {
 		if (payload == null) {
-			return null;
+			return Optional.empty();
 		}
 		try {
-			return this.json.readValue(payload, InboundEvent.class);
+			return Optional.of(this.json.readValue(payload, InboundEvent.class));
 		}
 		catch (JsonProcessingException ex) {
-			return null;
+			return Optional.empty();
 		}
 	}
 
@@ -170,10 +175,10 @@ public class Inbox {
 	}
 
 	/**
-	 * An update waiting to be handled; {@code event} is null when its stored form can no
+	 * An update waiting to be handled; {@code event} is empty when its stored form can no
 	 * longer be read.
 	 */
-	record Entry(long updateId, long chatId, InboundEvent event, int attempts, Instant nextAttemptAt) {
+	record Entry(long updateId, long chatId, Optional<InboundEvent> event, int attempts, Instant nextAttemptAt) {
 	}
 
 }

@@ -102,13 +102,13 @@ public class InboxProcessor extends Worker {
 	private boolean handle(Inbox.Entry entry) {
 		this.busy = true;
 		try {
-			if (entry.event() == null) {
+			if (entry.event().isEmpty()) {
 				this.inbox.markFailed(entry.updateId(), "stored event could not be read");
 				logger.error("Update {} marked failed: its stored form could not be read", entry.updateId());
 				return true;
 			}
 			this.transactions.executeWithoutResult(status -> {
-				this.outbox.enqueue(this.handler.handle(entry.event()));
+				this.outbox.enqueue(this.handler.handle(entry.event().get()));
 				this.inbox.markDone(entry.updateId());
 			});
 			return true;
@@ -147,7 +147,7 @@ public class InboxProcessor extends Worker {
 	private void tellAboutFailure(Inbox.Entry entry) {
 		try {
 			this.transactions
-				.executeWithoutResult(status -> this.outbox.enqueue(this.handler.onFailure(entry.event())));
+				.executeWithoutResult(status -> this.outbox.enqueue(this.handler.onFailure(entry.event().get())));
 		}
 		catch (RuntimeException ex) {
 			logger.error("Update {}: the apology for its failure could not be queued either: {}", entry.updateId(),

@@ -11,7 +11,7 @@ import org.haqqim.text.Html;
  * words. The bot's own markup keeps tags within one line, so a split between lines never
  * cuts a tag in two.
  */
-public final class MessageSplitter {
+final class MessageSplitter {
 
 	/**
 	 * Telegram's limit is 4096; the margin leaves room for a continuation mark and UTF-16

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -186,21 +187,25 @@ public class Outbox {
 		}
 	}
 
-	private OutboundMessage decode(String payload) {
+	/**
+	 * The message, or empty when its stored form can no longer be read (an older version
+	 * wrote it).
+	 */
+	private Optional<OutboundMessage> decode(String payload) {
 		try {
-			return this.json.readValue(payload, OutboundMessage.class);
+			return Optional.of(this.json.readValue(payload, OutboundMessage.class));
 		}
 		catch (JsonProcessingException ex) {
-			return null;
+			return Optional.empty();
 		}
 	}
 
 	/**
-	 * A queued message; {@code message} is null when its stored form can no longer be
+	 * A queued message; {@code message} is empty when its stored form can no longer be
 	 * read.
 	 */
-	record Entry(long id, long chatId, OutboundMessage message, String correlation, int attempts, Instant nextAttemptAt,
-			Instant createdAt) {
+	record Entry(long id, long chatId, Optional<OutboundMessage> message, String correlation, int attempts,
+			Instant nextAttemptAt, Instant createdAt) {
 	}
 
 }

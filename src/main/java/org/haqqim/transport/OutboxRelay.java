@@ -138,33 +138,34 @@ public class OutboxRelay extends Worker {
 			if (!chatsSeen.add(entry.chatId()) || this.chatsInFlight.contains(entry.chatId())) {
 				continue;
 			}
-			if (entry.message() == null) {
+			if (entry.message().isEmpty()) {
 				this.outbox.markFailed(entry.id(), "stored message could not be read");
 				logger.error("Outbox message {} marked failed: its stored form could not be read", entry.id());
 				continue;
 			}
+			OutboundMessage message = entry.message().get();
 			if (entry.nextAttemptAt().isAfter(now)) {
 				wait = WorkSignal.atMost(wait, Duration.between(now, entry.nextAttemptAt()));
 				continue;
 			}
-			if (!this.pacing.tryAcquire(entry.message(), now)) {
-				Instant next = this.pacing.nextChance(entry.message(), now);
+			if (!this.pacing.tryAcquire(message, now)) {
+				Instant next = this.pacing.nextChance(message, now);
 				wait = WorkSignal.atMost(wait, Duration.between(now, next).plusMillis(1));
 				continue;
 			}
 			this.chatsInFlight.add(entry.chatId());
 			this.messagesInFlight.add(entry.id());
 			this.inFlight.incrementAndGet();
-			this.senders.execute(() -> sendAndRecord(entry));
+			this.senders.execute(() -> sendAndRecord(entry, message));
 		}
 		return wait;
 	}
 
-	private void sendAndRecord(Outbox.Entry entry) {
+	private void sendAndRecord(Outbox.Entry entry, OutboundMessage message) {
 		try {
 			this.outbox.markSending(entry.id());
-			DeliveryResult result = this.deliverer.deliver(entry.message());
-			record(entry, result);
+			DeliveryResult result = this.deliverer.deliver(message);
+			record(entry, message, result);
 		}
 		catch (Throwable failure) {
 			logger.error("Sending outbox message {} failed unexpectedly: {}", entry.id(), Failures.describe(failure));
@@ -186,12 +187,12 @@ public class OutboxRelay extends Worker {
 		}
 	}
 
-	private void record(Outbox.Entry entry, DeliveryResult result) {
+	private void record(Outbox.Entry entry, OutboundMessage message, DeliveryResult result) {
 		Instant now = this.clock.instant();
 		int attempts = entry.attempts() + 1;
 		if (result instanceof DeliveryResult.Delivered delivered) {
-			MessageDelivered event = new MessageDelivered(entry.id(), entry.correlation(), entry.chatId(),
-					entry.message(), delivered.messageId());
+			MessageDelivered event = new MessageDelivered(entry.id(), entry.correlation(), entry.chatId(), message,
+					delivered.messageId());
 			this.transactions.executeWithoutResult(status -> {
 				this.outbox.markSent(entry.id(), delivered.messageId());
 				tellListeners(entry, listener -> listener.delivered(event));

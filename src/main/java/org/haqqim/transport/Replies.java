@@ -78,11 +78,6 @@ public record Replies(List<Reply> messages, Set<Long> discardQueuedFor) {
 		return this.messages.isEmpty() && this.discardQueuedFor.isEmpty();
 	}
 
-	/** The messages alone, for reading what a handler wants sent. */
-	public List<OutboundMessage> outbound() {
-		return this.messages.stream().map(Reply::message).toList();
-	}
-
 	@Override
 	public String toString() {
 		return "Replies[messages=" + this.messages.size() + ", discarded=" + this.discardQueuedFor.size() + "]";

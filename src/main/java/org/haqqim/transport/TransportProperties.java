@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("haqqim.transport")
-public record TransportProperties(@DefaultValue("5") @Min(1) int handlingAttempts,
+record TransportProperties(@DefaultValue("5") @Min(1) int handlingAttempts,
 		@DefaultValue("1s") @NotNull Duration handlingRetryDelay, @DefaultValue("1s") @NotNull Duration sendRetryDelay,
 		@DefaultValue("5m") @NotNull Duration maxSendRetryDelay,
 		@DefaultValue("24h") @NotNull Duration giveUpSendingAfter, @DefaultValue("4") @Min(1) int sendThreads,

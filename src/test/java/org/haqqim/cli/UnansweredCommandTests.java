@@ -25,17 +25,24 @@ class UnansweredCommandTests {
 	}
 
 	@Test
-	void questionsTheBotCouldNotAnswerAreGroupedWithCountsLargestFirst() {
+	void unansweredQuestionsAreGroupedLargestFirstAndAnswersRatedNotHelpfulFollow() {
 		CommandLineRun.run(environment(), """
 				кто выиграл футбольный матч вчера
 				кто выиграл матч вчера вечером
 				patent
+				/start
+				1
+				1
+				patent qancha turadi
+				6
 				""", "console");
 		CommandLineRun.Result result = CommandLineRun.run(environment(), "", "unanswered");
 		assertThat(result.exit()).isZero();
 		assertThat(result.outLines()).first().isEqualTo("   2× [ru] кто выиграл футбольный матч вчера");
 		assertThat(result.outLines()).contains("        кто выиграл матч вчера вечером", "   1× [en] patent")
 			.anySatisfy(line -> assertThat(line).startsWith("      nearest topic: "));
+		assertThat(result.outLines()).containsSubsequence("Answers people said did not help:",
+				"   1× 👎    0× 👍  patent [ru]");
 	}
 
 	private Map<String, String> environment() {

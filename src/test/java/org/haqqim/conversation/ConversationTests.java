@@ -6,7 +6,7 @@ import java.util.Map;
 import org.haqqim.EndToEndTest;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.telegram.FakeBotApi;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What a migrant sees, through the fake Bot API, as a person would use it: typed commands
@@ -28,7 +29,7 @@ class ConversationTests extends EndToEndTest {
 	private static final Duration WAIT = Duration.ofSeconds(15);
 
 	@Autowired
-	Knowledge knowledge;
+	CurrentKnowledge knowledge;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -216,8 +217,7 @@ class ConversationTests extends EndToEndTest {
 
 	@Test
 	void commandsAreOfferedInEveryLanguage() {
-		org.awaitility.Awaitility.await()
-			.atMost(WAIT)
+		await().atMost(WAIT)
 			.untilAsserted(() -> assertThat(telegram.calls("setmycommands"))
 				.extracting(call -> call.body().path("language_code").asText(""))
 				.contains("", "uz", "ru", "ky", "tg", "en"));

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 import org.haqqim.database.TestDatabases;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.KnowledgeLoader;
 import org.haqqim.matching.MatchingProperties;
 import org.haqqim.matching.QuestionMatcher;
@@ -23,8 +23,8 @@ import org.haqqim.system.StaffChat;
 import org.haqqim.transport.ChatType;
 import org.haqqim.transport.Deliveries;
 import org.haqqim.transport.InboundEvent;
-import org.haqqim.transport.OutboundMessage;
 import org.haqqim.transport.Origin;
+import org.haqqim.transport.OutboundMessage;
 import org.haqqim.transport.Replies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +50,7 @@ class DispatcherTests {
 
 	private static final AtomicLong updates = new AtomicLong(1);
 
-	private static Knowledge knowledge;
+	private static CurrentKnowledge knowledge;
 
 	private static QuestionMatcher matcher;
 
@@ -67,7 +67,7 @@ class DispatcherTests {
 
 	@BeforeAll
 	static void loadKnowledgeAndMatcher() {
-		knowledge = new Knowledge(
+		knowledge = new CurrentKnowledge(
 				new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge")).knowledge().orElseThrow());
 		matcher = new QuestionMatcher(knowledge,
 				new Binder().bindOrCreate("haqqim.matching", MatchingProperties.class));

@@ -1,6 +1,7 @@
 package org.haqqim.conversation;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class OnboardingRestartTests {
 		environment.put("DATABASE_URL", "jdbc:sqlite:" + this.temporary.resolve("restart.db"));
 		environment.put("KNOWLEDGE_DIR", "knowledge");
 		environment.put("HAQQIM_TELEGRAM_POLL_TIMEOUT", "1s");
-		PrintStream quiet = new PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+		PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 		Launcher.Outcome outcome = new Launcher(HaqqimApplication.class, environment,
 				new ByteArrayInputStream(new byte[0]), quiet, quiet)
 			.run();

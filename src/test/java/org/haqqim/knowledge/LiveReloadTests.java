@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.haqqim.EndToEndTest;
 import org.haqqim.telegram.FakeBotApi;
@@ -14,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Live reload on a copy of the real knowledge base: a changed fact shows in the next
@@ -27,7 +29,7 @@ class LiveReloadTests extends EndToEndTest {
 	private static final Path directory = KnowledgeDirectories.copyOfTheRealOne();
 
 	@Autowired
-	Knowledge knowledge;
+	CurrentKnowledge knowledge;
 
 	@Autowired
 	KnowledgeReloader reloader;
@@ -47,10 +49,9 @@ class LiveReloadTests extends EndToEndTest {
 
 		Path facts = directory.resolve("facts/documents.yaml");
 		Files.writeString(facts, Files.readString(facts).replace("\"10 000\"", "\"12 345\""));
-		org.awaitility.Awaitility.await()
-			.atMost(WAIT)
+		await().atMost(WAIT)
 			.until(() -> this.knowledge.current()
-				.render("{patent-price-moscow}", Audience.of("uz", Citizenship.UZ), java.util.Map.of())
+				.render("{patent-price-moscow}", Audience.of("uz", Citizenship.UZ), Map.of())
 				.equals("12 345"));
 		telegram.userSays(user, "patent narxi qancha moskvada", "uz");
 		assertThat(telegram.awaitScreen(user, 2, WAIT).text()).contains("oyiga 12 345 rubl");
@@ -64,7 +65,7 @@ class LiveReloadTests extends EndToEndTest {
 		telegram.userSays(user, "patent narxi qancha moskvada", "uz");
 		assertThat(telegram.awaitScreen(user, 3, WAIT).text()).as("the last good version keeps answering")
 			.contains("12 345");
-		org.awaitility.Awaitility.await().atMost(WAIT).until(this.reloader::isSettled);
+		await().atMost(WAIT).until(this.reloader::isSettled);
 		awaitQuiet();
 		assertThat(telegram.calls("sendmessage"))
 			.filteredOn(call -> call.chatId() == STAFF_CHAT_ID && call.text().contains("topics/patent.yaml"))

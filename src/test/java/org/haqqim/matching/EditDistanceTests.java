@@ -17,7 +17,7 @@ class EditDistanceTests {
 			String word = randomWord(random);
 			String other = random.nextBoolean() ? randomWord(random) : mistype(word, random);
 			int expected = Math.min(3, fullTable(word, other));
-			assertThat(EditDistance.atMostTwo(word, other)).as("%s / %s", word, other).isEqualTo(expected);
+			assertThat(atMostTwo(word, other)).as("%s / %s", word, other).isEqualTo(expected);
 			compared++;
 			near += expected <= 2 ? 1 : 0;
 		}
@@ -25,17 +25,26 @@ class EditDistanceTests {
 	}
 
 	@Test
+	void typosAreOneOrTwoEditsAway() {
+		assertThat(atMostTwo("patent", "patnt")).isEqualTo(1);
+		assertThat(atMostTwo("registrasiya", "regestrasiya")).isEqualTo(1);
+		assertThat(atMostTwo("propiska", "porpiska")).as("a swap is one edit").isEqualTo(1);
+		assertThat(atMostTwo("deportasiya", "diportasia")).isEqualTo(2);
+		assertThat(atMostTwo("patent", "pasport")).isEqualTo(3);
+	}
+
+	@Test
 	void aSwapOfNeighboursIsOneEdit() {
-		assertThat(EditDistance.atMostTwo("propiska", "porpiska")).isEqualTo(1);
-		assertThat(EditDistance.atMostTwo("ab", "ba")).isEqualTo(1);
-		assertThat(EditDistance.atMostTwo("abcd", "badc")).isEqualTo(2);
+		assertThat(atMostTwo("propiska", "porpiska")).isEqualTo(1);
+		assertThat(atMostTwo("ab", "ba")).isEqualTo(1);
+		assertThat(atMostTwo("abcd", "badc")).isEqualTo(2);
 	}
 
 	@Test
 	void anEmptyWordIsAsFarAsTheOthersLength() {
-		assertThat(EditDistance.atMostTwo("", "")).isZero();
-		assertThat(EditDistance.atMostTwo("", "ab")).isEqualTo(2);
-		assertThat(EditDistance.atMostTwo("abc", "")).isEqualTo(3);
+		assertThat(atMostTwo("", "")).isZero();
+		assertThat(atMostTwo("", "ab")).isEqualTo(2);
+		assertThat(atMostTwo("abc", "")).isEqualTo(3);
 	}
 
 	/** Few letters, so that random words often share them and come close. */
@@ -95,6 +104,19 @@ class EditDistanceTests {
 			}
 		}
 		return d[a.length()][b.length()];
+	}
+
+	/**
+	 * The distance as {@link EditDistance} tells it: the fewest edits within two,
+	 * otherwise three.
+	 */
+	private static int atMostTwo(String a, String b) {
+		for (int edits = 0; edits <= 2; edits++) {
+			if (EditDistance.isWithin(a, b, edits)) {
+				return edits;
+			}
+		}
+		return 3;
 	}
 
 }

@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 import org.haqqim.database.TestDatabases;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.KnowledgeLoader;
 import org.haqqim.system.MovableClock;
@@ -56,7 +56,7 @@ class ReportFlowTests {
 
 	private static final AtomicInteger messages = new AtomicInteger(1);
 
-	private static Knowledge knowledge;
+	private static CurrentKnowledge knowledge;
 
 	@TempDir
 	Path directory;
@@ -72,7 +72,7 @@ class ReportFlowTests {
 		KnowledgeBase base = new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge"))
 			.knowledge()
 			.orElseThrow();
-		knowledge = new Knowledge(base);
+		knowledge = new CurrentKnowledge(base);
 	}
 
 	/**

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.telegram.FakeBotApi;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,11 +27,11 @@ final class ReportFlows {
 
 	private final long staffChat;
 
-	private final Knowledge knowledge;
+	private final CurrentKnowledge knowledge;
 
 	private final JdbcClient jdbc;
 
-	ReportFlows(FakeBotApi telegram, long staffChat, Knowledge knowledge, JdbcClient jdbc) {
+	ReportFlows(FakeBotApi telegram, long staffChat, CurrentKnowledge knowledge, JdbcClient jdbc) {
 		this.telegram = telegram;
 		this.staffChat = staffChat;
 		this.knowledge = knowledge;

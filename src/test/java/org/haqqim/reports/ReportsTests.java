@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.haqqim.EndToEndTest;
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.telegram.FakeBotApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class ReportsTests extends EndToEndTest {
 	private static final long STAFF_MEMBER = ReportFlows.STAFF_MEMBER;
 
 	@Autowired
-	Knowledge knowledge;
+	CurrentKnowledge knowledge;
 
 	@Autowired
 	JdbcClient jdbc;

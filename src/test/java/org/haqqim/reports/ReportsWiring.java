@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.system.StaffChat;
 import org.haqqim.transport.Deliveries;
 import org.haqqim.transport.Replies;
@@ -41,7 +41,7 @@ public final class ReportsWiring {
 
 	private final Deliveries deliveries;
 
-	private ReportsWiring(JdbcClient jdbc, Knowledge knowledge, Map<String, String> settings, Clock clock) {
+	private ReportsWiring(JdbcClient jdbc, CurrentKnowledge knowledge, Map<String, String> settings, Clock clock) {
 		this.properties = new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("haqqim.reports",
 				ReportsProperties.class);
 		this.cases = new Cases(jdbc, clock);
@@ -59,7 +59,8 @@ public final class ReportsWiring {
 	 * @param settings the {@code haqqim.reports.*} settings that differ from the
 	 * defaults, such as {@code haqqim.reports.forum-topics=true}
 	 */
-	public static ReportsWiring of(JdbcClient jdbc, Knowledge knowledge, Map<String, String> settings, Clock clock) {
+	public static ReportsWiring of(JdbcClient jdbc, CurrentKnowledge knowledge, Map<String, String> settings,
+			Clock clock) {
 		return new ReportsWiring(jdbc, knowledge, settings, clock);
 	}
 

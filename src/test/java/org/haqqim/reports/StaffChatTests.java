@@ -5,13 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.haqqim.EndToEndTest;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
-import org.haqqim.knowledge.Knowledge;
+import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.telegram.FakeBotApi;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class StaffChatTests extends EndToEndTest {
 	private static final OffsetClock clock = new OffsetClock();
 
 	@Autowired
-	Knowledge knowledge;
+	CurrentKnowledge knowledge;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -114,7 +115,7 @@ class StaffChatTests extends EndToEndTest {
 		assertThat(Duration.between(start, received)).isLessThan(Duration.ofSeconds(55));
 		long open = this.jdbc
 			.sql("SELECT COUNT(*) FROM report_case WHERE status = 'OPEN' AND chat_id IN ("
-					+ String.join(",", java.util.Arrays.stream(users).mapToObj(Long::toString).toList()) + ")")
+					+ String.join(",", Arrays.stream(users).mapToObj(Long::toString).toList()) + ")")
 			.query(Long.class)
 			.single();
 		assertThat(open).as("every report is a case").isEqualTo(60);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,8 +77,8 @@ public final class FakeBotApi implements AutoCloseable {
 
 	private final java.util.Set<Long> blockedChats = ConcurrentHashMap.newKeySet();
 
-	private static final java.util.Set<String> TELEGRAM_TAGS = java.util.Set.of("b", "strong", "i", "em", "u", "ins",
-			"s", "strike", "del", "a", "code", "pre", "tg-spoiler", "span", "blockquote");
+	private static final Set<String> TELEGRAM_TAGS = Set.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del",
+			"a", "code", "pre", "tg-spoiler", "span", "blockquote");
 
 	private volatile Fault everyCall;
 

@@ -9,6 +9,7 @@ import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.MediaKind;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,7 +99,7 @@ class UpdateMapperTests {
 	void anUpdateThatCannotBeReadBecomesUnsupportedInsteadOfThrowing() {
 		Update broken = new Update();
 		broken.setUpdateId(511);
-		broken.setMessage(new org.telegram.telegrambots.meta.api.objects.message.Message());
+		broken.setMessage(new Message());
 		assertThat(this.mapper.map(broken)).isInstanceOf(InboundEvent.Unsupported.class);
 	}
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.haqqim.database.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ abstract class TransportStoreContract {
 
 	@AfterEach
 	void tearDown() {
-		org.haqqim.database.TestDatabases.close(this.dataSource);
+		TestDatabases.close(this.dataSource);
 	}
 
 	@Test
@@ -63,7 +64,7 @@ abstract class TransportStoreContract {
 		assertThat(this.inbox.nextOffset()).isEqualTo(12);
 		assertThat(this.inbox.countPending()).isEqualTo(2);
 		assertThat(this.inbox.pending(10)).extracting(Inbox.Entry::updateId).containsExactly(10L, 11L);
-		assertThat(this.inbox.pending(10).get(0).event()).isEqualTo(batch.get(0));
+		assertThat(this.inbox.pending(10).get(0).event()).contains(batch.get(0));
 	}
 
 	@Test
@@ -110,8 +111,8 @@ abstract class TransportStoreContract {
 		List<Outbox.Entry> pending = this.outbox.pending(10);
 		assertThat(pending).hasSize(4);
 		assertThat(pending).extracting(Outbox.Entry::correlation).containsExactly("c-1", "c-1", "c-1", null);
-		assertThat(pending.get(0).message()).isEqualTo(OutboundMessage.Text.of(5, paragraph));
-		assertThat(pending.get(3).message()).isEqualTo(OutboundMessage.Text.of(5, "after"));
+		assertThat(pending.get(0).message()).contains(OutboundMessage.Text.of(5, paragraph));
+		assertThat(pending.get(3).message()).contains(OutboundMessage.Text.of(5, "after"));
 		this.outbox.markSending(pending.get(0).id());
 		this.outbox.markSent(pending.get(0).id(), 77L);
 		assertThat(this.jdbc.sql("SELECT payload FROM outbox WHERE id = ?")

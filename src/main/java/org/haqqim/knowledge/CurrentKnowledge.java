@@ -3,11 +3,11 @@ package org.haqqim.knowledge;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The knowledge base in use now. A reload replaces it in one step. */
-public class Knowledge {
+public final class CurrentKnowledge {
 
 	private final AtomicReference<KnowledgeBase> current;
 
-	public Knowledge(KnowledgeBase initial) {
+	public CurrentKnowledge(KnowledgeBase initial) {
 		this.current = new AtomicReference<>(initial);
 	}
 
