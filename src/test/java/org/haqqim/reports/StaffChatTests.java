@@ -3,16 +3,14 @@ package org.haqqim.reports;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.haqqim.EndToEndTest;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
 import org.haqqim.knowledge.CurrentKnowledge;
+import org.haqqim.system.MovableClock;
 import org.haqqim.telegram.FakeBotApi;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +35,7 @@ class StaffChatTests extends EndToEndTest {
 
 	private static final Duration WAIT = ReportFlows.WAIT;
 
-	private static final OffsetClock clock = new OffsetClock();
+	private static final MovableClock clock = MovableClock.aheadOfNow();
 
 	@Autowired
 	CurrentKnowledge knowledge;
@@ -207,32 +205,6 @@ class StaffChatTests extends EndToEndTest {
 		@Primary
 		Clock movableClock() {
 			return clock;
-		}
-
-	}
-
-	/** The system clock, plus however far a test has moved it forward. */
-	static final class OffsetClock extends Clock {
-
-		private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-		void advance(Duration by) {
-			this.offset.updateAndGet(current -> current.plus(by));
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return Instant.now().plus(this.offset.get());
 		}
 
 	}

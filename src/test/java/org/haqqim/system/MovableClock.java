@@ -6,18 +6,35 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
-/** A clock that stands still until a test moves it on. */
+/**
+ * A clock a test moves on: one that stands still from a given instant, or the system's
+ * own time plus however far the test moved it, for a bot whose other parts run on real
+ * time.
+ */
 public final class MovableClock extends Clock {
 
-	private final AtomicReference<Instant> now;
+	private final Supplier<Instant> base;
 
+	private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+	private MovableClock(Supplier<Instant> base) {
+		this.base = base;
+	}
+
+	/** A clock that stands at {@code start} until it is moved. */
 	public MovableClock(Instant start) {
-		this.now = new AtomicReference<>(start);
+		this(() -> start);
+	}
+
+	/** The system's time, moved on by the test. */
+	public static MovableClock aheadOfNow() {
+		return new MovableClock(Instant::now);
 	}
 
 	public void advance(Duration by) {
-		this.now.updateAndGet(current -> current.plus(by));
+		this.offset.updateAndGet(current -> current.plus(by));
 	}
 
 	@Override
@@ -32,7 +49,7 @@ public final class MovableClock extends Clock {
 
 	@Override
 	public Instant instant() {
-		return this.now.get();
+		return this.base.get().plus(this.offset.get());
 	}
 
 }
