@@ -1,7 +1,6 @@
 package org.haqqim.transport;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -66,10 +65,6 @@ final class WorkSignal {
 
 	static Duration atMost(Duration a, Duration b) {
 		return a.compareTo(b) <= 0 ? a : b;
-	}
-
-	static long millis(Duration d) {
-		return TimeUnit.NANOSECONDS.toMillis(d.toNanos());
 	}
 
 }
