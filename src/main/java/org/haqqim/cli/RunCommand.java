@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** {@code ./haqqim}: the bot, on Telegram when a token is set, else in the console. */
-@Command(name = "haqqim", mixinStandardHelpOptions = false,
+@Command(name = "haqqim",
 		description = { "Runs the bot: on Telegram when TELEGRAM_BOT_TOKEN is set, otherwise the console chat.",
 				"Every setting comes from the environment (README: Configuration)." },
 		footer = { "", "Run 'haqqim help COMMAND' or 'haqqim COMMAND --help' for a command's options." })

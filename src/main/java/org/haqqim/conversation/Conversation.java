@@ -73,7 +73,6 @@ class Conversation {
 	}
 
 	// --- commands
-	// ------------------------------------------------------------------------------
 
 	private Replies command(CommandText command, Chat chat) {
 		Screens screens = chat.screens();
@@ -91,7 +90,6 @@ class Conversation {
 	}
 
 	// --- buttons
-	// -------------------------------------------------------------------------------
 
 	private Replies press(InboundEvent.ButtonPress press, Chat chat) {
 		Optional<Action> decoded = Action.decode(press.data());
@@ -207,7 +205,6 @@ class Conversation {
 	}
 
 	// --- messages
-	// ------------------------------------------------------------------------------
 
 	private Replies message(InboundEvent event, Chat chat) {
 		if (event instanceof InboundEvent.Text text) {

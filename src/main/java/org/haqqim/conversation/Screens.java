@@ -42,7 +42,6 @@ final class Screens {
 	}
 
 	// --- onboarding and settings
-	// ------------------------------------------------------------------
 
 	/** The six languages as buttons, the suggested one first. */
 	Screen languageChoice(String suggested) {
@@ -90,7 +89,6 @@ final class Screens {
 	}
 
 	// --- the menu
-	// ----------------------------------------------------------------------------------
 
 	Screen mainMenu() {
 		return new Screen(text("menu.title"), mainMenuKeyboard());
@@ -107,7 +105,6 @@ final class Screens {
 	}
 
 	// --- answers
-	// -------------------------------------------------------------------------------------
 
 	/**
 	 * A topic's short answer, rendered for the person's citizenship, with what to do next
@@ -196,7 +193,6 @@ final class Screens {
 	}
 
 	// --- contacts
-	// ------------------------------------------------------------------------------------
 
 	Screen countryChoice() {
 		List<Keyboard.Button> buttons = new ArrayList<>();
@@ -343,7 +339,6 @@ final class Screens {
 	}
 
 	// --- privacy
-	// -------------------------------------------------------------------------------------
 
 	Screen privacy(int retentionDays) {
 		return new Screen(text("privacy", Map.of("retention-days", Integer.toString(retentionDays))), null);
@@ -365,7 +360,6 @@ final class Screens {
 	}
 
 	// --- other input
-	// ---------------------------------------------------------------------------------
 
 	/**
 	 * A voice note, photo or file outside a report: the bot cannot read it, but staff can
@@ -386,7 +380,6 @@ final class Screens {
 	}
 
 	// --- pieces
-	// ----------------------------------------------------------------------------------------
 
 	/** Categories two by two, then the consulate and the way to staff. */
 	Keyboard.Inline mainMenuKeyboard() {

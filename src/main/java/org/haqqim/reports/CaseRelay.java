@@ -175,7 +175,6 @@ class CaseRelay implements DeliveryListener {
 	}
 
 	// --- what Telegram answered
-	// ----------------------------------------------------------------
 
 	/**
 	 * Maps each delivered staff-chat message to its case; a new forum topic releases what
@@ -221,7 +220,6 @@ class CaseRelay implements DeliveryListener {
 	}
 
 	// --- pieces
-	// --------------------------------------------------------------------------------
 
 	/**
 	 * Stores what the person sent in the open case; a location or a phone also goes on

@@ -35,7 +35,6 @@ class Cases {
 	}
 
 	// --- cases
-	// -------------------------------------------------------------------------------------
 
 	long create(long chatId, CaseStatus status, IntakeStep step, boolean urgent, String topic, String language,
 			Citizenship citizenship) {
@@ -247,7 +246,6 @@ class Cases {
 	}
 
 	// --- messages
-	// ----------------------------------------------------------------------------------
 
 	/** What the person wrote, with where it came from. */
 	long addText(long caseId, InboundEvent.Text text) {
@@ -316,7 +314,6 @@ class Cases {
 	}
 
 	// --- the staff chat
-	// ----------------------------------------------------------------------------
 
 	void mapStaffMessage(long chatId, long messageId, long caseId) {
 		this.jdbc.sql("""
@@ -339,7 +336,6 @@ class Cases {
 	}
 
 	// --- bans
-	// --------------------------------------------------------------------------------------
 
 	void ban(long chatId) {
 		this.jdbc.sql("INSERT INTO banned_user (chat_id, banned_at) VALUES (?, ?) ON CONFLICT (chat_id) DO NOTHING")

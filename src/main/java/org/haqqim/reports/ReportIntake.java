@@ -54,7 +54,6 @@ class ReportIntake {
 	}
 
 	// --- how a case begins
-	// ---------------------------------------------------------------------
 
 	/**
 	 * An urgent message: what to do now, then whether to send the message to staff. The
@@ -100,7 +99,6 @@ class ReportIntake {
 	}
 
 	// --- the answer to "send it?"
-	// --------------------------------------------------------------
 
 	/**
 	 * Yes: the intake begins, or, when the person already has a case, the message goes
@@ -132,7 +130,6 @@ class ReportIntake {
 	}
 
 	// --- the intake
-	// ----------------------------------------------------------------------------
 
 	/** The skip button of the question being asked. */
 	Replies skip(Case intake, Audience audience) {

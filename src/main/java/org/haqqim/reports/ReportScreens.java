@@ -30,7 +30,6 @@ final class ReportScreens {
 	}
 
 	// --- the offer
-	// ------------------------------------------------------------------------------
 
 	/**
 	 * For an urgent message: what to do now (the topic's answer when there is one), the
@@ -65,7 +64,6 @@ final class ReportScreens {
 	}
 
 	// --- the intake
-	// -----------------------------------------------------------------------------
 
 	Screen intakeStarted() {
 		return Screen.of(text("report.start"));
@@ -97,7 +95,6 @@ final class ReportScreens {
 	}
 
 	// --- an open case
-	// ---------------------------------------------------------------------------
 
 	Screen added(long caseId) {
 		return Screen.of(text("report.added", caseId));
@@ -147,7 +144,6 @@ final class ReportScreens {
 	}
 
 	// --- pieces
-	// ---------------------------------------------------------------------------------
 
 	/** The first cities of the contacts that have coordinates, two by two, then skip. */
 	private Keyboard.Inline cityButtons(long caseId) {

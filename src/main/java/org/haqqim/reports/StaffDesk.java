@@ -94,7 +94,6 @@ public class StaffDesk {
 	}
 
 	// --- answers to people
-	// ---------------------------------------------------------------------
 
 	/** A staff message in a case: to the person, as "Consulate staff:", text or media. */
 	private Replies answerPerson(InboundEvent event) {
@@ -147,7 +146,6 @@ public class StaffDesk {
 	}
 
 	// --- buttons and commands
-	// ------------------------------------------------------------------
 
 	private Replies pressButton(InboundEvent.ButtonPress press) {
 		Optional<CaseAction> action = CaseAction.decode(press.data());

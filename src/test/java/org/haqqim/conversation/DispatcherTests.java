@@ -210,7 +210,6 @@ class DispatcherTests {
 	}
 
 	// --- steps
-	// ---------------------------------------------------------------------------------
 
 	private List<Deliveries.Sent> says(long person, String text, String appLanguage) {
 		Origin origin = Origin.privateMessage(updates.incrementAndGet(), person, (int) updates.get(), appLanguage);

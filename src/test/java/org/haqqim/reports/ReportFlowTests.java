@@ -297,7 +297,6 @@ class ReportFlowTests {
 	}
 
 	// --- steps
-	// ---------------------------------------------------------------------------------
 
 	private ReportsWiring wiring(Map<String, String> settings) {
 		return ReportsWiring.of(this.jdbc, knowledge, settings, this.clock);

@@ -253,7 +253,6 @@ public final class FakeBotApi implements AutoCloseable {
 	}
 
 	// --- what users do
-	// -----------------------------------------------------------------------------
 
 	/** A person writes in a private chat; returns the update id. */
 	public long userSays(long userId, String text, String languageCode) {
@@ -459,7 +458,6 @@ public final class FakeBotApi implements AutoCloseable {
 	}
 
 	// --- faults
-	// ------------------------------------------------------------------------------------
 
 	/**
 	 * The next {@code times} calls of a method (lower case, e.g. "sendmessage") get the
@@ -499,7 +497,6 @@ public final class FakeBotApi implements AutoCloseable {
 	}
 
 	// --- what the bot did
-	// --------------------------------------------------------------------------
 
 	/** Forgets every recorded call, for a new group of tests against a new bot. */
 	public void forgetCalls() {
@@ -639,7 +636,6 @@ public final class FakeBotApi implements AutoCloseable {
 	}
 
 	// --- serving
-	// -----------------------------------------------------------------------------------
 
 	private MockResponse handle(RecordedRequest request) {
 		String path = request.getPath() == null ? "" : request.getPath();
