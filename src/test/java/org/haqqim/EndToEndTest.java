@@ -53,8 +53,7 @@ public abstract class EndToEndTest {
 		registry.add("haqqim.telegram.max-backoff", () -> "1s");
 		registry.add("haqqim.telegram.call-timeout", () -> "2s");
 		// Telegram's pacing has tests of its own (TelegramPacingTests, StaffChatTests);
-		// here
-		// it would only make every conversation wait a second per message.
+		// here it would only make every conversation wait a second per message.
 		registry.add("haqqim.telegram.private-chat-messages-per-second", () -> "50");
 		registry.add("haqqim.telegram.group-messages-per-minute", () -> "6000");
 		registry.add("haqqim.transport.handling-retry-delay", () -> "50ms");

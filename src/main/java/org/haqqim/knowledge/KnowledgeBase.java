@@ -173,8 +173,7 @@ public final class KnowledgeBase {
 	 */
 	public String render(String template, Audience audience, Map<String, String> params) {
 		// Placeholders become markers first, so that **bold** around a placeholder works
-		// and a value can
-		// never turn into markup itself.
+		// and a value can never turn into markup itself.
 		Matcher placeholders = PLACEHOLDER.matcher(template);
 		List<String> values = new ArrayList<>();
 		StringBuilder marked = new StringBuilder(template.length());

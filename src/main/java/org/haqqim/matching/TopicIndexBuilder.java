@@ -68,9 +68,8 @@ final class TopicIndexBuilder {
 		Map<String, Double> idf = inverseDocumentFrequencies(byTopic);
 		double[] sorted = idf.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
 		// A word the knowledge base never uses counts like a typical word: lighter
-		// weights
-		// let a single shared word carry weather and football questions to an answer
-		// (measured on the evaluation set).
+		// weights let a single shared word carry weather and football questions to an
+		// answer (measured on the evaluation set).
 		double unknownWordWeight = sorted.length == 0 ? 1 : sorted[sorted.length / 2];
 		List<Phrasing> phrasings = new ArrayList<>();
 		TermTable table = new TermTable();

@@ -51,40 +51,32 @@ class MatchingEvaluationTests {
 				// Written separately and never read: shows how the matcher generalises.
 				Arguments.of("held-out.jsonl", new Floors(200, 0.90, 0.97, 0.03, 0.85, 0.90, 0.85, 0.96)),
 				// A second writer who saw neither the knowledge files nor the other sets,
-				// with more long stories;
-				// read while tuning urgency and long messages, so a development set
-				// since.
+				// with more long stories; read while tuning urgency and long messages, so
+				// a development set since.
 				Arguments.of("second-writer.jsonl", new Floors(300, 0.91, 0.97, 0.035, 0.90, 0.95, 0.90, 0.97)),
 				// A third writer, likewise unseeing. Evaluated blind once (top-1 90.3%,
-				// top-3 98.8%, urgent recall
-				// 88.1%, precision 82.5%), then read to find the urgency signals it
-				// exposed; a development set since.
+				// top-3 98.8%, urgent recall 88.1%, precision 82.5%), then read to find
+				// the urgency signals it exposed; a development set since.
 				Arguments.of("third-writer.jsonl", new Floors(300, 0.89, 0.97, 0.03, 0.90, 0.95, 0.85, 0.97)),
 				// A fourth writer, likewise. Evaluated blind once (top-1 80.5%, top-3
-				// 91.5%, urgent recall 67.8%,
-				// precision 81.3%), then read. Two kinds of label were corrected because
-				// the topic descriptions the
-				// writer was given said otherwise than the knowledge base: the Russian
-				// language exam is answered by
-				// the patent topic, and stolen documents are not urgent (as in every
-				// other set). A development set since.
+				// 91.5%, urgent recall 67.8%, precision 81.3%), then read. Two kinds of
+				// label were corrected because the topic descriptions the writer was
+				// given said otherwise than the knowledge base: the Russian language exam
+				// is answered by the patent topic, and stolen documents are not urgent
+				// (as in every other set). A development set since.
 				Arguments.of("fourth-writer.jsonl", new Floors(360, 0.86, 0.94, 0.03, 0.95, 0.95, 0.80, 0.97)),
 				// A fifth writer, likewise, evaluated blind once after the fourth
-				// writer's set had been used (top-1
-				// 85.2%, top-3 95.8%, urgent recall 89.2%, precision 83.5%; the code
-				// before that work: 84.5%, 95.5%,
-				// 74.3%, 82.1%). The same two kinds of label were corrected before it was
-				// run. Kept apart from
-				// tuning since, like the held-out set.
+				// writer's set had been used (top-1 85.2%, top-3 95.8%, urgent recall
+				// 89.2%, precision 83.5%; the code before that work: 84.5%, 95.5%, 74.3%,
+				// 82.1%). The same two kinds of label were corrected before it was run.
+				// Kept apart from tuning since, like the held-out set.
 				Arguments.of("fifth-writer.jsonl", new Floors(300, 0.84, 0.95, 0.025, 0.90, 0.90, 0.80, 0.98)),
 				// A sixth writer, asked for emergencies told without the obvious words
-				// ("he doesn't answer since the
-				// men in uniform came", "my hand is stuck in the machine") and for
-				// general questions full of alarming
-				// ones. Evaluated blind once (urgent recall 73.5%, precision 93.3%, top-1
-				// 70.4%), then read to find
-				// the signals it exposed; a development set since. It has no out-of-scope
-				// messages.
+				// ("he doesn't answer since the men in uniform came", "my hand is stuck
+				// in the machine") and for general questions full of alarming ones.
+				// Evaluated blind once (urgent recall 73.5%, precision 93.3%, top-1
+				// 70.4%), then read to find the signals it exposed; a development set
+				// since. It has no out-of-scope messages.
 				Arguments.of("sixth-writer.jsonl", new Floors(240, 0.68, 0.85, 0.05, Double.NaN, 0.95, 0.90, 0.98)));
 	}
 
