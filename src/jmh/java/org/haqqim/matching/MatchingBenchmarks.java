@@ -29,9 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
 public class MatchingBenchmarks {
 
-
-	// ------------------------------------------------------------------ real knowledge
-	// base
+	// --- real knowledge base
 
 	/**
 	 * The real knowledge base, its engine, and the evaluation set's messages as queries.
@@ -101,8 +99,7 @@ public class MatchingBenchmarks {
 		return TopicIndex.build(state.knowledge);
 	}
 
-	// ------------------------------------------------------------------ synthetic
-	// knowledge bases
+	// --- synthetic knowledge bases
 
 	/**
 	 * A synthetic base of {@code topics} topics, its index, and queries derived from its

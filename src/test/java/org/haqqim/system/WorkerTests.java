@@ -60,7 +60,7 @@ class WorkerTests {
 			protected Duration work() {
 				turning.countDown();
 				try {
-					Thread.sleep(Duration.ofHours(1).toMillis());
+					new CountDownLatch(1).await();
 				}
 				catch (InterruptedException ex) {
 					interrupted.countDown();
