@@ -11,21 +11,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.haqqim.knowledge.Citizenship;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Language;
 
 /**
  * Measures the matcher on a labelled set of messages (one JSON object per line:
- * {@code text}, {@code language}, {@code topic} or null, {@code urgent}), per language,
- * next to plain Lucene BM25.
+ * {@code text}, {@code language}, {@code topic} or null, {@code urgent}, and optionally
+ * {@code citizenship}, the one the person's profile holds, and {@code kind}, what sort of
+ * message it is), per language and per kind, next to plain Lucene BM25.
  */
 public final class Evaluation {
 
-	/** One labelled message. */
-	public record Sample(String text, String language, String topic, boolean urgent) {
+	/**
+	 * One labelled message.
+	 *
+	 * @param citizenship the citizenship the person's profile holds, or null
+	 * @param kind what sort of message it is ("urgent-plain", "near-miss", …), or null
+	 */
+	public record Sample(String text, String language, String topic, boolean urgent, Citizenship citizenship,
+			String kind) {
+
+		public Sample(String text, String language, String topic, boolean urgent) {
+			this(text, language, topic, urgent, null, null);
+		}
+
 	}
 
 	/** Counts for one language, or for all. */
@@ -40,6 +54,8 @@ public final class Evaluation {
 		int answeredRight;
 
 		int answeredWrong;
+
+		int asked;
 
 		int outOfScope;
 
@@ -71,6 +87,11 @@ public final class Evaluation {
 
 		public double answeredRight() {
 			return ratio(this.answeredRight, this.inScope);
+		}
+
+		/** The share of in-scope messages answered with "did you mean". */
+		public double asked() {
+			return ratio(this.asked, this.inScope);
 		}
 
 		public double wrongAnswers() {
@@ -116,24 +137,34 @@ public final class Evaluation {
 	}
 
 	/** The results, per language and overall, and the messages the matcher got wrong. */
-	public record Report(Map<String, Tally> byLanguage, Tally overall, List<String> misses) {
+	public record Report(Map<String, Tally> byLanguage, Map<String, Tally> byKind, Tally overall, List<String> misses) {
 
+		/**
+		 * One row per language and overall, then, when the set labels its kinds, one row
+		 * per kind.
+		 */
 		public String toTable() {
 			StringBuilder table = new StringBuilder();
-			table.append(String.format("%-8s %5s %7s %7s %7s %7s %8s %7s %8s %8s | %8s %8s %8s%n", "language", "n",
-					"top-1", "top-3", "right", "wrong", "oos-none", "lang", "urg-rec", "urg-prec", "bm25-t1", "bm25-t3",
-					"bm25-oos"));
+			String header = String.format("%-12s %5s %7s %7s %7s %7s %7s %8s %7s %8s %8s | %8s %8s %8s%n", "%s", "n",
+					"top-1", "top-3", "right", "asked", "wrong", "oos-none", "lang", "urg-rec", "urg-prec", "bm25-t1",
+					"bm25-t3", "bm25-oos");
+			table.append(String.format(header, "language"));
 			this.byLanguage.forEach((language, tally) -> table.append(row(language, tally)));
 			table.append(row("all", this.overall));
+			if (!this.byKind.isEmpty()) {
+				table.append(String.format(header, "kind"));
+				this.byKind.forEach((kind, tally) -> table.append(row(kind, tally)));
+			}
 			return table.toString();
 		}
 
 		private static String row(String name, Tally tally) {
-			return String.format("%-8s %5d %7s %7s %7s %7s %8s %7s %8s %8s | %8s %8s %8s%n", name, tally.total,
+			return String.format("%-12s %5d %7s %7s %7s %7s %7s %8s %7s %8s %8s | %8s %8s %8s%n", name, tally.total,
 					percent(tally.top1()), percent(tally.top3()), percent(tally.answeredRight()),
-					percent(tally.wrongAnswers()), percent(tally.outOfScopeUnanswered()), percent(tally.language()),
-					percent(tally.urgentRecall()), percent(tally.urgentPrecision()), percent(tally.baselineTop1()),
-					percent(tally.baselineTop3()), percent(tally.baselineOutOfScopeUnanswered()));
+					percent(tally.asked()), percent(tally.wrongAnswers()), percent(tally.outOfScopeUnanswered()),
+					percent(tally.language()), percent(tally.urgentRecall()), percent(tally.urgentPrecision()),
+					percent(tally.baselineTop1()), percent(tally.baselineTop3()),
+					percent(tally.baselineOutOfScopeUnanswered()));
 		}
 
 		private static String percent(double value) {
@@ -164,7 +195,9 @@ public final class Evaluation {
 				samples.add(new Sample(node.path("text").asText(), node.path("language").asText(),
 						node.path("topic").isNull() || node.path("topic").isMissingNode() ? null
 								: node.path("topic").asText(),
-						node.path("urgent").asBoolean(false)));
+						node.path("urgent").asBoolean(false),
+						Citizenship.parse(node.path("citizenship").asText(null)).orElse(null),
+						node.path("kind").isTextual() ? node.path("kind").asText() : null));
 			}
 		}
 		catch (IOException ex) {
@@ -178,14 +211,19 @@ public final class Evaluation {
 		for (Language language : this.engine.knowledge().languages()) {
 			byLanguage.put(language.code(), new Tally());
 		}
+		Map<String, Tally> byKind = new TreeMap<>();
 		Tally overall = new Tally();
 		List<String> misses = new ArrayList<>();
 		for (Sample sample : samples) {
-			MatchResult result = this.engine.match(Question.of(sample.text()));
+			MatchResult result = this.engine.match(new Question(sample.text(), null, sample.citizenship()));
 			List<String> bm25 = this.baseline.rank(sample.text());
-			Tally tally = byLanguage.computeIfAbsent(sample.language(), l -> new Tally());
-			for (Tally counted : List.of(tally, overall)) {
-				count(counted, sample, result, bm25);
+			List<Tally> counted = new ArrayList<>(
+					List.of(overall, byLanguage.computeIfAbsent(sample.language(), language -> new Tally())));
+			if (sample.kind() != null) {
+				counted.add(byKind.computeIfAbsent(sample.kind(), kind -> new Tally()));
+			}
+			for (Tally tally : counted) {
+				count(tally, sample, result, bm25);
 			}
 			if (sample.topic() != null && !result.bestTopic().map(sample.topic()::equals).orElse(false)
 					|| sample.topic() == null && result.decision() == MatchResult.Decision.ANSWER
@@ -196,7 +234,7 @@ public final class Evaluation {
 						result.language()));
 			}
 		}
-		return new Report(byLanguage, overall, misses);
+		return new Report(byLanguage, byKind, overall, misses);
 	}
 
 	private static void count(Tally tally, Sample sample, MatchResult result, List<String> bm25) {
@@ -240,6 +278,9 @@ public final class Evaluation {
 			else {
 				tally.answeredWrong++;
 			}
+		}
+		else if (result.decision() == MatchResult.Decision.DID_YOU_MEAN) {
+			tally.asked++;
 		}
 		if (!bm25.isEmpty() && bm25.get(0).equals(sample.topic())) {
 			tally.baselineTop1++;
