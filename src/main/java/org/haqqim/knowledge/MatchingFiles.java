@@ -1,6 +1,7 @@
 package org.haqqim.knowledge;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.Optional;
  * greetings and thanks that are not questions.
  */
 final class MatchingFiles {
+
+	/** The topic of a situation that is not ours. */
+	static final String NO_TOPIC = "none";
 
 	private final KnowledgeDirectory directory;
 
@@ -27,8 +31,8 @@ final class MatchingFiles {
 		MatchingFiles files = new MatchingFiles(directory, languages);
 		YamlFields smallTalk = directory.file("matching/small-talk.yaml");
 		Optional<YamlTree.Mapping> smallTalkRoot = directory.mapping(smallTalk, true);
-		return new Lexicon(files.synonyms(), files.urgency(), files.commonWords(),
-				files.lists(smallTalk, smallTalkRoot, "greetings", true),
+		return new Lexicon(files.synonyms(), files.urgency(), files.situations(), files.citizenshipWords(),
+				files.commonWords(), files.lists(smallTalk, smallTalkRoot, "greetings", true),
 				files.lists(smallTalk, smallTalkRoot, "thanks", true));
 	}
 
@@ -73,7 +77,66 @@ final class MatchingFiles {
 				lists(file, root, "personal", false), lists(file, root, "general", false),
 				lists(file, root, "now", false), lists(file, root, "general-endings", false),
 				lists(file, root, "if-words", false), lists(file, root, "past-endings", false),
-				lists(file, root, "over", false));
+				lists(file, root, "over", false), lists(file, root, "long-ago", false));
+	}
+
+	/**
+	 * {@code situations.yaml}: what happens to people, in their words, each with its
+	 * topic ({@code none} for questions that only sound like ours) and whether it is an
+	 * emergency.
+	 */
+	private List<Lexicon.Situation> situations(Set<String> topicIds) {
+		List<Lexicon.Situation> situations = new ArrayList<>();
+		YamlFields file = this.directory.file("matching/situations.yaml");
+		this.directory.mapping(file, true).ifPresent(root -> {
+			YamlTree.Node list = root.get("situations");
+			if (!(list instanceof YamlTree.Sequence sequence)) {
+				file.error(root.line(), "'situations' must be a list of situations");
+				return;
+			}
+			for (YamlTree.Node item : sequence.items()) {
+				file.mapping(item, "a situation").ifPresent(situation -> {
+					Optional<String> name = file.string(situation, "name", true);
+					List<String> topics = situation.get("topic") instanceof YamlTree.Sequence
+							? file.strings(situation, "topic", true)
+							: file.string(situation, "topic", true).map(List::of).orElse(List.of());
+					boolean urgent = file.bool(situation, "urgent", false).orElse(false);
+					Map<String, List<String>> phrases = lists(file, Optional.of(situation), "phrases", true);
+					topics.stream()
+						.filter(id -> !NO_TOPIC.equals(id) && !this.directory.exists("topics/" + id + ".yaml"))
+						.forEach(id -> file.error(situation.line(),
+								"situation '" + name.orElse("?") + "' names topic '" + id
+										+ "', which is not in topics/ (write " + NO_TOPIC
+										+ " for a question that is not ours)"));
+					List<String> ours = topics.stream().filter(id -> !NO_TOPIC.equals(id)).toList();
+					if (urgent && ours.isEmpty()) {
+						file.error(situation.line(), "situation '" + name.orElse("?")
+								+ "' is urgent but has no topic: an emergency needs the topic whose answer it gets");
+					}
+					if (name.isPresent() && !topics.isEmpty()) {
+						situations.add(new Lexicon.Situation(name.get(), ours, urgent, phrases));
+					}
+				});
+			}
+		});
+		return situations;
+	}
+
+	/** {@code citizenship.yaml}: the words that name each citizenship, by language. */
+	private Map<Citizenship, Map<String, List<String>>> citizenshipWords() {
+		Map<Citizenship, Map<String, List<String>>> words = new EnumMap<>(Citizenship.class);
+		YamlFields file = this.directory.file("matching/citizenship.yaml");
+		Optional<YamlTree.Mapping> byCitizenship = this.directory.mapping(file, true)
+			.flatMap(root -> file.mapping(root, "words", true));
+		byCitizenship.ifPresent(mapping -> mapping.entries().forEach((code, entry) -> {
+			Optional<Citizenship> citizenship = Citizenship.parse(code);
+			if (citizenship.isEmpty()) {
+				file.error(entry.keyLine(), "'" + code + "' is not a citizenship (UZ, KG, TJ, KZ, OTHER)");
+				return;
+			}
+			words.put(citizenship.get(), lists(file, byCitizenship, code, true));
+		}));
+		return words;
 	}
 
 	private Map<String, List<String>> commonWords() {

@@ -6,8 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
+import org.haqqim.knowledge.Citizenship;
 import org.haqqim.knowledge.KnowledgeBase;
+import org.haqqim.knowledge.Lexicon;
 import org.haqqim.knowledge.Topic;
 
 /**
@@ -17,10 +20,12 @@ import org.haqqim.knowledge.Topic;
 public final class MatchingEngine {
 
 	/**
-	 * A topic that does not apply to the person's citizenship loses to one that does,
-	 * when they are close.
+	 * A topic that does not apply to the person's citizenship loses to one that does
+	 * unless it matches far better: an Uzbek asking about work documents is asking about
+	 * the patent, a Kyrgyz about EAEU rules (measured on the sets that give the
+	 * citizenship).
 	 */
-	private static final double OTHER_CITIZENSHIP_FACTOR = 0.9;
+	private static final double OTHER_CITIZENSHIP_FACTOR = 0.6;
 
 	private final KnowledgeBase knowledge;
 
@@ -32,21 +37,34 @@ public final class MatchingEngine {
 
 	private final SmallTalk smallTalk;
 
+	private final PhraseIndex<Lexicon.Situation> situations;
+
+	private final PhraseIndex<Citizenship> citizenshipNamed;
+
 	private final MatchingProperties properties;
 
 	private MatchingEngine(KnowledgeBase knowledge, TopicIndex index, LanguageDetector languages,
-			UrgencyDetector urgency, SmallTalk smallTalk, MatchingProperties properties) {
+			MatchingProperties properties) {
+		Lexicon lexicon = knowledge.lexicon();
 		this.knowledge = knowledge;
 		this.index = index;
 		this.languages = languages;
-		this.urgency = urgency;
-		this.smallTalk = smallTalk;
+		this.urgency = new UrgencyDetector(lexicon.urgency(), lexicon.situations());
+		this.smallTalk = new SmallTalk(lexicon);
+		this.situations = new PhraseIndex<>();
+		lexicon.situations()
+			.forEach(situation -> situation.phrases()
+				.forEach((language, phrases) -> this.situations.addWritten(language, phrases, situation)));
+		this.citizenshipNamed = new PhraseIndex<>();
+		lexicon.citizenshipWords()
+			.forEach((citizenship, byLanguage) -> byLanguage
+				.forEach((language, words) -> this.citizenshipNamed.addWritten(language, words, citizenship)));
 		this.properties = properties;
 	}
 
 	public static MatchingEngine build(KnowledgeBase knowledge, MatchingProperties properties) {
 		return new MatchingEngine(knowledge, TopicIndex.build(knowledge), LanguageDetector.train(knowledge),
-				new UrgencyDetector(knowledge.lexicon().urgency()), new SmallTalk(knowledge.lexicon()), properties);
+				properties);
 	}
 
 	public KnowledgeBase knowledge() {
@@ -61,19 +79,35 @@ public final class MatchingEngine {
 		if (smallTalk.isPresent()) {
 			return new MatchResult(smallTalk.get(), Optional.empty(), 0, List.of(), language, false);
 		}
-		List<TopicIndex.Candidate> byScore = adjustForCitizenship(this.index.candidates(terms), question);
+		List<String> words = Arrays.asList(terms.words());
+		String written = this.knowledge.writtenLanguageOf(language);
+		List<Lexicon.Situation> found = this.situations.find(words, written)
+			.stream()
+			.map(PhraseIndex.Hit::meaning)
+			.distinct()
+			.toList();
+		Citizenship citizenship = namedCitizenship(words, written).orElse(question.citizenship());
+		List<TopicIndex.Candidate> byScore = adjustForCitizenship(this.index.candidates(terms), citizenship);
 		List<TopicIndex.Candidate> byReach = byScore.stream()
 			.sorted(Comparator.comparingDouble(TopicIndex.Candidate::reach).reversed())
 			.toList();
-		Optional<Answer> answer = answer(byScore, byReach);
 		double top = byScore.isEmpty() ? 0 : byScore.get(0).score();
 		boolean aboutUrgentTopic = top >= this.properties.candidateFloor()
 				&& this.knowledge.topic(byScore.get(0).topic()).map(Topic::urgent).orElse(false);
-		boolean urgent = this.urgency.isUrgent(Arrays.asList(terms.words()), this.knowledge.writtenLanguageOf(language),
-				aboutUrgentTopic);
-		List<String> offered = byReach.stream()
-			.filter(candidate -> candidate.reach() >= this.properties.candidateFloor())
-			.map(TopicIndex.Candidate::topic)
+		boolean urgent = this.urgency.isUrgent(words, written, aboutUrgentTopic);
+		Optional<String> situationTopic = found.stream()
+			.flatMap(situation -> topicFor(situation, citizenship).stream())
+			.findFirst();
+		if (situationTopic.isEmpty() && !found.isEmpty() && !urgent) {
+			return new MatchResult(MatchResult.Decision.NONE, Optional.empty(), 0, List.of(), language, false);
+		}
+		Optional<Answer> answer = answer(byScore, byReach);
+		List<String> offered = Stream
+			.concat(situationTopic.stream(),
+					byReach.stream()
+						.filter(candidate -> candidate.reach() >= this.properties.candidateFloor())
+						.map(TopicIndex.Candidate::topic))
+			.distinct()
 			.toList();
 		if (answer.isPresent()) {
 			String topic = answer.get().topic();
@@ -84,6 +118,32 @@ public final class MatchingEngine {
 		MatchResult.Decision decision = offered.isEmpty() ? MatchResult.Decision.NONE
 				: MatchResult.Decision.DID_YOU_MEAN;
 		return new MatchResult(decision, Optional.empty(), top, offered.stream().limit(3).toList(), language, urgent);
+	}
+
+	/**
+	 * The first of a situation's topics that applies to the citizenship, or the first
+	 * when it is not known.
+	 */
+	private Optional<String> topicFor(Lexicon.Situation situation, Citizenship citizenship) {
+		return situation.topics()
+			.stream()
+			.filter(id -> citizenship == null
+					|| this.knowledge.topic(id).map(topic -> topic.appliesTo(citizenship)).orElse(false))
+			.findFirst()
+			.or(() -> situation.topics().stream().findFirst());
+	}
+
+	/**
+	 * The citizenship a message names ("men Qirg'izistondanman", "я из Таджикистана"),
+	 * when it names exactly one: it overrides the profile's.
+	 */
+	private Optional<Citizenship> namedCitizenship(List<String> words, String language) {
+		List<Citizenship> named = this.citizenshipNamed.find(words, language)
+			.stream()
+			.map(PhraseIndex.Hit::meaning)
+			.distinct()
+			.toList();
+		return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
 	}
 
 	/**
@@ -116,24 +176,21 @@ public final class MatchingEngine {
 	private record Answer(String topic, double confidence) {
 	}
 
-	private List<TopicIndex.Candidate> adjustForCitizenship(List<TopicIndex.Candidate> candidates, Question question) {
-		if (question.citizenship() == null) {
+	private List<TopicIndex.Candidate> adjustForCitizenship(List<TopicIndex.Candidate> candidates,
+			Citizenship citizenship) {
+		if (citizenship == null) {
 			return candidates;
 		}
 		List<TopicIndex.Candidate> adjusted = new ArrayList<>(candidates.size());
 		for (TopicIndex.Candidate candidate : candidates) {
 			boolean applies = this.knowledge.topic(candidate.topic())
-				.map(topic -> appliesTo(topic, question))
+				.map(topic -> topic.appliesTo(citizenship))
 				.orElse(true);
 			adjusted.add(applies ? candidate : new TopicIndex.Candidate(candidate.topic(),
 					candidate.score() * OTHER_CITIZENSHIP_FACTOR, candidate.reach() * OTHER_CITIZENSHIP_FACTOR));
 		}
 		adjusted.sort((a, b) -> Double.compare(b.score(), a.score()));
 		return adjusted;
-	}
-
-	private static boolean appliesTo(Topic topic, Question question) {
-		return topic.appliesTo(question.citizenship());
 	}
 
 	@Override

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.haqqim.knowledge.Lexicon;
-import org.haqqim.knowledge.UzbekScript;
 
 /**
  * Tells whether a message describes something happening now that needs help at once.
@@ -25,26 +24,22 @@ import org.haqqim.knowledge.UzbekScript;
  * задержат"), and a "now" word (now, today, this morning) makes it urgent even then;</li>
  * <li>so does a signal told as having happened ("забрали", "olib ketishdi") to the writer
  * or someone close: "they took my brother, how long can they hold him?" asks a general
- * question about a real event. An event said to be long over (a month ago, the ban
- * already given) is not urgent;</li>
+ * question about a real event. An event said to be long over (the ban already given) is
+ * not urgent;</li>
+ * <li>nothing but a strong signal is urgent in a message that says when it happened, long
+ * ago ("in 2019", "last month"), and does not say it is happening now;</li>
  * <li>without a signal, a message about an urgent topic that speaks of the writer or
  * someone close is urgent unless it reads as a general question.</li>
  * </ul>
  */
 final class UrgencyDetector {
 
-	/**
-	 * A signal from another language counts only when its words are this long: short ones
-	 * collide by accident.
-	 */
-	private static final int FOREIGN_SIGNAL_MIN_LENGTH = 5;
-
 	/** How many words before a signal a word opening a condition reaches. */
 	private static final int IF_REACH = 3;
 
-	private final SignalIndex signals;
+	private final PhraseIndex<String> signals;
 
-	private final SignalIndex strongSignals;
+	private final PhraseIndex<String> strongSignals;
 
 	private final Markers personal;
 
@@ -54,6 +49,8 @@ final class UrgencyDetector {
 
 	private final Markers over;
 
+	private final Markers longAgo;
+
 	/** Words that open a condition ("если", "agar", "if"), folded. */
 	private final Set<String> ifWords;
 
@@ -61,9 +58,9 @@ final class UrgencyDetector {
 
 	private final Map<String, List<String>> pastEndings;
 
-	UrgencyDetector(Lexicon.UrgencyWords lists) {
-		this.signals = new SignalIndex(foldPhrases(lists.signals()));
-		this.strongSignals = new SignalIndex(foldPhrases(lists.strongSignals()));
+	UrgencyDetector(Lexicon.UrgencyWords lists, List<Lexicon.Situation> situations) {
+		this.signals = PhraseIndex.written(withSituations(lists.signals(), situations));
+		this.strongSignals = PhraseIndex.written(lists.strongSignals());
 		this.personal = new Markers(foldAll(lists.personal()));
 		this.ifWords = foldAll(lists.ifWords());
 		Set<String> general = foldAll(lists.general());
@@ -71,6 +68,7 @@ final class UrgencyDetector {
 		this.general = new Markers(general);
 		this.now = new Markers(foldAll(lists.now()));
 		this.over = new Markers(foldAll(lists.over()));
+		this.longAgo = new Markers(foldAll(lists.longAgo()));
 		this.generalEndings = foldEndings(lists.generalEndings());
 		this.pastEndings = foldEndings(lists.pastEndings());
 	}
@@ -84,11 +82,14 @@ final class UrgencyDetector {
 	 */
 	boolean isUrgent(List<String> words, String language, boolean aboutUrgentTopic) {
 		String written = language;
-		if (!signalWords(words, written, this.strongSignals).isEmpty()) {
+		if (!this.strongSignals.wordsFound(words, written).isEmpty()) {
 			return true;
 		}
 		boolean general = this.general.foundIn(words);
-		BitSet signalled = signalWords(words, written, this.signals);
+		if (this.longAgo.foundIn(words) && !this.now.foundIn(words)) {
+			return false;
+		}
+		BitSet signalled = this.signals.wordsFound(words, written);
 		if (!signalled.isEmpty()) {
 			boolean supposed = conditionalAt(words, written, signalled) || ifBefore(words, signalled);
 			return !(general || supposed) || this.now.foundIn(words)
@@ -96,84 +97,6 @@ final class UrgencyDetector {
 							&& !this.over.startAny(words));
 		}
 		return aboutUrgentTopic && !general && !hasConditional(words, written) && this.personal.startAny(words);
-	}
-
-	/**
-	 * The positions of the message's words that some signal phrase found, each of whose
-	 * words starts a word of the message. Phrases are found through the first two letters
-	 * of the message's words, so a message is compared with the few phrases that can
-	 * match, each once.
-	 */
-	private static BitSet signalWords(List<String> words, String language, SignalIndex signals) {
-		BitSet found = new BitSet(words.size());
-		Set<String> starts = new HashSet<>();
-		for (String word : words) {
-			if (word.length() < 2) {
-				continue;
-			}
-			String start = word.substring(0, 2);
-			if (!starts.add(start)) {
-				continue;
-			}
-			for (Signal signal : signals.startingWith(start)) {
-				if (!signal.language().equals(language) && signal.shortestWord() < FOREIGN_SIGNAL_MIN_LENGTH) {
-					continue;
-				}
-				signal.markWordsOf(words, found);
-			}
-		}
-		return found;
-	}
-
-	private record Signal(String language, List<String> words, int shortestWord) {
-
-		/**
-		 * Marks the message's words this phrase finds, when it finds all of its words.
-		 */
-		void markWordsOf(List<String> message, BitSet found) {
-			BitSet mine = new BitSet(message.size());
-			for (String prefix : this.words) {
-				boolean any = false;
-				for (int i = 0; i < message.size(); i++) {
-					if (message.get(i).startsWith(prefix)) {
-						mine.set(i);
-						any = true;
-					}
-				}
-				if (!any) {
-					return;
-				}
-			}
-			found.or(mine);
-		}
-
-	}
-
-	/**
-	 * Signal phrases by the first two letters of one of their words: a message that holds
-	 * a whole phrase holds a word starting with each of its words, so one of them is
-	 * enough to find the phrase.
-	 */
-	private static final class SignalIndex {
-
-		private final Map<String, List<Signal>> byPrefix = new HashMap<>();
-
-		SignalIndex(Map<String, List<List<String>>> phrases) {
-			phrases.forEach((language, list) -> list.forEach(words -> {
-				int shortest = words.stream().mapToInt(String::length).min().orElse(0);
-				Signal signal = new Signal(language, words, shortest);
-				words.stream()
-					.filter(word -> word.length() >= 2)
-					.findFirst()
-					.ifPresent(word -> this.byPrefix.computeIfAbsent(word.substring(0, 2), key -> new ArrayList<>())
-						.add(signal));
-			}));
-		}
-
-		List<Signal> startingWith(String twoLetters) {
-			return this.byPrefix.getOrDefault(twoLetters, List.of());
-		}
-
 	}
 
 	/**
@@ -313,32 +236,20 @@ final class UrgencyDetector {
 
 	}
 
-	private static Map<String, List<List<String>>> foldPhrases(Map<String, List<String>> byLanguage) {
-		Map<String, List<List<String>>> folded = new HashMap<>();
-		byLanguage.forEach((language, phrases) -> {
-			List<List<String>> words = new ArrayList<>();
-			phrases.forEach(phrase -> spellings(language, phrase).forEach(spelling -> {
-				List<String> split = TextFolding.words(spelling);
-				if (!split.isEmpty()) {
-					words.add(split);
-				}
-			}));
-			folded.put(language, words);
-		});
-		return folded;
-	}
-
 	/**
-	 * A phrase as written and, for Uzbek, as typed on a Russian keyboard: there is no ў
-	 * on it, so people write у ("тухтатди", "куйди" for "тўхтатди", "қўйди"), and some do
-	 * in Latin too ("tuxtatdi").
+	 * The signals and the phrases of the urgent situations: an emergency told in ordinary
+	 * words is judged like one told with a signal word.
 	 */
-	private static List<String> spellings(String language, String phrase) {
-		if (!"uz".equals(language)) {
-			return List.of(phrase);
-		}
-		String typed = phrase.replaceAll("[oO][" + UzbekScript.APOSTROPHES + "]", "u").replace('ў', 'у');
-		return typed.equals(phrase) ? List.of(phrase) : List.of(phrase, typed);
+	private static Map<String, List<String>> withSituations(Map<String, List<String>> signals,
+			List<Lexicon.Situation> situations) {
+		Map<String, List<String>> all = new HashMap<>();
+		signals.forEach((language, phrases) -> all.computeIfAbsent(language, key -> new ArrayList<>()).addAll(phrases));
+		situations.stream()
+			.filter(Lexicon.Situation::urgent)
+			.forEach(situation -> situation.phrases()
+				.forEach((language, phrases) -> all.computeIfAbsent(language, key -> new ArrayList<>())
+					.addAll(phrases)));
+		return all;
 	}
 
 	private static Map<String, List<String>> foldEndings(Map<String, List<String>> byLanguage) {
@@ -350,7 +261,7 @@ final class UrgencyDetector {
 
 	private static Set<String> foldAll(Map<String, List<String>> byLanguage) {
 		Set<String> folded = new HashSet<>();
-		byLanguage.forEach((language, words) -> words.forEach(word -> spellings(language, word)
+		byLanguage.forEach((language, words) -> words.forEach(word -> PhraseIndex.spellings(language, word)
 			.forEach(spelling -> folded.add(String.join(" ", TextFolding.words(spelling))))));
 		folded.remove("");
 		return folded;

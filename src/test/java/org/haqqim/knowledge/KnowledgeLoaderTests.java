@@ -65,6 +65,16 @@ class KnowledgeLoaderTests {
 	}
 
 	@Test
+	void aSituationNamesAnExistingTopicAndACitizenshipIsOneTheBotKnows() {
+		assertThat(this.loader.validate(scenario("broken-situations")).errors()).extracting(Problem::describe)
+			.containsExactly("matching/citizenship.yaml:2: error: 'UZB' is not a citizenship (UZ, KG, TJ, KZ, OTHER)",
+					"matching/situations.yaml:2: error: situation 'a topic misspelt' names topic 'detentoin', "
+							+ "which is not in topics/ (write none for a question that is not ours)",
+					"matching/situations.yaml:7: error: situation 'an emergency without a topic' is urgent but "
+							+ "has no topic: an emergency needs the topic whose answer it gets");
+	}
+
+	@Test
 	void brokenReferencesFormatsAndIdsAreErrors() {
 		Path directory = scenario("broken-references");
 		deleteQuietly(directory.resolve("topics/lost-documents.yaml"));
@@ -93,7 +103,10 @@ class KnowledgeLoaderTests {
 		Path directory = scenario("valid");
 		deleteQuietly(directory.resolve("topics/detention.yaml"));
 		assertThat(this.loader.validate(directory).errors()).extracting(Problem::describe)
-			.containsExactly("topics/detention.yaml: error: required topic 'detention' is missing");
+			.containsExactly(
+					"matching/situations.yaml:3: error: situation 'everyone taken away on a bus in a raid' names "
+							+ "topic 'detention', which is not in topics/ (write none for a question that is not ours)",
+					"topics/detention.yaml: error: required topic 'detention' is missing");
 	}
 
 	@Test

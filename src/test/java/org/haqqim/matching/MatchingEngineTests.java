@@ -173,4 +173,51 @@ class MatchingEngineTests {
 		assertThat(uzbek.bestTopic()).contains("patent");
 	}
 
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			в дверь ломятся люди в форме кричат откройте   | detention
+			hammamizni avtobusga solib olib ketishyapti    | detention
+			they are loading everyone from the hostel into a bus | detention
+			брат не вернулся после рейда телефон выключен  | detention
+			бригадир закрыл нас в бытовке и не выпускает   | emergency-help
+			""")
+	void anEmergencyToldInOrdinaryWordsIsUrgentAndFindsItsTopic(String text, String topic) {
+		MatchResult result = engine.match(Question.of(text));
+		assertThat(result.urgent()).as(result.toString()).isTrue();
+		assertThat(result.bestTopic()).as(result.toString()).contains(topic);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			what do I do if the police come to the door
+			in 2019 the police took me to the station, can I come back to russia
+			в прошлом году меня депортировали, можно ли вернуться
+			""")
+	void aSupposedOrLongPastEventIsNotUrgent(String text) {
+		assertThat(engine.match(Question.of(text)).urgent()).isFalse();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			how do I get a patent for my invention
+			как зарегистрировать ооо в россии
+			toshkentda firma ochish uchun nima kerak
+			amerika viza olish uchun qayerga boraman
+			""")
+	void aQuestionThatOnlySoundsLikeOursIsNotAnsweredNorGuessed(String text) {
+		MatchResult result = engine.match(Question.of(text));
+		assertThat(result.decision()).as(result.toString()).isEqualTo(MatchResult.Decision.NONE);
+		assertThat(result.alternatives()).isEmpty();
+	}
+
+	@Test
+	void aCitizenshipTheMessageNamesOverridesTheProfile() {
+		MatchResult kyrgyz = engine
+			.match(new Question("I am from Kyrgyzstan, what documents do I need to work", "en", Citizenship.UZ));
+		assertThat(kyrgyz.bestTopic()).as(kyrgyz.toString()).contains("eaeu-workers");
+		MatchResult uzbek = engine
+			.match(new Question("I am from Uzbekistan, what documents do I need to work", "en", Citizenship.KG));
+		assertThat(uzbek.bestTopic()).as(uzbek.toString()).contains("patent");
+	}
+
 }
