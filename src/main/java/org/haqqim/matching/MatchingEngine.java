@@ -2,6 +2,7 @@ package org.haqqim.matching;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public final class MatchingEngine {
 		this.knowledge = knowledge;
 		this.index = index;
 		this.languages = languages;
-		this.urgency = new UrgencyDetector(lexicon.urgency(), lexicon.situations());
+		this.urgency = new UrgencyDetector(lexicon.urgency());
 		this.smallTalk = new SmallTalk(lexicon);
 		this.situations = new PhraseIndex<>();
 		lexicon.situations()
@@ -81,11 +82,10 @@ public final class MatchingEngine {
 		}
 		List<String> words = Arrays.asList(terms.words());
 		String written = this.knowledge.writtenLanguageOf(language);
-		List<Lexicon.Situation> found = this.situations.find(words, written)
-			.stream()
-			.map(PhraseIndex.Hit::meaning)
-			.distinct()
-			.toList();
+		List<PhraseIndex.Hit<Lexicon.Situation>> hits = this.situations.find(words, written);
+		List<Lexicon.Situation> found = hits.stream().map(PhraseIndex.Hit::meaning).distinct().toList();
+		BitSet urgentWords = new BitSet(words.size());
+		hits.stream().filter(hit -> hit.meaning().urgent()).forEach(hit -> urgentWords.or(hit.words()));
 		Citizenship citizenship = namedCitizenship(words, written).orElse(question.citizenship());
 		List<TopicIndex.Candidate> byScore = adjustForCitizenship(this.index.candidates(terms), citizenship);
 		List<TopicIndex.Candidate> byReach = byScore.stream()
@@ -94,7 +94,7 @@ public final class MatchingEngine {
 		double top = byScore.isEmpty() ? 0 : byScore.get(0).score();
 		boolean aboutUrgentTopic = top >= this.properties.candidateFloor()
 				&& this.knowledge.topic(byScore.get(0).topic()).map(Topic::urgent).orElse(false);
-		boolean urgent = this.urgency.isUrgent(words, written, aboutUrgentTopic);
+		boolean urgent = this.urgency.isUrgent(words, written, urgentWords, aboutUrgentTopic);
 		Optional<String> situationTopic = found.stream()
 			.flatMap(situation -> topicFor(situation, citizenship).stream())
 			.findFirst();

@@ -2,8 +2,9 @@ package org.haqqim.matching;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,12 +38,11 @@ final class PhraseIndex<T> {
 
 	private void add(String language, List<String> words, T meaning) {
 		int shortest = words.stream().mapToInt(String::length).min().orElse(0);
-		Phrase<T> phrase = new Phrase<>(language, List.copyOf(words), shortest, meaning);
 		words.stream()
 			.filter(word -> word.length() >= 2)
 			.findFirst()
-			.ifPresent(
-					word -> this.byPrefix.computeIfAbsent(word.substring(0, 2), key -> new ArrayList<>()).add(phrase));
+			.ifPresent(anchor -> this.byPrefix.computeIfAbsent(anchor.substring(0, 2), key -> new ArrayList<>())
+				.add(new Phrase<>(language, List.copyOf(words), anchor, shortest, meaning)));
 	}
 
 	/**
@@ -82,18 +82,25 @@ final class PhraseIndex<T> {
 	 */
 	List<Hit<T>> find(List<String> words, String language) {
 		List<Hit<T>> hits = new ArrayList<>();
-		Set<String> starts = new HashSet<>();
+		Set<Phrase<T>> found = null;
 		for (String word : words) {
-			if (word.length() < 2 || !starts.add(word.substring(0, 2))) {
+			if (word.length() < 2) {
 				continue;
 			}
 			for (Phrase<T> phrase : this.byPrefix.getOrDefault(word.substring(0, 2), List.of())) {
-				if (!phrase.language().equals(language) && phrase.shortestWord() < FOREIGN_PHRASE_MIN_LENGTH) {
+				// A phrase is tried from a word its anchor starts: most phrases filed
+				// under
+				// the same two letters stop here, without a look at the other words.
+				if (!word.startsWith(phrase.anchor())
+						|| !phrase.language().equals(language) && phrase.shortestWord() < FOREIGN_PHRASE_MIN_LENGTH
+						|| found != null && found.contains(phrase)) {
 					continue;
 				}
-				BitSet found = phrase.wordsOf(words);
-				if (found != null) {
-					hits.add(new Hit<>(phrase.meaning(), found));
+				BitSet positions = phrase.wordsOf(words);
+				if (positions != null) {
+					hits.add(new Hit<>(phrase.meaning(), positions));
+					found = (found != null) ? found : Collections.newSetFromMap(new IdentityHashMap<>());
+					found.add(phrase);
 				}
 			}
 		}
@@ -107,7 +114,11 @@ final class PhraseIndex<T> {
 		return found;
 	}
 
-	private record Phrase<T>(String language, List<String> words, int shortestWord, T meaning) {
+	/**
+	 * A phrase, filed under the first two letters of its anchor, the first of its words
+	 * long enough to have them.
+	 */
+	private record Phrase<T>(String language, List<String> words, String anchor, int shortestWord, T meaning) {
 
 		/**
 		 * The message's words this phrase finds, or null unless it finds all of its

@@ -58,8 +58,8 @@ final class UrgencyDetector {
 
 	private final Map<String, List<String>> pastEndings;
 
-	UrgencyDetector(Lexicon.UrgencyWords lists, List<Lexicon.Situation> situations) {
-		this.signals = PhraseIndex.written(withSituations(lists.signals(), situations));
+	UrgencyDetector(Lexicon.UrgencyWords lists) {
+		this.signals = PhraseIndex.written(lists.signals());
 		this.strongSignals = PhraseIndex.written(lists.strongSignals());
 		this.personal = new Markers(foldAll(lists.personal()));
 		this.ifWords = foldAll(lists.ifWords());
@@ -77,10 +77,13 @@ final class UrgencyDetector {
 	 * @param words the message's folded words
 	 * @param language the language of the word lists that apply: the message's, or for a
 	 * generated language the one it is written from
+	 * @param situationWords the words where urgent situations of {@code situations.yaml}
+	 * were found: an emergency told in ordinary words is judged like one told with a
+	 * signal
 	 * @param aboutUrgentTopic whether the message matched a topic whose situations are
 	 * emergencies
 	 */
-	boolean isUrgent(List<String> words, String language, boolean aboutUrgentTopic) {
+	boolean isUrgent(List<String> words, String language, BitSet situationWords, boolean aboutUrgentTopic) {
 		String written = language;
 		if (!this.strongSignals.wordsFound(words, written).isEmpty()) {
 			return true;
@@ -90,6 +93,7 @@ final class UrgencyDetector {
 			return false;
 		}
 		BitSet signalled = this.signals.wordsFound(words, written);
+		signalled.or(situationWords);
 		if (!signalled.isEmpty()) {
 			boolean supposed = conditionalAt(words, written, signalled) || ifBefore(words, signalled);
 			return !(general || supposed) || this.now.foundIn(words)
@@ -234,22 +238,6 @@ final class UrgencyDetector {
 			return false;
 		}
 
-	}
-
-	/**
-	 * The signals and the phrases of the urgent situations: an emergency told in ordinary
-	 * words is judged like one told with a signal word.
-	 */
-	private static Map<String, List<String>> withSituations(Map<String, List<String>> signals,
-			List<Lexicon.Situation> situations) {
-		Map<String, List<String>> all = new HashMap<>();
-		signals.forEach((language, phrases) -> all.computeIfAbsent(language, key -> new ArrayList<>()).addAll(phrases));
-		situations.stream()
-			.filter(Lexicon.Situation::urgent)
-			.forEach(situation -> situation.phrases()
-				.forEach((language, phrases) -> all.computeIfAbsent(language, key -> new ArrayList<>())
-					.addAll(phrases)));
-		return all;
 	}
 
 	private static Map<String, List<String>> foldEndings(Map<String, List<String>> byLanguage) {
