@@ -2,6 +2,7 @@ package org.haqqim.matching;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.stream.Stream;
 
 import org.haqqim.knowledge.Citizenship;
 import org.haqqim.knowledge.KnowledgeLoader;
@@ -208,6 +209,17 @@ class MatchingEngineTests {
 		MatchResult result = engine.match(Question.of(text));
 		assertThat(result.decision()).as(result.toString()).isEqualTo(MatchResult.Decision.NONE);
 		assertThat(result.alternatives()).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			my bank card got blocked, they said I am in the register of controlled persons | controlled-persons-register
+			qizim rus tili testidan otmasa maktabga qanday tayyorlansa boladi            | children-schooling
+			""")
+	void aQuestionThatSharesAWordWithANearMissIsStillOurs(String text, String topic) {
+		MatchResult result = engine.match(Question.of(text));
+		assertThat(Stream.concat(result.topic().stream(), result.alternatives().stream())).as(result.toString())
+			.contains(topic);
 	}
 
 	@Test
