@@ -101,7 +101,7 @@ public final class MatchingEngine {
 		if (situationTopic.isEmpty() && !found.isEmpty() && !urgent) {
 			return new MatchResult(MatchResult.Decision.NONE, Optional.empty(), 0, List.of(), language, false);
 		}
-		Optional<Answer> answer = answer(byScore, byReach).or(() -> agreed(situationTopic, byScore, byReach));
+		Optional<Answer> answer = answer(byScore, byReach).or(() -> agreed(situationTopic, byScore));
 		List<String> offered = Stream
 			.concat(situationTopic.stream(),
 					byReach.stream()
@@ -134,16 +134,14 @@ public final class MatchingEngine {
 	}
 
 	/**
-	 * The topic a situation points at when the words rank it first too, by the whole
-	 * question or by its most telling words: two ways of reading the message that agree.
+	 * The topic a situation points at when the whole question ranks it first too: two
+	 * ways of reading the message that agree.
 	 */
-	private Optional<Answer> agreed(Optional<String> situationTopic, List<TopicIndex.Candidate> byScore,
-			List<TopicIndex.Candidate> byReach) {
-		return situationTopic.flatMap(topic -> Stream.of(byScore)
-			.filter(ranked -> !ranked.isEmpty() && ranked.get(0).topic().equals(topic)
-					&& ranked.get(0).reach() >= this.properties.candidateFloor())
-			.findFirst()
-			.map(ranked -> new Answer(topic, ranked.get(0).score())));
+	private Optional<Answer> agreed(Optional<String> situationTopic, List<TopicIndex.Candidate> byScore) {
+		return situationTopic
+			.filter(topic -> !byScore.isEmpty() && byScore.get(0).topic().equals(topic)
+					&& byScore.get(0).reach() >= this.properties.candidateFloor())
+			.map(topic -> new Answer(topic, byScore.get(0).score()));
 	}
 
 	/**

@@ -89,16 +89,16 @@ final class UrgencyDetector {
 			return true;
 		}
 		boolean general = this.general.foundIn(words);
-		if (this.longAgo.foundIn(words) && !this.now.foundIn(words)) {
+		boolean now = this.now.foundIn(words);
+		if (this.longAgo.foundIn(words) && !now) {
 			return false;
 		}
 		BitSet signalled = this.signals.wordsFound(words, written);
 		signalled.or(situationWords);
 		if (!signalled.isEmpty()) {
 			boolean supposed = conditionalAt(words, written, signalled) || ifBefore(words, signalled);
-			return !(general || supposed) || this.now.foundIn(words)
-					|| (!supposed && happenedAt(words, written, signalled) && this.personal.startAny(words)
-							&& !this.over.startAny(words));
+			return !(general || supposed) || now || (!supposed && happenedAt(words, written, signalled)
+					&& this.personal.startAny(words) && !this.over.startAny(words));
 		}
 		return aboutUrgentTopic && !general && !hasConditional(words, written) && this.personal.startAny(words);
 	}
