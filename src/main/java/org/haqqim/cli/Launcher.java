@@ -92,6 +92,7 @@ public final class Launcher {
 		line.addSubcommand(new ValidateCommand(settings, this.clock, this.out));
 		line.addSubcommand(new AskCommand(settings, this.clock, this.in, this.out, this.err));
 		line.addSubcommand(new EvaluateCommand(settings, this.clock, this.out, this.err));
+		line.addSubcommand(new CalibrateCommand(settings, this.clock, this.out, this.err));
 		line.addSubcommand(new UnansweredCommand(bot, settings, this.clock, this.out, this.err));
 		line.addSubcommand(new HealthCommand(settings, this.clock, this.out));
 		line.addSubcommand(new CommandLine.HelpCommand());

@@ -41,8 +41,8 @@ final class Settings {
 
 	/**
 	 * An environment whose system environment is exactly these variables, as the bot is
-	 * started with: relaxed names such as {@code HAQQIM_MATCHING_CONFIDENCE_THRESHOLD}
-	 * bind only from the source Spring knows as the system environment.
+	 * started with: relaxed names such as {@code HAQQIM_MATCHING_ANSWER_PROBABILITY} bind
+	 * only from the source Spring knows as the system environment.
 	 */
 	static StandardEnvironment environment(Map<String, String> variables) {
 		StandardEnvironment environment = new StandardEnvironment();

@@ -136,8 +136,12 @@ public final class Evaluation {
 
 	}
 
-	/** The results, per language and overall, and the messages the matcher got wrong. */
-	public record Report(Map<String, Tally> byLanguage, Map<String, Tally> byKind, Tally overall, List<String> misses) {
+	/**
+	 * The results, per language and overall, how well confidence told right from wrong,
+	 * and the messages the matcher got wrong.
+	 */
+	public record Report(Map<String, Tally> byLanguage, Map<String, Tally> byKind, Tally overall,
+			Reliability reliability, List<String> misses) {
 
 		/**
 		 * One row per language and overall, then, when the set labels its kinds, one row
@@ -155,6 +159,7 @@ public final class Evaluation {
 				table.append(String.format(header, "kind"));
 				this.byKind.forEach((kind, tally) -> table.append(row(kind, tally)));
 			}
+			table.append(this.reliability.toTable());
 			return table.toString();
 		}
 
@@ -214,8 +219,12 @@ public final class Evaluation {
 		Map<String, Tally> byKind = new TreeMap<>();
 		Tally overall = new Tally();
 		List<String> misses = new ArrayList<>();
+		List<Double> confidences = new ArrayList<>();
+		List<Boolean> bestRight = new ArrayList<>();
 		for (Sample sample : samples) {
 			MatchResult result = this.engine.match(new Question(sample.text(), null, sample.citizenship()));
+			confidences.add(result.confidence());
+			bestRight.add(result.bestTopic().map(topic -> topic.equals(sample.topic())).orElse(false));
 			List<String> bm25 = this.baseline.rank(sample.text());
 			List<Tally> counted = new ArrayList<>(
 					List.of(overall, byLanguage.computeIfAbsent(sample.language(), language -> new Tally())));
@@ -234,7 +243,7 @@ public final class Evaluation {
 						result.language()));
 			}
 		}
-		return new Report(byLanguage, byKind, overall, misses);
+		return new Report(byLanguage, byKind, overall, Reliability.of(confidences, bestRight), misses);
 	}
 
 	private static void count(Tally tally, Sample sample, MatchResult result, List<String> bm25) {

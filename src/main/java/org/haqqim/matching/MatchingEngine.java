@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.haqqim.knowledge.Citizenship;
@@ -28,6 +29,9 @@ public final class MatchingEngine {
 	 */
 	private static final double OTHER_CITIZENSHIP_FACTOR = 0.6;
 
+	/** How many topics from the top of each ranking are weighed as answers. */
+	private static final int RANKED_CHOICES = 3;
+
 	private final KnowledgeBase knowledge;
 
 	private final TopicIndex index;
@@ -44,8 +48,10 @@ public final class MatchingEngine {
 
 	private final MatchingProperties properties;
 
+	private final ConfidenceModel confidence;
+
 	private MatchingEngine(KnowledgeBase knowledge, TopicIndex index, LanguageDetector languages,
-			MatchingProperties properties) {
+			MatchingProperties properties, ConfidenceModel confidence) {
 		Lexicon lexicon = knowledge.lexicon();
 		this.knowledge = knowledge;
 		this.index = index;
@@ -61,11 +67,16 @@ public final class MatchingEngine {
 			.forEach((citizenship, byLanguage) -> byLanguage
 				.forEach((language, words) -> this.citizenshipNamed.addWritten(language, words, citizenship)));
 		this.properties = properties;
+		this.confidence = confidence;
 	}
 
 	public static MatchingEngine build(KnowledgeBase knowledge, MatchingProperties properties) {
-		return new MatchingEngine(knowledge, TopicIndex.build(knowledge), LanguageDetector.train(knowledge),
-				properties);
+		return build(knowledge, properties, ConfidenceModel.fitted());
+	}
+
+	static MatchingEngine build(KnowledgeBase knowledge, MatchingProperties properties, ConfidenceModel confidence) {
+		return new MatchingEngine(knowledge, TopicIndex.build(knowledge), LanguageDetector.train(knowledge), properties,
+				confidence);
 	}
 
 	public KnowledgeBase knowledge() {
@@ -80,44 +91,144 @@ public final class MatchingEngine {
 		if (smallTalk.isPresent()) {
 			return new MatchResult(smallTalk.get(), Optional.empty(), 0, List.of(), language, false);
 		}
+		Reading reading = read(terms, language, question.citizenship());
+		if (reading.situationTopic().isEmpty() && !reading.situations().isEmpty() && !reading.urgent()) {
+			return new MatchResult(MatchResult.Decision.NONE, Optional.empty(), 0, List.of(), language, false);
+		}
+		List<Choice> choices = choices(reading);
+		double confidence = choices.isEmpty() ? 0 : choices.get(0).probability();
+		if (confidence >= this.properties.answerProbability()) {
+			String topic = choices.get(0).topic();
+			List<String> alternatives = offered(choices, reading).stream()
+				.filter(other -> !other.equals(topic))
+				.limit(3)
+				.toList();
+			return new MatchResult(MatchResult.Decision.ANSWER, Optional.of(topic), confidence, alternatives, language,
+					reading.urgent());
+		}
+		List<String> offered = offered(choices, reading).stream().limit(3).toList();
+		MatchResult.Decision decision = offered.isEmpty() ? MatchResult.Decision.NONE
+				: MatchResult.Decision.DID_YOU_MEAN;
+		return new MatchResult(decision, Optional.empty(), confidence, offered, language, reading.urgent());
+	}
+
+	/**
+	 * A topic the bot could answer with, the evidence for it and how likely it is the one
+	 * asked about.
+	 */
+	record Choice(String topic, double[] evidence, double probability) {
+	}
+
+	/**
+	 * The topics worth weighing, most likely first: the one a situation points at and the
+	 * first few by the whole question and by its most telling words.
+	 */
+	List<Choice> choices(Reading reading) {
+		Set<String> topics = new LinkedHashSet<>();
+		reading.situationTopic().ifPresent(topics::add);
+		reading.byScore().stream().limit(RANKED_CHOICES).forEach(candidate -> topics.add(candidate.topic()));
+		reading.byReach().stream().limit(RANKED_CHOICES).forEach(candidate -> topics.add(candidate.topic()));
+		List<Choice> choices = new ArrayList<>(topics.size());
+		for (String topic : topics) {
+			double[] evidence = evidence(topic, reading);
+			choices.add(new Choice(topic, evidence, this.confidence.probability(evidence)));
+		}
+		choices.sort(Comparator.comparingDouble(Choice::probability).reversed());
+		return choices;
+	}
+
+	private double[] evidence(String topic, Reading reading) {
+		double[] evidence = new double[Evidence.values().length];
+		Optional<TopicIndex.Candidate> own = reading.byScore()
+			.stream()
+			.filter(candidate -> candidate.topic().equals(topic))
+			.findFirst();
+		double otherScore = 0;
+		double otherReach = 0;
+		for (TopicIndex.Candidate candidate : reading.byScore()) {
+			if (!candidate.topic().equals(topic)) {
+				otherScore = Math.max(otherScore, candidate.score());
+				otherReach = Math.max(otherReach, candidate.reach());
+			}
+		}
+		double score = own.map(TopicIndex.Candidate::score).orElse(0.0);
+		double reach = own.map(TopicIndex.Candidate::reach).orElse(0.0);
+		boolean here = reading.situationTopic().map(topic::equals).orElse(false);
+		evidence[Evidence.SCORE.ordinal()] = score;
+		evidence[Evidence.REACH.ordinal()] = reach;
+		evidence[Evidence.SCORE_LEAD.ordinal()] = score - otherScore;
+		evidence[Evidence.REACH_LEAD.ordinal()] = reach - otherReach;
+		evidence[Evidence.FIRST_BY_SCORE.ordinal()] = own.isPresent() && score >= otherScore ? 1 : 0;
+		evidence[Evidence.FIRST_BY_REACH.ordinal()] = own.isPresent() && reach >= otherReach ? 1 : 0;
+		evidence[Evidence.SITUATION_HERE.ordinal()] = here ? 1 : 0;
+		evidence[Evidence.SITUATION_ELSEWHERE.ordinal()] = reading.situationTopic().isPresent() && !here ? 1 : 0;
+		evidence[Evidence.SITUATION_TOLD.ordinal()] = reading.situations().isEmpty() ? 0 : 1;
+		evidence[Evidence.WORDS.ordinal()] = Math.log1p(reading.words());
+		evidence[Evidence.OTHER_CITIZENSHIP.ordinal()] = reading.citizenship() != null
+				&& !this.knowledge.topic(topic).map(known -> known.appliesTo(reading.citizenship())).orElse(true) ? 1
+						: 0;
+		evidence[Evidence.PHRASING.ordinal()] = own.map(TopicIndex.Candidate::phrasing).orElse(0.0);
+		evidence[Evidence.COVERAGE.ordinal()] = own.map(TopicIndex.Candidate::coverage).orElse(0.0);
+		evidence[Evidence.SPECIFICITY.ordinal()] = reading.byScore().isEmpty() ? 0
+				: reading.byScore().get(0).specificity();
+		evidence[Evidence.URGENT.ordinal()] = reading.urgent() ? 1 : 0;
+		return evidence;
+	}
+
+	/**
+	 * The topics worth offering as "did you mean", most likely first: those the
+	 * question's telling words reach well enough, and the one a situation points at.
+	 */
+	private List<String> offered(List<Choice> choices, Reading reading) {
+		return choices.stream()
+			.map(Choice::topic)
+			.filter(topic -> reading.situationTopic().map(topic::equals).orElse(false) || reading.byScore()
+				.stream()
+				.anyMatch(candidate -> candidate.topic().equals(topic)
+						&& candidate.reach() >= this.properties.candidateFloor()))
+			.toList();
+	}
+
+	/**
+	 * Everything the engine read of a message before deciding: the situations its phrases
+	 * tell, the citizenship it is asked for, the topics ranked by the whole question and
+	 * by its most telling words, and whether it is urgent.
+	 */
+	record Reading(int words, List<Lexicon.Situation> situations, Optional<String> situationTopic,
+			Citizenship citizenship, List<TopicIndex.Candidate> byScore, List<TopicIndex.Candidate> byReach,
+			boolean urgent) {
+	}
+
+	Reading read(Question question) {
+		String text = question.text() == null ? "" : question.text();
+		WordLists.Terms terms = this.index.wordLists().analyse(text);
+		String language = this.languages.detect(text, terms.words(), question.languageHint());
+		return read(terms, language, question.citizenship());
+	}
+
+	private Reading read(WordLists.Terms terms, String language, Citizenship profile) {
 		List<String> words = Arrays.asList(terms.words());
 		String written = this.knowledge.writtenLanguageOf(language);
 		List<PhraseIndex.Hit<Lexicon.Situation>> hits = this.situations.find(words, written);
 		List<Lexicon.Situation> found = hits.stream().map(PhraseIndex.Hit::meaning).distinct().toList();
 		BitSet urgentWords = new BitSet(words.size());
 		hits.stream().filter(hit -> hit.meaning().urgent()).forEach(hit -> urgentWords.or(hit.words()));
-		Citizenship citizenship = namedCitizenship(words, written).orElse(question.citizenship());
+		Citizenship citizenship = namedCitizenship(words, written).orElse(profile);
 		List<TopicIndex.Candidate> byScore = adjustForCitizenship(this.index.candidates(terms), citizenship);
 		List<TopicIndex.Candidate> byReach = byScore.stream()
 			.sorted(Comparator.comparingDouble(TopicIndex.Candidate::reach).reversed())
 			.toList();
-		double top = byScore.isEmpty() ? 0 : byScore.get(0).score();
-		boolean aboutUrgentTopic = top >= this.properties.candidateFloor()
+		boolean aboutUrgentTopic = !byScore.isEmpty() && byScore.get(0).score() >= this.properties.candidateFloor()
 				&& this.knowledge.topic(byScore.get(0).topic()).map(Topic::urgent).orElse(false);
 		boolean urgent = this.urgency.isUrgent(words, written, urgentWords, aboutUrgentTopic);
 		Optional<String> situationTopic = found.stream()
 			.flatMap(situation -> topicFor(situation, citizenship).stream())
 			.findFirst();
-		if (situationTopic.isEmpty() && !found.isEmpty() && !urgent) {
-			return new MatchResult(MatchResult.Decision.NONE, Optional.empty(), 0, List.of(), language, false);
+		int content = 0;
+		for (boolean common : terms.common()) {
+			content += common ? 0 : 1;
 		}
-		Optional<Answer> answer = answer(byScore, byReach).or(() -> agreed(situationTopic, byScore));
-		List<String> offered = Stream
-			.concat(situationTopic.stream(),
-					byReach.stream()
-						.filter(candidate -> candidate.reach() >= this.properties.candidateFloor())
-						.map(TopicIndex.Candidate::topic))
-			.distinct()
-			.toList();
-		if (answer.isPresent()) {
-			String topic = answer.get().topic();
-			List<String> alternatives = offered.stream().filter(other -> !other.equals(topic)).limit(3).toList();
-			return new MatchResult(MatchResult.Decision.ANSWER, Optional.of(topic), answer.get().confidence(),
-					alternatives, language, urgent);
-		}
-		MatchResult.Decision decision = offered.isEmpty() ? MatchResult.Decision.NONE
-				: MatchResult.Decision.DID_YOU_MEAN;
-		return new MatchResult(decision, Optional.empty(), top, offered.stream().limit(3).toList(), language, urgent);
+		return new Reading(content, found, situationTopic, citizenship, byScore, byReach, urgent);
 	}
 
 	/**
@@ -134,17 +245,6 @@ public final class MatchingEngine {
 	}
 
 	/**
-	 * The topic a situation points at when the whole question ranks it first too: two
-	 * ways of reading the message that agree.
-	 */
-	private Optional<Answer> agreed(Optional<String> situationTopic, List<TopicIndex.Candidate> byScore) {
-		return situationTopic
-			.filter(topic -> !byScore.isEmpty() && byScore.get(0).topic().equals(topic)
-					&& byScore.get(0).reach() >= this.properties.candidateFloor())
-			.map(topic -> new Answer(topic, byScore.get(0).score()));
-	}
-
-	/**
 	 * The citizenship a message names ("men Qirg'izistondanman", "я из Таджикистана"),
 	 * when it names exactly one: it overrides the profile's.
 	 */
@@ -157,36 +257,6 @@ public final class MatchingEngine {
 		return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
 	}
 
-	/**
-	 * The topic to answer with: the one the whole question clearly matches best or,
-	 * failing that, the one its most telling words clearly point at (a long story with
-	 * its question in a few words).
-	 */
-	private Optional<Answer> answer(List<TopicIndex.Candidate> byScore, List<TopicIndex.Candidate> byReach) {
-		if (clearlyFirst(byScore, TopicIndex.Candidate::score, this.properties.confidenceThreshold(),
-				this.properties.ambiguityMargin())) {
-			return Optional.of(new Answer(byScore.get(0).topic(), byScore.get(0).score()));
-		}
-		if (clearlyFirst(byReach, TopicIndex.Candidate::reach, this.properties.reachThreshold(),
-				this.properties.reachMargin())) {
-			return Optional.of(new Answer(byReach.get(0).topic(), byReach.get(0).reach()));
-		}
-		return Optional.empty();
-	}
-
-	private static boolean clearlyFirst(List<TopicIndex.Candidate> ranked,
-			ToDoubleFunction<TopicIndex.Candidate> measure, double threshold, double margin) {
-		if (ranked.isEmpty()) {
-			return false;
-		}
-		double first = measure.applyAsDouble(ranked.get(0));
-		double second = ranked.size() < 2 ? 0 : measure.applyAsDouble(ranked.get(1));
-		return first >= threshold && first - second >= margin;
-	}
-
-	private record Answer(String topic, double confidence) {
-	}
-
 	private List<TopicIndex.Candidate> adjustForCitizenship(List<TopicIndex.Candidate> candidates,
 			Citizenship citizenship) {
 		if (citizenship == null) {
@@ -197,8 +267,7 @@ public final class MatchingEngine {
 			boolean applies = this.knowledge.topic(candidate.topic())
 				.map(topic -> topic.appliesTo(citizenship))
 				.orElse(true);
-			adjusted.add(applies ? candidate : new TopicIndex.Candidate(candidate.topic(),
-					candidate.score() * OTHER_CITIZENSHIP_FACTOR, candidate.reach() * OTHER_CITIZENSHIP_FACTOR));
+			adjusted.add(applies ? candidate : candidate.scaled(OTHER_CITIZENSHIP_FACTOR));
 		}
 		adjusted.sort((a, b) -> Double.compare(b.score(), a.score()));
 		return adjusted;

@@ -86,7 +86,8 @@ final class Reranker {
 			double covered = this.vocabularies.get(topic).covered(question, questionWeights);
 			double blended = blend(score[0], weight.share(covered));
 			double reach = blend(score[1], weight.tellingShare(covered));
-			candidates.add(new TopicIndex.Candidate(topic, blended * specificity, reach * specificity));
+			candidates.add(new TopicIndex.Candidate(topic, blended * specificity, reach * specificity, score[0],
+					weight.share(covered), specificity));
 		});
 		candidates.sort((a, b) -> Double.compare(b.score(), a.score()));
 		return candidates;

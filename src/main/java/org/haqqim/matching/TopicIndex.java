@@ -61,7 +61,13 @@ final class TopicIndex {
 	 * question, {@code reach} only its most telling words, so that a long story whose
 	 * question takes up a few of its words still reaches the topics it is about.
 	 */
-	record Candidate(String topic, double score, double reach) {
+	record Candidate(String topic, double score, double reach, double phrasing, double coverage, double specificity) {
+
+		Candidate scaled(double factor) {
+			return new Candidate(this.topic, this.score * factor, this.reach * factor, this.phrasing, this.coverage,
+					this.specificity);
+		}
+
 	}
 
 	static TopicIndex build(KnowledgeBase knowledge) {

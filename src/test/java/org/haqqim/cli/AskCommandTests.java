@@ -50,8 +50,7 @@ class AskCommandTests {
 		String question = "{\"text\":\"patent narxi qancha\",\"lang\":\"uz\"}\n";
 		assertThat(parse(CommandLineRun.run(REAL_KNOWLEDGE, question, "ask", "--jsonl").out()).path("topic").asText())
 			.isEqualTo("patent");
-		Map<String, String> strict = Map.of("KNOWLEDGE_DIR", "knowledge", "HAQQIM_MATCHING_CONFIDENCE_THRESHOLD", "1",
-				"HAQQIM_MATCHING_REACH_THRESHOLD", "1");
+		Map<String, String> strict = Map.of("KNOWLEDGE_DIR", "knowledge", "HAQQIM_MATCHING_ANSWER_PROBABILITY", "1");
 		assertThat(parse(CommandLineRun.run(strict, question, "ask", "--jsonl").out()).path("topic").isNull()).isTrue();
 	}
 

@@ -36,7 +36,7 @@ class SettingsTests {
 			assertThat(settings.telegram()).isEqualTo(bot.getBean(TelegramProperties.class));
 		}
 		assertThat(settings.knowledge().directory().normalize()).isEqualTo(Path.of("knowledge"));
-		assertThat(settings.matching().confidenceThreshold()).isEqualTo(0.35);
+		assertThat(settings.matching().answerProbability()).isEqualTo(0.83);
 	}
 
 	@Test
@@ -45,7 +45,7 @@ class SettingsTests {
 		environment.put("DATABASE_URL", database());
 		environment.put("KNOWLEDGE_DIR", "some/where");
 		environment.put("HAQQIM_KNOWLEDGE_RELOAD_CHECK_INTERVAL", "7s");
-		environment.put("HAQQIM_MATCHING_CONFIDENCE_THRESHOLD", "0.42");
+		environment.put("HAQQIM_MATCHING_ANSWER_PROBABILITY", "0.42");
 		environment.put("HAQQIM_MATCHING_CACHE_SIZE", "77");
 		environment.put("TELEGRAM_API_URL", "http://127.0.0.1:9");
 		environment.put("HAQQIM_TELEGRAM_HEARTBEAT_FILE", this.temporary.resolve("heartbeat").toString());
@@ -57,7 +57,7 @@ class SettingsTests {
 		}
 		assertThat(settings.knowledge().directory()).isEqualTo(Path.of("some/where"));
 		assertThat(settings.knowledge().reloadCheckInterval()).isEqualTo(Duration.ofSeconds(7));
-		assertThat(settings.matching().confidenceThreshold()).isEqualTo(0.42);
+		assertThat(settings.matching().answerProbability()).isEqualTo(0.42);
 		assertThat(settings.matching().cacheSize()).isEqualTo(77);
 		assertThat(settings.telegram().heartbeatFile()).isEqualTo(this.temporary.resolve("heartbeat"));
 		assertThat(settings.telegram().apiUrl()).hasToString("http://127.0.0.1:9");

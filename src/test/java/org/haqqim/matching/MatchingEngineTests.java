@@ -153,16 +153,15 @@ class MatchingEngineTests {
 	}
 
 	/**
-	 * The whole story matches no topic well (score under the floor), but the words it
-	 * turns on do.
+	 * The whole story matches no topic well, but the words it turns on do, and well
+	 * enough to answer.
 	 */
 	@Test
-	void aLongStoryIsOfferedTheTopicItTurnsOn() {
+	void aLongStoryIsAnsweredWithTheTopicItTurnsOn() {
 		MatchResult result = engine.match(Question.of("My cousin has been working on a building site in Kazan for two "
 				+ "years, and last night a metal beam fell on his leg and broke it. The foreman told us not to call an "
 				+ "ambulance and wrote nothing down. Who pays for his treatment now?"));
-		assertThat(result.confidence()).isLessThan(BoundDefaults.matching().candidateFloor());
-		assertThat(result.alternatives()).as(result.toString()).first().isEqualTo("workplace-injury");
+		assertThat(result.topic()).as(result.toString()).contains("workplace-injury");
 		assertThat(result.urgent()).isTrue();
 	}
 
