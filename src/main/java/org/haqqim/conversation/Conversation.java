@@ -222,9 +222,10 @@ class Conversation {
 
 	/**
 	 * A typed question: the answer when the matcher is confident, "did you mean" when it
-	 * hesitates, an honest "I don't know" otherwise; hello back and the menu for a
-	 * greeting, "you are welcome" for thanks. Urgent messages go to the report flow
-	 * first. Someone who has not chosen a citizenship is offered the choice once.
+	 * hesitates, the way to staff for what only a person can help with, an honest "I
+	 * don't know" otherwise; hello back and the menu for a greeting, "you are welcome"
+	 * for thanks. Urgent messages go to the report flow first. Someone who has not chosen
+	 * a citizenship is offered the choice once.
 	 */
 	private Replies answer(InboundEvent.Text text, Chat chat) {
 		KnowledgeBase base = chat.base();
@@ -240,6 +241,7 @@ class Conversation {
 		Replies answered = chat.send(switch (result.decision()) {
 			case GREETING -> screens.greeting();
 			case THANKS -> screens.thanks();
+			case STAFF -> forStaff(text, result, screens);
 			default -> topic.map(found -> screens.answer(found, true))
 				.orElseGet(() -> unanswered(text, result, screens, base));
 		});
@@ -258,6 +260,15 @@ class Conversation {
 		this.unanswered.record(text.text(), result.language());
 		List<Topic> candidates = result.alternatives().stream().flatMap(id -> base.topic(id).stream()).toList();
 		return candidates.isEmpty() ? screens.noMatch() : screens.didYouMean(candidates);
+	}
+
+	/**
+	 * No answer, honestly, and the way to staff, for what only a person can help with;
+	 * kept for maintainers like any question without an answer.
+	 */
+	private Screen forStaff(InboundEvent.Text text, MatchResult result, Screens screens) {
+		this.unanswered.record(text.text(), result.language());
+		return screens.forStaff();
 	}
 
 	private static Screen mediaScreen(InboundEvent.Media media, Screens screens) {

@@ -177,6 +177,17 @@ final class Screens {
 	}
 
 	/**
+	 * "I have no answer for this, but staff can help", with the button to them first: a
+	 * death, a body to send home, a relative missing.
+	 */
+	Screen forStaff() {
+		List<List<Keyboard.Button>> rows = new ArrayList<>();
+		rows.add(List.of(button("button.talk-to-staff", new Action.TalkToStaff(null))));
+		rows.add(List.of(button("button.main-menu", new Action.MainMenu())));
+		return new Screen(text("match.staff-only"), new Keyboard.Inline(rows));
+	}
+
+	/**
 	 * Hello back, and the menu: someone who greets the bot often does not know yet what
 	 * to ask.
 	 */

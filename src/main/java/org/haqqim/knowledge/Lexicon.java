@@ -34,11 +34,15 @@ public record Lexicon(List<List<String>> synonymGroups, UrgencyWords urgency, Li
 	 * @param topics the topics it is about, the first that applies to the person's
 	 * citizenship answering (work documents are the patent for one, the EAEU rules for
 	 * another); empty when no topic is (a question that only sounds like ours: an
-	 * invention patent, the weather)
+	 * invention patent, the weather) and when it is for staff
+	 * @param forStaff whether only a person can help (a death, a body to send home, a
+	 * relative missing with no sign of the police): the bot says it has no answer and
+	 * offers staff, without guessing a topic
 	 * @param urgent whether it is an emergency when it is happening
 	 * @param phrases by language, phrases of word beginnings, all of which must appear
 	 */
-	public record Situation(String name, List<String> topics, boolean urgent, Map<String, List<String>> phrases) {
+	public record Situation(String name, List<String> topics, boolean forStaff, boolean urgent,
+			Map<String, List<String>> phrases) {
 
 		public Situation {
 			topics = List.copyOf(topics);

@@ -18,6 +18,8 @@ final class MatchingFiles {
 	/** The topic of a situation that is not ours. */
 	static final String NO_TOPIC = "none";
 
+	static final String STAFF_ONLY = "staff";
+
 	private final KnowledgeDirectory directory;
 
 	private final Languages languages;
@@ -82,9 +84,10 @@ final class MatchingFiles {
 
 	/**
 	 * {@code situations.yaml}: what happens to people, in their words, each with its
-	 * topic ({@code none} for questions that only sound like ours) and whether it is an
-	 * emergency. A topic must have its file, so that a misspelt id is named rather than
-	 * never answered; a file that does not parse has its own error.
+	 * topic ({@code none} for questions that only sound like ours, {@code staff} for what
+	 * only a person can help with) and whether it is an emergency. A topic must have its
+	 * file, so that a misspelt id is named rather than never answered; a file that does
+	 * not parse has its own error.
 	 */
 	private List<Lexicon.Situation> situations() {
 		List<Lexicon.Situation> situations = new ArrayList<>();
@@ -104,18 +107,28 @@ final class MatchingFiles {
 					boolean urgent = file.bool(situation, "urgent", false).orElse(false);
 					Map<String, List<String>> phrases = lists(file, Optional.of(situation), "phrases", true);
 					topics.stream()
-						.filter(id -> !NO_TOPIC.equals(id) && !this.directory.exists("topics/" + id + ".yaml"))
+						.filter(id -> !NO_TOPIC.equals(id) && !STAFF_ONLY.equals(id)
+								&& !this.directory.exists("topics/" + id + ".yaml"))
 						.forEach(id -> file.error(situation.line(),
 								"situation '" + name.orElse("?") + "' names topic '" + id
 										+ "', which is not in topics/ (write " + NO_TOPIC
-										+ " for a question that is not ours)"));
-					List<String> ours = topics.stream().filter(id -> !NO_TOPIC.equals(id)).toList();
-					if (urgent && ours.isEmpty()) {
+										+ " for a question that is not ours, " + STAFF_ONLY
+										+ " for one only staff can help with)"));
+					boolean forStaff = topics.contains(STAFF_ONLY);
+					List<String> ours = topics.stream()
+						.filter(id -> !NO_TOPIC.equals(id) && !STAFF_ONLY.equals(id))
+						.toList();
+					if (forStaff && !ours.isEmpty()) {
+						file.error(situation.line(), "situation '" + name.orElse("?") + "' names " + STAFF_ONLY
+								+ " and a topic: what only staff can help with has no topic's answer");
+					}
+					if (urgent && ours.isEmpty() && !forStaff) {
 						file.error(situation.line(), "situation '" + name.orElse("?")
-								+ "' is urgent but has no topic: an emergency needs the topic whose answer it gets");
+								+ "' is urgent but has no topic: an emergency needs the topic whose answer it gets, or "
+								+ STAFF_ONLY);
 					}
 					if (name.isPresent() && !topics.isEmpty()) {
-						situations.add(new Lexicon.Situation(name.get(), ours, urgent, phrases));
+						situations.add(new Lexicon.Situation(name.get(), ours, forStaff, urgent, phrases));
 					}
 				});
 			}

@@ -35,6 +35,12 @@ public record MatchResult(Decision decision, Optional<String> topic, double conf
 		/** Nothing matched well enough. */
 		NONE,
 
+		/**
+		 * Something the bot has no answer for but a person can help with (a death, a body
+		 * to send home, a relative missing): say so and offer staff, guessing no topic.
+		 */
+		STAFF,
+
 		/** Not a question but a greeting: say hello back and show what the bot can do. */
 		GREETING,
 

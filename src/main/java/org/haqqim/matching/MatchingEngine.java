@@ -92,6 +92,14 @@ public final class MatchingEngine {
 			return new MatchResult(smallTalk.get(), Optional.empty(), 0, List.of(), language, false);
 		}
 		Reading reading = read(terms, language, question.citizenship());
+		if (reading.situationTopic().isEmpty() && reading.situations().stream().anyMatch(Lexicon.Situation::forStaff)) {
+			// A death told is not an emergency the bot can help with, though its words
+			// are urgency's, unless it is happening now; someone speaking of killing
+			// themselves is.
+			boolean urgent = reading.urgent() && reading.now()
+					|| reading.situations().stream().anyMatch(situation -> situation.forStaff() && situation.urgent());
+			return new MatchResult(MatchResult.Decision.STAFF, Optional.empty(), 0, List.of(), language, urgent);
+		}
 		if (reading.situationTopic().isEmpty() && !reading.situations().isEmpty() && !reading.urgent()) {
 			return new MatchResult(MatchResult.Decision.NONE, Optional.empty(), 0, List.of(), language, false);
 		}
@@ -196,7 +204,7 @@ public final class MatchingEngine {
 	 */
 	record Reading(int words, List<Lexicon.Situation> situations, Optional<String> situationTopic,
 			Citizenship citizenship, List<TopicIndex.Candidate> byScore, List<TopicIndex.Candidate> byReach,
-			boolean urgent) {
+			boolean urgent, boolean now) {
 	}
 
 	Reading read(Question question) {
@@ -228,7 +236,8 @@ public final class MatchingEngine {
 		for (boolean common : terms.common()) {
 			content += common ? 0 : 1;
 		}
-		return new Reading(content, found, situationTopic, citizenship, byScore, byReach, urgent);
+		return new Reading(content, found, situationTopic, citizenship, byScore, byReach, urgent,
+				this.urgency.saysNow(words));
 	}
 
 	/**

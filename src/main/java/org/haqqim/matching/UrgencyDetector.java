@@ -73,6 +73,11 @@ final class UrgencyDetector {
 		this.pastEndings = foldEndings(lists.pastEndings());
 	}
 
+	/** Whether the message says it is happening now, today or just now. */
+	boolean saysNow(List<String> words) {
+		return this.now.foundIn(words);
+	}
+
 	/**
 	 * @param words the message's folded words
 	 * @param language the language of the word lists that apply: the message's, or for a

@@ -126,6 +126,15 @@ class ConversationTests extends EndToEndTest {
 	}
 
 	@Test
+	void aDeathIsNotGuessedAtButStaffAreOfferedFirst() {
+		long user = newUser();
+		telegram.userSays(user, "my uncle died in hospital, how do we send his body home to Osh", "en");
+		FakeBotApi.Call staff = telegram.awaitScreen(user, 0, WAIT);
+		assertThat(staff.text()).isEqualTo(text("match.staff-only", "en", null));
+		assertThat(staff.buttons()).extracting(FakeBotApi.Button::data).containsExactly("w", "m");
+	}
+
+	@Test
 	void aGreetingGetsHelloAndTheMenuAndThanksGetYouAreWelcomeInTheLanguageWritten() {
 		long user = onboarded("uz", "UZ");
 		telegram.userSays(user, "Assalomu alaykum aka", "ru");

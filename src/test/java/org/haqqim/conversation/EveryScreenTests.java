@@ -95,6 +95,7 @@ class EveryScreenTests {
 		}
 		all.add(screens.didYouMean(knowledge.topics().subList(0, 3)));
 		all.add(screens.noMatch());
+		all.add(screens.forStaff());
 		all.add(screens.feedbackThanks());
 		all.add(screens.countryChoice());
 		all.add(screens.locationPrompt());

@@ -69,9 +69,12 @@ class KnowledgeLoaderTests {
 		assertThat(this.loader.validate(scenario("broken-situations")).errors()).extracting(Problem::describe)
 			.containsExactly("matching/citizenship.yaml:2: error: 'UZB' is not a citizenship (UZ, KG, TJ, KZ, OTHER)",
 					"matching/situations.yaml:2: error: situation 'a topic misspelt' names topic 'detentoin', "
-							+ "which is not in topics/ (write none for a question that is not ours)",
+							+ "which is not in topics/ (write none for a question that is not ours, staff for one only "
+							+ "staff can help with)",
 					"matching/situations.yaml:7: error: situation 'an emergency without a topic' is urgent but "
-							+ "has no topic: an emergency needs the topic whose answer it gets");
+							+ "has no topic: an emergency needs the topic whose answer it gets, or staff",
+					"matching/situations.yaml:12: error: situation 'staff and a topic' names staff and a topic: "
+							+ "what only staff can help with has no topic's answer");
 	}
 
 	@Test
@@ -105,7 +108,8 @@ class KnowledgeLoaderTests {
 		assertThat(this.loader.validate(directory).errors()).extracting(Problem::describe)
 			.containsExactly(
 					"matching/situations.yaml:3: error: situation 'everyone taken away on a bus in a raid' names "
-							+ "topic 'detention', which is not in topics/ (write none for a question that is not ours)",
+							+ "topic 'detention', which is not in topics/ (write none for a question that is not ours, "
+							+ "staff for one only staff can help with)",
 					"topics/detention.yaml: error: required topic 'detention' is missing");
 	}
 

@@ -210,6 +210,32 @@ class MatchingEngineTests {
 		assertThat(result.alternatives()).isEmpty();
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			my brother died in a hospital in Kazan, how do we send him home to Fergana | false
+			akam vafot etdi, jasadini Andijonga qanday olib ketamiz                    | false
+			умер отец на квартире, как перевезти тело в Худжанд                        | false
+			агам каза болду, сөөгүн Ошко кантип жеткиребиз                             | false
+			бародарам вафот кард, ҷасадро ба Душанбе чӣ тавр мебарем                   | false
+			my brother stopped answering two weeks ago, we cannot find him             | false
+			my friend says he will kill himself tonight                                | true
+			подруга пишет что покончит с собой                                         | true
+			dostim o'zimni o'ldiraman deyapti                                          | true
+			""")
+	void whatOnlyAPersonCanHelpWithGoesToStaffWithoutAGuessedTopic(String text, boolean urgent) {
+		MatchResult result = engine.match(Question.of(text));
+		assertThat(result.decision()).as(result.toString()).isEqualTo(MatchResult.Decision.STAFF);
+		assertThat(result.bestTopic()).isEmpty();
+		assertThat(result.urgent()).as("urgent").isEqualTo(urgent);
+	}
+
+	@Test
+	void aDeathTogetherWithAnInjuryAtWorkIsAnsweredAsTheInjuryAndIsUrgentNow() {
+		MatchResult result = engine.match(Question.of("рабочий упал с крыши и умер прямо сейчас, бригадир прячет"));
+		assertThat(result.bestTopic()).as(result.toString()).contains("workplace-injury");
+		assertThat(result.urgent()).isTrue();
+	}
+
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			my bank card got blocked, they said I am in the register of controlled persons | controlled-persons-register
