@@ -72,11 +72,16 @@ public class Outbox {
 			.update();
 	}
 
-	/** Messages waiting to be sent, oldest first. */
-	List<Entry> pending(int limit) {
+	/**
+	 * The oldest message waiting in each chat, oldest first: the next one each chat may
+	 * be sent. However long one chat's queue (a staff group at Telegram's 20 a minute),
+	 * every other chat's next message is among them.
+	 */
+	List<Entry> heads(int limit) {
 		return this.jdbc.sql("""
 				SELECT id, chat_id, payload, correlation, attempts, next_attempt_at, created_at FROM outbox
-				WHERE status = 'PENDING' ORDER BY id LIMIT ?""")
+				WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'PENDING' GROUP BY chat_id)
+				ORDER BY id LIMIT ?""")
 			.param(limit)
 			.query((rs, row) -> new Entry(rs.getLong("id"), rs.getLong("chat_id"), decode(rs.getString("payload")),
 					rs.getString("correlation"), rs.getInt("attempts"),
@@ -86,12 +91,16 @@ public class Outbox {
 	}
 
 	/**
-	 * Marks a message as being sent. After a crash such rows are sent again: the one
-	 * window in which a message can be repeated, since Telegram offers bots no
-	 * idempotency key.
+	 * Marks a message as being sent, if it is still waiting; false when it is not (sent
+	 * or taken already, seen in an older snapshot), and then it must not be sent. After a
+	 * crash rows marked so are sent again: the one window in which a message can be
+	 * repeated, since Telegram offers bots no idempotency key.
 	 */
-	void markSending(long id) {
-		this.jdbc.sql("UPDATE outbox SET status = 'SENDING', attempts = attempts + 1 WHERE id = ?").param(id).update();
+	boolean markSending(long id) {
+		return this.jdbc
+			.sql("UPDATE outbox SET status = 'SENDING', attempts = attempts + 1 WHERE id = ? AND status = 'PENDING'")
+			.param(id)
+			.update() == 1;
 	}
 
 	/** Marks a message sent and erases its content, which is no longer needed. */

@@ -3,7 +3,6 @@ package org.haqqim.transport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +32,7 @@ public class OutboxRelay extends Worker {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
 
+	/** How many chats' next messages one pass looks at. */
 	private static final int BATCH = 500;
 
 	private static final Duration IDLE_WAIT = Duration.ofMillis(500);
@@ -130,12 +130,11 @@ public class OutboxRelay extends Worker {
 	 * may be.
 	 */
 	Duration dispatchDue() {
-		List<Outbox.Entry> pending = this.outbox.pending(BATCH);
-		Set<Long> chatsSeen = new HashSet<>();
+		List<Outbox.Entry> heads = this.outbox.heads(BATCH);
 		Instant now = this.clock.instant();
 		Duration wait = IDLE_WAIT;
-		for (Outbox.Entry entry : pending) {
-			if (!chatsSeen.add(entry.chatId()) || this.chatsInFlight.contains(entry.chatId())) {
+		for (Outbox.Entry entry : heads) {
+			if (this.chatsInFlight.contains(entry.chatId())) {
 				continue;
 			}
 			if (entry.message().isEmpty()) {
@@ -163,7 +162,9 @@ public class OutboxRelay extends Worker {
 
 	private void sendAndRecord(Outbox.Entry entry, OutboundMessage message) {
 		try {
-			this.outbox.markSending(entry.id());
+			if (!this.outbox.markSending(entry.id())) {
+				return;
+			}
 			DeliveryResult result = this.deliverer.deliver(message);
 			record(entry, message, result);
 		}

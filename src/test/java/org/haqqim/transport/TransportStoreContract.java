@@ -108,41 +108,69 @@ abstract class TransportStoreContract {
 		this.outbox.enqueue(
 				Replies.of(OutboundMessage.Text.of(5, paragraph + "\n\n" + paragraph + "\n\n" + paragraph), "c-1"));
 		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(5, "after")));
-		List<Outbox.Entry> pending = this.outbox.pending(10);
-		assertThat(pending).hasSize(4);
-		assertThat(pending).extracting(Outbox.Entry::correlation).containsExactly("c-1", "c-1", "c-1", null);
-		assertThat(pending.get(0).message()).contains(OutboundMessage.Text.of(5, paragraph));
-		assertThat(pending.get(3).message()).contains(OutboundMessage.Text.of(5, "after"));
-		this.outbox.markSending(pending.get(0).id());
-		this.outbox.markSent(pending.get(0).id(), 77L);
+		assertThat(this.outbox.countPending()).isEqualTo(4);
+		List<Outbox.Entry> sent = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			Outbox.Entry head = this.outbox.heads(10).get(0);
+			assertThat(this.outbox.markSending(head.id())).isTrue();
+			this.outbox.markSent(head.id(), 77L + i);
+			sent.add(head);
+		}
+		assertThat(sent).extracting(Outbox.Entry::correlation).containsExactly("c-1", "c-1", "c-1", null);
+		assertThat(sent.get(0).message()).contains(OutboundMessage.Text.of(5, paragraph));
+		assertThat(sent.get(3).message()).contains(OutboundMessage.Text.of(5, "after"));
 		assertThat(this.jdbc.sql("SELECT payload FROM outbox WHERE id = ?")
-			.param(pending.get(0).id())
+			.param(sent.get(0).id())
 			.query(String.class)
 			.single()).isEmpty();
-		assertThat(this.outbox.countPending()).isEqualTo(3);
+		assertThat(this.outbox.countPending()).isZero();
+	}
+
+	@Test
+	void everyChatsNextMessageIsOfferedHoweverLongAnotherChatsQueue() {
+		for (int i = 0; i < 600; i++) {
+			this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(-100, "staff card " + i)));
+		}
+		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(8, "your answer")));
+		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(9, "another person's answer")));
+		List<Outbox.Entry> heads = this.outbox.heads(500);
+		assertThat(heads).extracting(Outbox.Entry::chatId).containsExactly(-100L, 8L, 9L);
+		assertThat(heads.get(0).message()).contains(OutboundMessage.Text.of(-100, "staff card 0"));
+	}
+
+	@Test
+	void aMessageIsTakenForSendingOnceEvenFromAnOlderSnapshot() {
+		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(10, "once")));
+		Outbox.Entry seenTwice = this.outbox.heads(1).get(0);
+		assertThat(this.outbox.markSending(seenTwice.id())).isTrue();
+		this.outbox.markSent(seenTwice.id(), 1L);
+		assertThat(this.outbox.markSending(seenTwice.id())).isFalse();
+		assertThat(this.jdbc.sql("SELECT attempts FROM outbox WHERE id = ?")
+			.param(seenTwice.id())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
 	void messagesInterruptedWhileSendingAreQueuedAgain() {
 		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(6, "x")));
-		long id = this.outbox.pending(1).get(0).id();
+		long id = this.outbox.heads(1).get(0).id();
 		this.outbox.markSending(id);
-		assertThat(this.outbox.pending(10)).isEmpty();
+		assertThat(this.outbox.heads(10)).isEmpty();
 		assertThat(this.outbox.recoverInterrupted()).isEqualTo(1);
-		assertThat(this.outbox.pending(10)).singleElement()
-			.satisfies(entry -> assertThat(entry.attempts()).isEqualTo(1));
+		assertThat(this.outbox.heads(10)).singleElement().satisfies(entry -> assertThat(entry.attempts()).isEqualTo(1));
 	}
 
 	@Test
 	void aWaitTelegramAskedForIsNotCountedAsAnAttempt() {
 		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(7, "x")));
-		long id = this.outbox.pending(1).get(0).id();
+		long id = this.outbox.heads(1).get(0).id();
 		this.outbox.markSending(id);
 		this.outbox.reschedule(id, Instant.now(), "retry after 7 s", false);
-		assertThat(this.outbox.pending(1).get(0).attempts()).isZero();
+		assertThat(this.outbox.heads(1).get(0).attempts()).isZero();
 		this.outbox.markSending(id);
 		this.outbox.reschedule(id, Instant.now(), "timeout", true);
-		assertThat(this.outbox.pending(1).get(0).attempts()).isEqualTo(1);
+		assertThat(this.outbox.heads(1).get(0).attempts()).isEqualTo(1);
 	}
 
 	@Test
