@@ -83,7 +83,7 @@ final class Reranker {
 		double specificity = specificity(question);
 		List<TopicIndex.Candidate> candidates = new ArrayList<>(best.size());
 		best.forEach((topic, score) -> {
-			double covered = this.vocabularies.get(topic).covered(question, questionWeights);
+			double covered = this.vocabularies.get(topic).covered(similarities.question, questionWeights);
 			double blended = blend(score[0], weight.share(covered));
 			double reach = blend(score[1], weight.tellingShare(covered));
 			candidates.add(new TopicIndex.Candidate(topic, blended * specificity, reach * specificity, score[0],

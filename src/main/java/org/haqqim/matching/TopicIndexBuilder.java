@@ -98,6 +98,7 @@ final class TopicIndexBuilder {
 			for (Phrasing phrasing : phrasings) {
 				vocabularies.computeIfAbsent(phrasing.topic(), topic -> new TopicVocabulary()).add(phrasing, table);
 			}
+			vocabularies.values().forEach(TopicVocabulary::freeze);
 			Map<String, Integer> topicsUsing = new HashMap<>();
 			vocabularies.values()
 				.forEach(vocabulary -> vocabulary.stems().forEach(stem -> topicsUsing.merge(stem, 1, Integer::sum)));
