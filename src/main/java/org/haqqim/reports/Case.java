@@ -19,6 +19,14 @@ record Case(long id, long chatId, CaseStatus status, IntakeStep intakeStep, bool
 		Timeline timeline) {
 
 	/** The person's side, for rendering what they are told. */
+	/**
+	 * Whether the person is being asked the intake's questions: before the case opens, or
+	 * after, since a case reaches staff as soon as there is something to send.
+	 */
+	boolean asking() {
+		return this.status == CaseStatus.INTAKE || this.status.isOpen() && this.intakeStep != null;
+	}
+
 	Audience audience() {
 		return Audience.of(this.language, this.citizenship);
 	}

@@ -104,15 +104,22 @@ class Cases {
 			.list();
 	}
 
-	void moveTo(long id, CaseStatus status, IntakeStep step) {
-		this.jdbc.sql("UPDATE report_case SET status = ?, intake_step = ? WHERE id = ?")
-			.params(status.name(), step == null ? null : step.name(), id)
+	/**
+	 * Opens a case to staff while the person is still asked the intake's remaining
+	 * questions, from {@code step} on.
+	 */
+	void openAsking(long id, IntakeStep step) {
+		this.jdbc.sql("UPDATE report_case SET status = 'OPEN', intake_step = ?, opened_at = ? WHERE id = ?")
+			.params(step == null ? null : step.name(), this.clock.millis(), id)
 			.update();
 	}
 
-	void open(long id) {
-		this.jdbc.sql("UPDATE report_case SET status = 'OPEN', intake_step = NULL, opened_at = ? WHERE id = ?")
-			.params(this.clock.millis(), id)
+	/**
+	 * The intake question asked next, or none when the intake is over; the status stays.
+	 */
+	void askNext(long id, IntakeStep step) {
+		this.jdbc.sql("UPDATE report_case SET intake_step = ? WHERE id = ?")
+			.params(step == null ? null : step.name(), id)
 			.update();
 	}
 

@@ -1,6 +1,8 @@
 package org.haqqim.reports;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -101,8 +103,9 @@ class ReportIntake {
 	// --- the answer to "send it?"
 
 	/**
-	 * Yes: the intake begins, or, when the person already has a case, the message goes
-	 * into it.
+	 * Yes: the case reaches staff at once, with what the person wrote, and the intake's
+	 * questions follow; or, when the person already has a case, the message goes into it.
+	 * A person whose phone is taken before the last question has still reached staff.
 	 */
 	Replies consent(Case draft, Audience audience, Integer message) {
 		if (draft.status() != CaseStatus.DRAFT) {
@@ -116,8 +119,7 @@ class ReportIntake {
 			return answered.and(carryInto(current.get(), draft))
 				.and(screens.added(current.get().id()).sendTo(draft.chatId()));
 		}
-		this.cases.moveTo(draft.id(), CaseStatus.INTAKE, IntakeStep.CITY);
-		return answered.and(screens.question(IntakeStep.CITY, draft.id()).sendTo(draft.chatId()));
+		return answered.and(openNow(draft, IntakeStep.CITY, screens));
 	}
 
 	/** No: the draft is deleted, and nothing reaches staff. */
@@ -133,7 +135,7 @@ class ReportIntake {
 
 	/** The skip button of the question being asked. */
 	Replies skip(Case intake, Audience audience) {
-		if (intake.status() != CaseStatus.INTAKE || intake.intakeStep() == null) {
+		if (!intake.asking() || intake.intakeStep() == null) {
 			return Replies.none();
 		}
 		return advance(intake, audience);
@@ -141,20 +143,22 @@ class ReportIntake {
 
 	/** A city button. */
 	Replies city(Case intake, String cityId, Audience audience) {
-		if (intake.status() != CaseStatus.INTAKE) {
+		if (!intake.asking()) {
 			return Replies.none();
 		}
-		this.cases.setCity(intake.id(), this.relay.staffScreens().cityName(cityId));
-		return advance(intake, audience);
+		String city = this.relay.staffScreens().cityName(cityId);
+		this.cases.setCity(intake.id(), city);
+		return toStaff(intake, "staff.intake.city", Map.of("city", city)).and(advance(intake, audience));
 	}
 
 	/** A "when did it happen?" button. */
 	Replies when(Case intake, CaseAction.Happened happened, Audience audience) {
-		if (intake.status() != CaseStatus.INTAKE) {
+		if (!intake.asking()) {
 			return Replies.none();
 		}
-		this.cases.setHappened(intake.id(), this.relay.staffScreens().happened(happened));
-		return advance(intake, audience);
+		String when = this.relay.staffScreens().happened(happened);
+		this.cases.setHappened(intake.id(), when);
+		return toStaff(intake, "staff.intake.when", Map.of("when", when)).and(advance(intake, audience));
 	}
 
 	/**
@@ -170,44 +174,74 @@ class ReportIntake {
 		}
 		if (event instanceof InboundEvent.Contact contact) {
 			this.cases.setPhone(intake.id(), contact.phoneNumber());
-			return step == IntakeStep.PHONE ? advance(intake, audience) : Replies.none();
+			Replies told = toStaff(intake, "staff.intake.contact", Map.of("phone", contact.phoneNumber()));
+			return step == IntakeStep.PHONE ? told.and(advance(intake, audience)) : told;
 		}
 		if (event instanceof InboundEvent.Location location) {
 			this.cases.setLocation(intake.id(), location.latitude(), location.longitude());
-			return step == IntakeStep.LOCATION ? advance(intake, audience) : Replies.none();
+			Replies told = toStaff(intake, "staff.intake.location",
+					Map.of("latitude", String.format(Locale.ROOT, "%.5f", location.latitude()), "longitude",
+							String.format(Locale.ROOT, "%.5f", location.longitude())));
+			return step == IntakeStep.LOCATION ? told.and(advance(intake, audience)) : told;
 		}
 		if (!(event instanceof InboundEvent.Text text)) {
 			return Replies.none();
 		}
 		String typed = text.text().strip();
 		boolean skipped = screens(audience).isSkip(typed);
+		Replies told = Replies.none();
 		switch (step) {
 			case WHAT -> this.cases.addText(intake.id(), text);
-			case CITY -> this.cases.setCity(intake.id(), skipped ? null : typed);
-			case WHEN -> this.cases.setHappened(intake.id(), skipped ? null : typed);
+			case CITY -> {
+				this.cases.setCity(intake.id(), skipped ? null : typed);
+				told = skipped ? told : toStaff(intake, "staff.intake.city", Map.of("city", typed));
+			}
+			case WHEN -> {
+				this.cases.setHappened(intake.id(), skipped ? null : typed);
+				told = skipped ? told : toStaff(intake, "staff.intake.when", Map.of("when", typed));
+			}
 			default -> {
 				if (!skipped) {
-					this.cases.addText(intake.id(), text);
+					long message = this.cases.addText(intake.id(), text);
+					told = intake.status().isOpen() ? this.relay.relay(intake, message) : told;
 				}
 			}
 		}
-		return advance(intake, audience);
+		return told.and(advance(intake, audience));
 	}
 
 	/**
-	 * The next question, or, when none is left, the open case: its card to staff,
-	 * "received" to the person.
+	 * An intake answer to staff, once the case is theirs; before that the card holds it.
+	 */
+	private Replies toStaff(Case intake, String key, Map<String, String> params) {
+		return intake.status().isOpen() ? this.relay.tell(intake, key, params) : Replies.none();
+	}
+
+	/**
+	 * The next question. A case not yet with staff (someone who chose "write to staff"
+	 * and has now said what happened) opens first; when no question is left, the person
+	 * is told the intake is over.
 	 */
 	private Replies advance(Case intake, Audience audience) {
 		ReportScreens screens = screens(audience);
 		IntakeStep next = intake.intakeStep() == null ? null : intake.intakeStep().next();
-		if (next != null) {
-			this.cases.moveTo(intake.id(), CaseStatus.INTAKE, next);
-			return Replies.of(screens.question(next, intake.id()).sendTo(intake.chatId()));
+		if (!intake.status().isOpen()) {
+			return openNow(intake, next, screens);
 		}
-		this.cases.open(intake.id());
+		this.cases.askNext(intake.id(), next);
+		return Replies.of((next == null ? screens.intakeOver(intake.id()) : screens.question(next, intake.id()))
+			.sendTo(intake.chatId()));
+	}
+
+	/**
+	 * The case to staff now, with what is known, "received" to the person, and the next
+	 * question when one is left; all queued in the transaction that opens it.
+	 */
+	private Replies openNow(Case intake, IntakeStep next, ReportScreens screens) {
+		this.cases.openAsking(intake.id(), next);
 		Case opened = this.cases.find(intake.id()).orElseThrow();
-		return this.relay.announce(opened).and(screens.received(opened.id()).sendTo(intake.chatId()));
+		Replies sent = this.relay.announce(opened).and(screens.received(opened.id()).sendTo(opened.chatId()));
+		return next == null ? sent : sent.and(screens.question(next, opened.id()).sendTo(opened.chatId()));
 	}
 
 	/**

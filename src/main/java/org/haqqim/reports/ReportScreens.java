@@ -94,6 +94,11 @@ final class ReportScreens {
 		return new Screen(text("report.received", caseId), new Keyboard.Remove());
 	}
 
+	/** The last intake question answered: the case stays open for anything more. */
+	Screen intakeOver(long caseId) {
+		return new Screen(text("report.added", caseId), new Keyboard.Remove());
+	}
+
 	// --- an open case
 
 	Screen added(long caseId) {

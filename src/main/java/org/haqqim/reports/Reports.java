@@ -51,7 +51,7 @@ public class Reports {
 			return CaseAction.isCaseButton(press.data()) ? Optional.of(press(press, audience)) : Optional.empty();
 		}
 		return this.cases.collecting(event.origin().chatId())
-			.map(current -> current.status() == CaseStatus.INTAKE ? this.intake.answer(current, event, audience)
+			.map(current -> current.asking() ? this.intake.answer(current, event, audience)
 					: this.relay.fromPerson(current, event, audience));
 	}
 

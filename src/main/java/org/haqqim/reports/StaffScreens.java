@@ -36,7 +36,10 @@ final class StaffScreens {
 		this.staff = Audience.of(staffLanguage, null);
 	}
 
-	/** The case card: what staff need to act, with buttons to take and to close it. */
+	/**
+	 * The case card: what staff need to act, with buttons to take and to close it. A case
+	 * reaches staff before its intake ends; what the person is still being asked says so.
+	 */
 	Screen card(Case shown, List<CaseMessage> messages, Instant now) {
 		String notGiven = plain("staff.not-given");
 		String words = firstText(messages).map(CaseMessage::text).orElse("");
@@ -57,8 +60,9 @@ final class StaffScreens {
 		params.put("language", this.knowledge.language(shown.language()).map(Language::name).orElse(shown.language()));
 		params.put("citizenship",
 				shown.citizenship() == null ? notGiven : plain("citizenship." + shown.citizenship().name()));
-		params.put("city", intake.city() == null ? notGiven : intake.city());
-		params.put("when", intake.happened() == null ? notGiven : intake.happened());
+		String missing = shown.asking() ? plain("staff.still-asking") : notGiven;
+		params.put("city", intake.city() == null ? missing : intake.city());
+		params.put("when", intake.happened() == null ? missing : intake.happened());
 		params.put("age", age(shown.age(now)));
 		params.put("contact", contact.toString());
 		params.put("text", shorten(words));

@@ -56,7 +56,7 @@ abstract class CasesContract {
 		this.cases.setPhone(id, "+79001234567");
 		this.cases.setLocation(id, 55.75, 37.61);
 		this.clock.advance(Duration.ofMinutes(3));
-		this.cases.open(id);
+		this.cases.openAsking(id, null);
 		Case stored = this.cases.find(id).orElseThrow();
 		assertThat(stored.status()).isEqualTo(CaseStatus.OPEN);
 		assertThat(stored.intakeStep()).isNull();
@@ -71,15 +71,30 @@ abstract class CasesContract {
 	}
 
 	@Test
+	void aCaseOpensToStaffWhileThePersonIsStillAskedAndTheIntakeEndsOpen() {
+		long id = this.cases.create(12, CaseStatus.DRAFT, IntakeStep.CITY, true, null, "ru", null);
+		this.cases.openAsking(id, IntakeStep.CITY);
+		Case asking = this.cases.find(id).orElseThrow();
+		assertThat(asking.status()).isEqualTo(CaseStatus.OPEN);
+		assertThat(asking.intakeStep()).isEqualTo(IntakeStep.CITY);
+		assertThat(asking.asking()).isTrue();
+		assertThat(asking.timeline().openedAt()).isEqualTo(START);
+		this.cases.askNext(id, null);
+		Case told = this.cases.find(id).orElseThrow();
+		assertThat(told.asking()).isFalse();
+		assertThat(told.status()).isEqualTo(CaseStatus.OPEN);
+	}
+
+	@Test
 	void thePersonsNewestCaseInIntakeOrOpenCollectsTheirMessagesNeverADraftOrAClosedOne() {
 		long draft = this.cases.create(8, CaseStatus.DRAFT, IntakeStep.CITY, true, null, "ru", null);
 		assertThat(this.cases.collecting(8)).isEmpty();
 		long closed = this.cases.create(8, CaseStatus.INTAKE, IntakeStep.WHAT, false, null, "ru", null);
-		this.cases.open(closed);
+		this.cases.openAsking(closed, null);
 		this.cases.close(closed);
 		assertThat(this.cases.collecting(8)).isEmpty();
 		long open = this.cases.create(8, CaseStatus.INTAKE, IntakeStep.WHAT, false, null, "ru", null);
-		this.cases.open(open);
+		this.cases.openAsking(open, null);
 		this.cases.take(open, 55);
 		assertThat(this.cases.collecting(8)).map(Case::id).contains(open);
 		assertThat(this.cases.ofPerson(8)).extracting(Case::id).containsExactly(draft, closed, open);
@@ -126,7 +141,7 @@ abstract class CasesContract {
 		this.cases.setPhone(id, "+79001234567");
 		this.cases.addText(id, new InboundEvent.Text(Origin.privateMessage(3, 11, 33, "uz"), "my words"));
 		this.cases.mapStaffMessage(-100, 6, id);
-		this.cases.open(id);
+		this.cases.openAsking(id, null);
 		this.cases.close(id);
 		this.clock.advance(Duration.ofDays(91));
 		assertThat(this.cases.contentPastRetention(this.clock.instant().minus(Duration.ofDays(90))))

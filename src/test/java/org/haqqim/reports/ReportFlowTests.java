@@ -105,18 +105,43 @@ class ReportFlowTests {
 	}
 
 	@Test
-	void yesAndTheIntakeOpenTheCaseAndItsCardReachesStaffWithThePersonsWords() {
+	void yesSendsTheCardAtOnceAndTheIntakeAnswersFollowIt() {
 		ReportsWiring wiring = wiring(Map.of());
 		long person = people.incrementAndGet();
 		long caseId = openUrgentCase(wiring, person, "меня задержали в метро сейчас");
-		Deliveries.Sent card = wiring.deliveries().last(STAFF);
+		List<Deliveries.Sent> toStaff = wiring.deliveries().to(STAFF);
+		Deliveries.Sent card = toStaff.get(0);
 		assertThat(Html.toPlainText(card.html())).contains("#" + caseId, "меня задержали в метро сейчас",
-				knowledge.current().contacts().city("moscow").orElseThrow().name("ru"));
+				text("staff.still-asking"));
 		assertThat(card.buttons()).containsExactly("rp:take:" + caseId, "rp:close:" + caseId);
 		assertThat(((OutboundMessage.Text) card.message()).protect()).as("staff cannot forward it").isTrue();
+		String moscow = knowledge.current().contacts().city("moscow").orElseThrow().name("ru");
+		assertThat(toStaff).extracting(sent -> Html.toPlainText(sent.html()))
+			.contains(
+					Html.toPlainText(text("staff.intake.city", Map.of("case", Long.toString(caseId), "city", moscow))));
+		assertThat(wiring.deliveries().to(person)).extracting(Deliveries.Sent::html)
+			.contains(text("report.received", Map.of("case", Long.toString(caseId))));
 		assertThat(wiring.deliveries().last(person).html())
-			.isEqualTo(text("report.received", Map.of("case", Long.toString(caseId))));
+			.isEqualTo(text("report.added", Map.of("case", Long.toString(caseId))));
 		assertThat(wiring.cases.find(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
+		assertThat(wiring.cases.find(caseId).orElseThrow().asking()).isFalse();
+	}
+
+	@Test
+	void aPersonWhoStopsAnsweringAfterYesHasReachedStaffAlready() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		Deliveries.Sent consent = offer(wiring, person, "мужа забрали в отдел, телефон отобрали").get(1);
+		String yes = consent.button("rp:y:");
+		long caseId = Long.parseLong(yes.substring("rp:y:".length()));
+		Deliveries.Sent city = last(press(wiring, person, consent.messageId().intValue(), yes), person);
+		assertThat(city.buttons()).anyMatch(data -> data.startsWith("rp:city:" + caseId + ":"));
+		assertThat(wiring.deliveries().to(STAFF)).singleElement()
+			.satisfies(card -> assertThat(Html.toPlainText(card.html())).contains("#" + caseId,
+					"мужа забрали в отдел, телефон отобрали"));
+		Case waiting = wiring.cases.find(caseId).orElseThrow();
+		assertThat(waiting.status()).isEqualTo(CaseStatus.OPEN);
+		assertThat(waiting.intakeStep()).isEqualTo(IntakeStep.CITY);
 	}
 
 	@Test

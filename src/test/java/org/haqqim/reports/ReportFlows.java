@@ -50,27 +50,30 @@ final class ReportFlows {
 	}
 
 	/**
-	 * Agrees to send, and answers the intake: a city button, "right now", skips phone and
-	 * location.
+	 * Agrees to send, is told the case is received, and answers the intake that follows:
+	 * a city button, "right now", skips phone and location.
 	 */
 	long completeIntake(long user, FakeBotApi.Call consent, String language, String citizenship) {
 		String yes = consent.buttonData("rp:y:");
 		long caseId = Long.parseLong(yes.substring("rp:y:".length()));
 		int before = this.telegram.screensOf(user).size();
 		this.telegram.userPresses(user, consent.targetMessageId(), yes, language);
-		FakeBotApi.Call city = this.telegram.awaitScreen(user, before + 1, WAIT);
+		FakeBotApi.Call received = this.telegram.awaitScreen(user, before + 1, WAIT);
+		assertThat(received.text())
+			.isEqualTo(text("report.received", language, citizenship, Map.of("case", Long.toString(caseId))));
+		FakeBotApi.Call city = this.telegram.awaitScreen(user, before + 2, WAIT);
 		this.telegram.userPresses(user, city.targetMessageId(), city.buttonData("rp:city:" + caseId + ":"), language);
-		FakeBotApi.Call when = this.telegram.awaitScreen(user, before + 2, WAIT);
+		FakeBotApi.Call when = this.telegram.awaitScreen(user, before + 3, WAIT);
 		this.telegram.userPresses(user, when.targetMessageId(), "rp:when:" + caseId + ":now", language);
-		this.telegram.awaitScreen(user, before + 3, WAIT);
+		this.telegram.awaitScreen(user, before + 4, WAIT);
 		String skip = this.knowledge.current()
 			.plainText("button.skip", Audience.of(language, Citizenship.valueOf(citizenship)));
 		this.telegram.userSays(user, skip, language);
-		this.telegram.awaitScreen(user, before + 4, WAIT);
+		this.telegram.awaitScreen(user, before + 5, WAIT);
 		this.telegram.userSays(user, skip, language);
-		FakeBotApi.Call received = this.telegram.awaitScreen(user, before + 5, WAIT);
-		assertThat(received.text())
-			.isEqualTo(text("report.received", language, citizenship, Map.of("case", Long.toString(caseId))));
+		FakeBotApi.Call over = this.telegram.awaitScreen(user, before + 6, WAIT);
+		assertThat(over.text())
+			.isEqualTo(text("report.added", language, citizenship, Map.of("case", Long.toString(caseId))));
 		return caseId;
 	}
 
