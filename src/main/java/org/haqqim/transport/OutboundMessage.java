@@ -106,8 +106,18 @@ public sealed interface OutboundMessage {
 
 	}
 
-	/** Creates a forum topic; the delivered result carries its thread id. */
+	/**
+	 * Creates a forum topic; the delivered result carries its thread id. Telegram posts a
+	 * message in the group for it ("topic created"), so it counts against the group's
+	 * limit.
+	 */
 	record CreateTopic(long chatId, String name) implements OutboundMessage {
+
+		@Override
+		public boolean isNewMessage() {
+			return true;
+		}
+
 	}
 
 	/**

@@ -61,4 +61,12 @@ class TelegramPacingTests {
 			.isTrue();
 	}
 
+	@Test
+	void aNewForumTopicCountsAgainstTheGroupForTelegramPostsAMessageForIt() {
+		TelegramPacing pacing = new TelegramPacing(1, 2, 30);
+		assertThat(pacing.tryAcquire(new OutboundMessage.CreateTopic(-100, "Case #1"), this.start)).isTrue();
+		assertThat(pacing.tryAcquire(OutboundMessage.Text.of(-100, "card"), this.start.plusSeconds(1))).isTrue();
+		assertThat(pacing.tryAcquire(OutboundMessage.Text.of(-100, "card"), this.start.plusSeconds(2))).isFalse();
+	}
+
 }
