@@ -113,17 +113,11 @@ class CrashRecoveryIT {
 		long user = 900_003L;
 		this.telegram.userSays(user, "/report", "ru");
 		FakeBotApi.Call what = this.telegram.awaitScreen(user, 1, WAIT);
-		this.telegram.userSays(user, "бригадир забрал паспорта у всех", "ru");
-		for (int step = 2; step <= 3; step++) {
-			FakeBotApi.Call question = this.telegram.awaitScreen(user, step, WAIT);
-			this.telegram.userPresses(user, question.targetMessageId(), question.buttonData("rp:skip:"), "ru");
-		}
-		this.telegram.awaitScreen(user, 4, WAIT);
-		this.telegram.userSays(user, "Пропустить", "ru");
-		this.telegram.awaitScreen(user, 5, WAIT);
+		// The card goes out as soon as the person has said what happened, before the
+		// rest of the intake: the bot is killed while it is being sent.
 		this.telegram.failNextTo(STAFF_CHAT, "sendmessage", FakeBotApi.Fault.hold());
-		this.telegram.userSays(user, "Пропустить", "ru");
-		this.telegram.awaitScreen(user, 6, WAIT);
+		this.telegram.userSays(user, "бригадир забрал паспорта у всех", "ru");
+		this.telegram.awaitScreen(user, 2, WAIT);
 		this.telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT, WAIT);
 		kill();
 		assertThat(this.telegram.acceptedTo(STAFF_CHAT, "sendmessage")).isEmpty();

@@ -6,12 +6,12 @@ import java.util.Map;
 /**
  * The word lists that matching uses, owned by maintainers: synonym groups, the words that
  * tell an urgent situation, the situations told in ordinary words, the words that name a
- * citizenship, words too common to decide a match, and the greetings and thanks that are
- * not questions at all.
+ * citizenship, words too common to decide a match, the greetings and thanks that are not
+ * questions at all, and the ways people type "skip" to a question of the bot.
  */
 public record Lexicon(List<List<String>> synonymGroups, UrgencyWords urgency, List<Situation> situations,
 		Map<Citizenship, Map<String, List<String>>> citizenshipWords, Map<String, List<String>> commonWords,
-		Map<String, List<String>> greetings, Map<String, List<String>> thanks) {
+		Map<String, List<String>> greetings, Map<String, List<String>> thanks, Map<String, List<String>> skip) {
 
 	public Lexicon {
 		synonymGroups = synonymGroups.stream().map(List::copyOf).toList();
@@ -20,10 +20,12 @@ public record Lexicon(List<List<String>> synonymGroups, UrgencyWords urgency, Li
 		commonWords = Map.copyOf(commonWords);
 		greetings = Map.copyOf(greetings);
 		thanks = Map.copyOf(thanks);
+		skip = Map.copyOf(skip);
 	}
 
 	public static Lexicon empty() {
-		return new Lexicon(List.of(), UrgencyWords.empty(), List.of(), Map.of(), Map.of(), Map.of(), Map.of());
+		return new Lexicon(List.of(), UrgencyWords.empty(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+				Map.of());
 	}
 
 	/**

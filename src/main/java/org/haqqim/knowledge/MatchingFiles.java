@@ -35,7 +35,8 @@ final class MatchingFiles {
 		Optional<YamlTree.Mapping> smallTalkRoot = directory.mapping(smallTalk, true);
 		return new Lexicon(files.synonyms(), files.urgency(), files.situations(), files.citizenshipWords(),
 				files.commonWords(), files.lists(smallTalk, smallTalkRoot, "greetings", true),
-				files.lists(smallTalk, smallTalkRoot, "thanks", true));
+				files.lists(smallTalk, smallTalkRoot, "thanks", true),
+				files.lists(smallTalk, smallTalkRoot, "skip", false));
 	}
 
 	/**

@@ -198,6 +198,18 @@ public final class MatchingEngine {
 	}
 
 	/**
+	 * Whether a reply to one of the bot's questions only says "skip": the words of
+	 * {@code small-talk.yaml}'s {@code skip} lists, or no words at all ("-", "…").
+	 */
+	public boolean meansSkip(String text) {
+		if (text == null || text.isBlank()) {
+			return false;
+		}
+		String[] words = this.index.wordLists().analyse(text).words();
+		return words.length == 0 || this.smallTalk.meansSkip(words);
+	}
+
+	/**
 	 * Everything the engine read of a message before deciding: the situations its phrases
 	 * tell, the citizenship it is asked for, the topics ranked by the whole question and
 	 * by its most telling words, and whether it is urgent.

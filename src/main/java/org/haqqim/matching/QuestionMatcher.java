@@ -40,6 +40,13 @@ public class QuestionMatcher {
 		return this.results.get(key.toLowerCase(Locale.ROOT), k -> this.engine.get().match(question));
 	}
 
+	/**
+	 * Whether a reply to one of the bot's questions only says "skip", in any language.
+	 */
+	public boolean meansSkip(String text) {
+		return this.engine.get().meansSkip(text);
+	}
+
 	@EventListener
 	void onKnowledgeReloaded(KnowledgeReloaded reloaded) {
 		MatchingEngine rebuilt = MatchingEngine.build(reloaded.knowledge(), this.properties);

@@ -24,6 +24,8 @@ final class SmallTalk {
 
 	private final Set<String> commonWords = new HashSet<>();
 
+	private final List<Phrase> skips = new ArrayList<>();
+
 	private record Phrase(List<String> words, MatchResult.Decision kind) {
 	}
 
@@ -32,6 +34,13 @@ final class SmallTalk {
 		addAll(lists.greetings(), MatchResult.Decision.GREETING);
 		// Longest first, so that "спасибо большое" is taken whole before "спасибо".
 		this.phrases.sort((a, b) -> Integer.compare(b.words().size(), a.words().size()));
+		lists.skip()
+			.values()
+			.forEach(list -> list.stream()
+				.map(TextFolding::words)
+				.filter(words -> !words.isEmpty())
+				.forEach(words -> this.skips.add(new Phrase(words, null))));
+		this.skips.sort((a, b) -> Integer.compare(b.words().size(), a.words().size()));
 		lists.commonWords()
 			.values()
 			.forEach(words -> words.forEach(word -> this.commonWords.addAll(TextFolding.words(word))));
@@ -44,29 +53,52 @@ final class SmallTalk {
 	 * @param words the message's folded words
 	 */
 	Optional<MatchResult.Decision> recognise(String[] words) {
-		if (words.length == 0 || words.length > MAX_WORDS) {
+		List<Phrase> found = madeOf(words, this.phrases);
+		if (found == null || found.isEmpty()) {
 			return Optional.empty();
 		}
-		MatchResult.Decision found = null;
+		return Optional.of(found.stream().anyMatch(phrase -> phrase.kind() == MatchResult.Decision.THANKS)
+				? MatchResult.Decision.THANKS : MatchResult.Decision.GREETING);
+	}
+
+	/**
+	 * Whether the message only says "skip" to a question ("o'tkazib yuboring", "нет",
+	 * "no"), in any language's words, with common words around it.
+	 * @param words the message's folded words
+	 */
+	boolean meansSkip(String[] words) {
+		List<Phrase> found = madeOf(words, this.skips);
+		return found != null && !found.isEmpty();
+	}
+
+	/**
+	 * The phrases a short message is made of, with common words between them; null when
+	 * some word is neither.
+	 */
+	private List<Phrase> madeOf(String[] words, List<Phrase> phrases) {
+		if (words.length == 0 || words.length > MAX_WORDS) {
+			return null;
+		}
+		List<Phrase> found = new ArrayList<>();
 		int i = 0;
 		while (i < words.length) {
-			Phrase phrase = phraseAt(words, i);
+			Phrase phrase = phraseAt(words, i, phrases);
 			if (phrase != null) {
-				found = (found == MatchResult.Decision.THANKS) ? found : phrase.kind();
+				found.add(phrase);
 				i += phrase.words().size();
 			}
 			else if (this.commonWords.contains(words[i])) {
 				i++;
 			}
 			else {
-				return Optional.empty();
+				return null;
 			}
 		}
-		return Optional.ofNullable(found);
+		return found;
 	}
 
-	private Phrase phraseAt(String[] words, int start) {
-		for (Phrase phrase : this.phrases) {
+	private static Phrase phraseAt(String[] words, int start, List<Phrase> phrases) {
+		for (Phrase phrase : phrases) {
 			List<String> expected = phrase.words();
 			if (start + expected.size() > words.length) {
 				continue;

@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.Topic;
+import org.haqqim.matching.QuestionMatcher;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.Replies;
@@ -37,15 +38,18 @@ class ReportIntake {
 
 	private final CurrentKnowledge knowledge;
 
+	private final QuestionMatcher matcher;
+
 	/**
 	 * The last media a person sent outside a report, so that "write to staff" right after
 	 * carries it.
 	 */
 	private final Cache<Long, InboundEvent.Media> recentMedia;
 
-	ReportIntake(Cases cases, CaseRelay relay, CurrentKnowledge knowledge, ReportsProperties properties,
-			Ticker ticker) {
+	ReportIntake(Cases cases, CaseRelay relay, CurrentKnowledge knowledge, QuestionMatcher matcher,
+			ReportsProperties properties, Ticker ticker) {
 		this.cases = cases;
+		this.matcher = matcher;
 		this.relay = relay;
 		this.knowledge = knowledge;
 		this.recentMedia = Caffeine.newBuilder()
@@ -188,7 +192,7 @@ class ReportIntake {
 			return Replies.none();
 		}
 		String typed = text.text().strip();
-		boolean skipped = screens(audience).isSkip(typed);
+		boolean skipped = screens(audience).isSkip(typed) || this.matcher.meansSkip(typed);
 		Replies told = Replies.none();
 		switch (step) {
 			case WHAT -> this.cases.addText(intake.id(), text);

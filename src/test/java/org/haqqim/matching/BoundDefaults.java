@@ -6,12 +6,12 @@ import org.springframework.boot.context.properties.bind.Binder;
  * The matcher's settings when nothing is set: its {@code @DefaultValue}s, bound as the
  * bot binds them.
  */
-final class BoundDefaults {
+public final class BoundDefaults {
 
 	private BoundDefaults() {
 	}
 
-	static MatchingProperties matching() {
+	public static MatchingProperties matching() {
 		return new Binder().bindOrCreate("haqqim.matching", MatchingProperties.class);
 	}
 

@@ -247,6 +247,27 @@ class MatchingEngineTests {
 			.contains(topic);
 	}
 
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			o'tkazib yuboring         | true
+			otkazish                  | true
+			ўтказиш                   | true
+			пропустить пожалуйста     | true
+			нет                       | true
+			propustit                 | true
+			skip                      | true
+			no                        | true
+			-                         | true
+			жок                       | true
+			не                        | true
+			Москва                    | false
+			нет паспорта              | false
+			I have no phone now       | false
+			""")
+	void aReplyThatOnlySaysSkipIsSeenInAnyLanguage(String text, boolean skip) {
+		assertThat(engine.meansSkip(text)).as(text).isEqualTo(skip);
+	}
+
 	@Test
 	void aCitizenshipTheMessageNamesOverridesTheProfile() {
 		MatchResult kyrgyz = engine

@@ -145,6 +145,22 @@ class ReportFlowTests {
 	}
 
 	@Test
+	void skipTypedInThePersonsOwnWordsIsNeverStoredAsAnAnswer() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		Deliveries.Sent consent = offer(wiring, person, "меня задержали в метро сейчас").get(1);
+		String yes = consent.button("rp:y:");
+		long caseId = Long.parseLong(yes.substring("rp:y:".length()));
+		press(wiring, person, consent.messageId().intValue(), yes);
+		says(wiring, person, "нет");
+		says(wiring, person, "-");
+		Case asked = wiring.cases.find(caseId).orElseThrow();
+		assertThat(asked.intake().city()).isNull();
+		assertThat(asked.intake().happened()).isNull();
+		assertThat(asked.intakeStep()).isEqualTo(IntakeStep.PHONE);
+	}
+
+	@Test
 	void noDeletesTheDraftAndTellsThePerson() {
 		ReportsWiring wiring = wiring(Map.of());
 		long person = people.incrementAndGet();

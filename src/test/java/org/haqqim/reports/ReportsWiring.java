@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.haqqim.knowledge.CurrentKnowledge;
+import org.haqqim.matching.BoundDefaults;
+import org.haqqim.matching.QuestionMatcher;
 import org.haqqim.system.StaffChat;
 import org.haqqim.transport.Deliveries;
 import org.haqqim.transport.Replies;
@@ -46,7 +48,8 @@ public final class ReportsWiring {
 				ReportsProperties.class);
 		this.cases = new Cases(jdbc, clock);
 		this.relay = new CaseRelay(this.cases, knowledge, new StaffChat(STAFF_CHAT_ID), this.properties, clock);
-		this.intake = new ReportIntake(this.cases, this.relay, knowledge, this.properties,
+		this.intake = new ReportIntake(this.cases, this.relay, knowledge,
+				new QuestionMatcher(knowledge, BoundDefaults.matching()), this.properties,
 				() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
 		this.reports = new Reports(this.cases, this.intake, this.relay, knowledge, this.properties);
 		this.staffDesk = new StaffDesk(this.cases, this.relay, knowledge, this.properties, clock);
