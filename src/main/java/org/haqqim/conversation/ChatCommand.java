@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 enum ChatCommand {
 
 	START(true), MENU(true), CONTACTS(true), REPORT(true), LANGUAGE(true), CITIZENSHIP(false), PRIVACY(true),
-	FORGET(true), HELP(true);
+	FORGET(true), HELP(true), CANCEL(false);
 
 	private final boolean inMenu;
 

@@ -86,7 +86,17 @@ class Conversation {
 			case PRIVACY -> chat.send(screens.privacy(this.reports.retentionDays()));
 			case FORGET -> chat.send(screens.forgetConfirmation());
 			case HELP -> chat.send(screens.help());
+			case CANCEL -> cancel(chat);
 		};
+	}
+
+	/**
+	 * Leaves the report intake (the case stays with staff when it already reached them);
+	 * with nothing to leave, the menu.
+	 */
+	private Replies cancel(Chat chat) {
+		Replies cancelled = this.reports.cancelIntake(chat.id(), chat.audience());
+		return cancelled.isEmpty() ? chat.send(chat.screens().mainMenu()) : cancelled;
 	}
 
 	// --- buttons

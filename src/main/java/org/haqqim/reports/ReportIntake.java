@@ -137,6 +137,22 @@ class ReportIntake {
 
 	// --- the intake
 
+	/** Stops the questions; see {@link Reports#cancelIntake}. */
+	Replies cancel(long chatId, Audience audience) {
+		Optional<Case> asking = this.cases.collecting(chatId).filter(Case::asking);
+		if (asking.isEmpty()) {
+			return Replies.none();
+		}
+		ReportScreens screens = screens(audience);
+		Case current = asking.get();
+		if (!current.status().isOpen()) {
+			this.cases.delete(current.id());
+			return Replies.of(screens.declined().sendTo(chatId));
+		}
+		this.cases.askNext(current.id(), null);
+		return Replies.of(screens.intakeStopped(current.id()).sendTo(chatId));
+	}
+
 	/** The skip button of the question being asked. */
 	Replies skip(Case intake, Audience audience) {
 		if (!intake.asking() || intake.intakeStep() == null) {

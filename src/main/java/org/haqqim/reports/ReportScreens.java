@@ -99,6 +99,11 @@ final class ReportScreens {
 		return new Screen(text("report.added", caseId), new Keyboard.Remove());
 	}
 
+	/** No more questions, at the person's wish: the case stays open with staff. */
+	Screen intakeStopped(long caseId) {
+		return new Screen(text("report.already-open", caseId), new Keyboard.Remove());
+	}
+
 	// --- an open case
 
 	Screen added(long caseId) {

@@ -62,6 +62,14 @@ public class Reports {
 		return this.intake.offer(text, audience, topic);
 	}
 
+	/**
+	 * /cancel: no more intake questions. A case not yet with staff is dropped; one that
+	 * reached them stays open. Empty when the person is not being asked anything.
+	 */
+	public Replies cancelIntake(long chatId, Audience audience) {
+		return this.intake.cancel(chatId, audience);
+	}
+
 	/** "Write to staff" or /report, about a topic when there is one. */
 	public Replies start(long chatId, Audience audience, Optional<String> topic) {
 		return this.intake.start(chatId, audience, topic);

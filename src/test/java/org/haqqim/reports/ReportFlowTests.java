@@ -161,6 +161,35 @@ class ReportFlowTests {
 	}
 
 	@Test
+	void cancelStopsTheQuestionsAndTheCaseStaysWithStaff() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		Deliveries.Sent consent = offer(wiring, person, "меня задержали в метро сейчас").get(1);
+		String yes = consent.button("rp:y:");
+		long caseId = Long.parseLong(yes.substring("rp:y:".length()));
+		press(wiring, person, consent.messageId().intValue(), yes);
+		Deliveries.Sent stopped = single(deliver(wiring, wiring.reports().cancelIntake(person, RUSSIAN_UZBEK)), person);
+		assertThat(stopped.html()).isEqualTo(text("report.already-open", Map.of("case", Long.toString(caseId))));
+		Case open = wiring.cases.find(caseId).orElseThrow();
+		assertThat(open.status()).isEqualTo(CaseStatus.OPEN);
+		assertThat(open.asking()).isFalse();
+		assertThat(wiring.reports().cancelIntake(person, RUSSIAN_UZBEK).isEmpty()).as("nothing left to cancel")
+			.isTrue();
+	}
+
+	@Test
+	void cancelBeforeAnythingWasSaidDropsTheCaseAndStaffSeeNothing() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		deliver(wiring, wiring.reports().start(person, RUSSIAN_UZBEK, Optional.empty()));
+		Deliveries.Sent cancelled = single(deliver(wiring, wiring.reports().cancelIntake(person, RUSSIAN_UZBEK)),
+				person);
+		assertThat(cancelled.html()).isEqualTo(text("report.declined"));
+		assertThat(wiring.cases.ofPerson(person)).isEmpty();
+		assertThat(wiring.deliveries().to(STAFF)).isEmpty();
+	}
+
+	@Test
 	void noDeletesTheDraftAndTellsThePerson() {
 		ReportsWiring wiring = wiring(Map.of());
 		long person = people.incrementAndGet();
