@@ -260,7 +260,8 @@ class ReportIntake {
 	private Replies openNow(Case intake, IntakeStep next, ReportScreens screens) {
 		this.cases.openAsking(intake.id(), next);
 		Case opened = this.cases.find(intake.id()).orElseThrow();
-		Replies sent = this.relay.announce(opened).and(screens.received(opened.id()).sendTo(opened.chatId()));
+		Replies sent = this.relay.announce(opened)
+			.and(screens.received(opened.id(), opened.urgent()).sendTo(opened.chatId()));
 		return next == null ? sent : sent.and(screens.question(next, opened.id()).sendTo(opened.chatId()));
 	}
 

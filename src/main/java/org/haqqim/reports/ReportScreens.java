@@ -90,8 +90,12 @@ final class ReportScreens {
 		return typed.strip().equalsIgnoreCase(plain("button.skip").strip());
 	}
 
-	Screen received(long caseId) {
-		return new Screen(text("report.received", caseId), new Keyboard.Remove());
+	/**
+	 * "Received". For an urgent case, what to do now comes first and no wait time is
+	 * promised: someone bleeding must not read "usually within one working day".
+	 */
+	Screen received(long caseId, boolean urgent) {
+		return new Screen(text(urgent ? "report.received-urgent" : "report.received", caseId), new Keyboard.Remove());
 	}
 
 	/** The last intake question answered: the case stays open for anything more. */

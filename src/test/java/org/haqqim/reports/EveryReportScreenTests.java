@@ -93,7 +93,10 @@ class EveryReportScreenTests {
 		for (IntakeStep step : IntakeStep.values()) {
 			all.add(screens.question(step, 123_456_789L));
 		}
-		all.add(screens.received(7));
+		all.add(screens.received(7, false));
+		all.add(screens.received(7, true));
+		all.add(screens.intakeOver(7));
+		all.add(screens.intakeStopped(7));
 		all.add(screens.added(7));
 		all.add(screens.alreadyOpen(7));
 		all.add(screens.stillOpen(7));

@@ -120,7 +120,12 @@ class ReportFlowTests {
 			.contains(
 					Html.toPlainText(text("staff.intake.city", Map.of("case", Long.toString(caseId), "city", moscow))));
 		assertThat(wiring.deliveries().to(person)).extracting(Deliveries.Sent::html)
-			.contains(text("report.received", Map.of("case", Long.toString(caseId))));
+			.contains(text("report.received-urgent", Map.of("case", Long.toString(caseId))));
+		String received = text("report.received-urgent", Map.of("case", Long.toString(caseId)));
+		assertThat(received.indexOf("112")).as("what to do now comes first")
+			.isLessThan(received.indexOf("консульства"))
+			.isNotNegative();
+		assertThat(received).as("no wait time promised to someone in danger").doesNotContain("обычно");
 		assertThat(wiring.deliveries().last(person).html())
 			.isEqualTo(text("report.added", Map.of("case", Long.toString(caseId))));
 		assertThat(wiring.cases.find(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);

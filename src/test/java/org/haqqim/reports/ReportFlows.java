@@ -60,7 +60,7 @@ final class ReportFlows {
 		this.telegram.userPresses(user, consent.targetMessageId(), yes, language);
 		FakeBotApi.Call received = this.telegram.awaitScreen(user, before + 1, WAIT);
 		assertThat(received.text())
-			.isEqualTo(text("report.received", language, citizenship, Map.of("case", Long.toString(caseId))));
+			.isEqualTo(text("report.received-urgent", language, citizenship, Map.of("case", Long.toString(caseId))));
 		FakeBotApi.Call city = this.telegram.awaitScreen(user, before + 2, WAIT);
 		this.telegram.userPresses(user, city.targetMessageId(), city.buttonData("rp:city:" + caseId + ":"), language);
 		FakeBotApi.Call when = this.telegram.awaitScreen(user, before + 3, WAIT);
