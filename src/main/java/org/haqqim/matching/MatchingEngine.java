@@ -96,7 +96,7 @@ public final class MatchingEngine {
 			// A death told is not an emergency the bot can help with, though its words
 			// are urgency's, unless it is happening now; someone speaking of killing
 			// themselves is.
-			boolean urgent = reading.urgent() && reading.now()
+			boolean urgent = reading.urgent() && this.urgency.saysNow(Arrays.asList(terms.words()))
 					|| reading.situations().stream().anyMatch(situation -> situation.forStaff() && situation.urgent());
 			return new MatchResult(MatchResult.Decision.STAFF, Optional.empty(), 0, List.of(), language, urgent);
 		}
@@ -216,7 +216,7 @@ public final class MatchingEngine {
 	 */
 	record Reading(int words, List<Lexicon.Situation> situations, Optional<String> situationTopic,
 			Citizenship citizenship, List<TopicIndex.Candidate> byScore, List<TopicIndex.Candidate> byReach,
-			boolean urgent, boolean now) {
+			boolean urgent) {
 	}
 
 	Reading read(Question question) {
@@ -248,8 +248,7 @@ public final class MatchingEngine {
 		for (boolean common : terms.common()) {
 			content += common ? 0 : 1;
 		}
-		return new Reading(content, found, situationTopic, citizenship, byScore, byReach, urgent,
-				this.urgency.saysNow(words));
+		return new Reading(content, found, situationTopic, citizenship, byScore, byReach, urgent);
 	}
 
 	/**

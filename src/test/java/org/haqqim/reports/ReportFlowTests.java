@@ -136,11 +136,9 @@ class ReportFlowTests {
 	void aPersonWhoStopsAnsweringAfterYesHasReachedStaffAlready() {
 		ReportsWiring wiring = wiring(Map.of());
 		long person = people.incrementAndGet();
-		Deliveries.Sent consent = offer(wiring, person, "мужа забрали в отдел, телефон отобрали").get(1);
-		String yes = consent.button("rp:y:");
-		long caseId = Long.parseLong(yes.substring("rp:y:".length()));
-		Deliveries.Sent city = last(press(wiring, person, consent.messageId().intValue(), yes), person);
-		assertThat(city.buttons()).anyMatch(data -> data.startsWith("rp:city:" + caseId + ":"));
+		Consented consented = consent(wiring, person, "мужа забрали в отдел, телефон отобрали");
+		long caseId = consented.caseId();
+		assertThat(consented.question().buttons()).anyMatch(data -> data.startsWith("rp:city:" + caseId + ":"));
 		assertThat(wiring.deliveries().to(STAFF)).singleElement()
 			.satisfies(card -> assertThat(Html.toPlainText(card.html())).contains("#" + caseId,
 					"мужа забрали в отдел, телефон отобрали"));
@@ -153,10 +151,7 @@ class ReportFlowTests {
 	void skipTypedInThePersonsOwnWordsIsNeverStoredAsAnAnswer() {
 		ReportsWiring wiring = wiring(Map.of());
 		long person = people.incrementAndGet();
-		Deliveries.Sent consent = offer(wiring, person, "меня задержали в метро сейчас").get(1);
-		String yes = consent.button("rp:y:");
-		long caseId = Long.parseLong(yes.substring("rp:y:".length()));
-		press(wiring, person, consent.messageId().intValue(), yes);
+		long caseId = consent(wiring, person, "меня задержали в метро сейчас").caseId();
 		says(wiring, person, "нет");
 		says(wiring, person, "-");
 		Case asked = wiring.cases.find(caseId).orElseThrow();
@@ -169,10 +164,7 @@ class ReportFlowTests {
 	void cancelStopsTheQuestionsAndTheCaseStaysWithStaff() {
 		ReportsWiring wiring = wiring(Map.of());
 		long person = people.incrementAndGet();
-		Deliveries.Sent consent = offer(wiring, person, "меня задержали в метро сейчас").get(1);
-		String yes = consent.button("rp:y:");
-		long caseId = Long.parseLong(yes.substring("rp:y:".length()));
-		press(wiring, person, consent.messageId().intValue(), yes);
+		long caseId = consent(wiring, person, "меня задержали в метро сейчас").caseId();
 		Deliveries.Sent stopped = single(deliver(wiring, wiring.reports().cancelIntake(person, RUSSIAN_UZBEK)), person);
 		assertThat(stopped.html()).isEqualTo(text("report.already-open", Map.of("case", Long.toString(caseId))));
 		Case open = wiring.cases.find(caseId).orElseThrow();
@@ -387,12 +379,24 @@ class ReportFlowTests {
 	 * The offer, yes, Moscow, right now, and the phone and location skipped; returns the
 	 * case number.
 	 */
-	private long openUrgentCase(ReportsWiring wiring, long person, String words) {
+	/**
+	 * An urgent message, and yes to sending it: the case, and the first intake question.
+	 */
+	private Consented consent(ReportsWiring wiring, long person, String words) {
 		Deliveries.Sent consent = offer(wiring, person, words).get(1);
 		String yes = consent.button("rp:y:");
 		long caseId = Long.parseLong(yes.substring("rp:y:".length()));
-		Deliveries.Sent city = last(press(wiring, person, consent.messageId().intValue(), yes), person);
-		Deliveries.Sent when = last(press(wiring, person, city.messageId().intValue(), "rp:city:" + caseId + ":moscow"),
+		return new Consented(caseId, last(press(wiring, person, consent.messageId().intValue(), yes), person));
+	}
+
+	private record Consented(long caseId, Deliveries.Sent question) {
+	}
+
+	private long openUrgentCase(ReportsWiring wiring, long person, String words) {
+		Consented consented = consent(wiring, person, words);
+		long caseId = consented.caseId();
+		Deliveries.Sent when = last(
+				press(wiring, person, consented.question().messageId().intValue(), "rp:city:" + caseId + ":moscow"),
 				person);
 		press(wiring, person, when.messageId().intValue(), "rp:when:" + caseId + ":now");
 		says(wiring, person, plain("button.skip"));
