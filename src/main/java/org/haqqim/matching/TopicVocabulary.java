@@ -48,11 +48,17 @@ final class TopicVocabulary {
 		}
 	}
 
-	/** Files what was added for look-ups; called once, when every phrasing is in. */
+	/**
+	 * Files what was added for look-ups, and lets go of the counting maps; called once,
+	 * when every phrasing is in.
+	 */
 	void freeze() {
 		this.texts = Uses.of(this.textUses);
 		this.stemsByNumber = Uses.of(this.stemUses);
 		this.groups = Uses.of(this.groupUses);
+		this.textUses.clear();
+		this.stemUses.clear();
+		this.groupUses.clear();
 	}
 
 	Set<String> stems() {
