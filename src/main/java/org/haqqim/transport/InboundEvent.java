@@ -24,6 +24,10 @@ public sealed interface InboundEvent {
 	/** A text message (or an edit of one). */
 	record Text(Origin origin, String text) implements InboundEvent {
 
+		public Text {
+			text = storable(text);
+		}
+
 		@Override
 		public String toString() {
 			return "Text[update=" + this.origin.updateId() + ", length=" + this.text.length() + "]";
@@ -35,6 +39,10 @@ public sealed interface InboundEvent {
 	 * A photo, voice note, document and the like, by file id, with its caption if any.
 	 */
 	record Media(Origin origin, MediaKind kind, String fileId, String caption) implements InboundEvent {
+
+		public Media {
+			caption = storable(caption);
+		}
 
 		@Override
 		public String toString() {
@@ -59,6 +67,10 @@ public sealed interface InboundEvent {
 	 */
 	record Contact(Origin origin, String phoneNumber, boolean own) implements InboundEvent {
 
+		public Contact {
+			phoneNumber = storable(phoneNumber);
+		}
+
 		@Override
 		public String toString() {
 			return "Contact[update=" + this.origin.updateId() + ", own=" + this.own + "]";
@@ -71,6 +83,10 @@ public sealed interface InboundEvent {
 	 * as untrusted.
 	 */
 	record ButtonPress(Origin origin, String callbackId, String data) implements InboundEvent {
+
+		public ButtonPress {
+			data = storable(data);
+		}
 
 		@Override
 		public String toString() {
@@ -92,6 +108,14 @@ public sealed interface InboundEvent {
 	 * there is a chat.
 	 */
 	record Unsupported(Origin origin, String kind) implements InboundEvent {
+	}
+
+	/**
+	 * What a person typed, without the NUL character: PostgreSQL refuses to store it, and
+	 * a refused row would cost an urgent report its emergency answer.
+	 */
+	private static String storable(String text) {
+		return (text == null || text.indexOf('\u0000') < 0) ? text : text.replace("\u0000", "");
 	}
 
 }

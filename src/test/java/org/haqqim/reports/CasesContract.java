@@ -122,6 +122,15 @@ abstract class CasesContract {
 	}
 
 	@Test
+	void aNulInThePersonsWordsCannotCostTheCaseItsRow() {
+		long id = this.cases.create(10, CaseStatus.INTAKE, IntakeStep.WHAT, true, null, "ru", null);
+		this.cases.addText(id, new InboundEvent.Text(Origin.privateMessage(1, 10, 31, "ru"), "they beat\u0000 me"));
+		this.cases.addMedia(id, new InboundEvent.Media(Origin.privateMessage(2, 10, 32, "ru"), MediaKind.PHOTO,
+				"file-1", "\u0000bruises"));
+		assertThat(this.cases.messages(id)).extracting(CaseMessage::text).containsExactly("they beat me", "bruises");
+	}
+
+	@Test
 	void aStaffMessageIsMappedToOneCaseAndAForumTopicRequestedOnce() {
 		long id = this.cases.create(10, CaseStatus.INTAKE, IntakeStep.WHAT, false, null, "ru", null);
 		this.cases.mapStaffMessage(-100, 5, id);
