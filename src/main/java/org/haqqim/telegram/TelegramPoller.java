@@ -9,19 +9,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.OkHttpClient;
 import org.haqqim.system.Backoff;
 import org.haqqim.system.Failures;
 import org.haqqim.system.Phases;
 import org.haqqim.system.Worker;
-import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.Inbox;
+import org.haqqim.transport.UpdateBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -148,21 +147,14 @@ class TelegramPoller extends Worker {
 
 	private void pollOnce() throws Exception {
 		long offset = this.inbox.nextOffset();
-		GetUpdates.GetUpdatesBuilder request = GetUpdates.builder()
-			.limit(100)
-			.timeout((int) this.properties.pollTimeout().toSeconds())
-			.allowedUpdates(ALLOWED_UPDATES);
-		if (offset > 0) {
-			request.offset((int) offset);
-		}
-		GetUpdates getUpdates = request.build();
+		GetUpdatesOneByOne getUpdates = new GetUpdatesOneByOne(offset > 0 ? (int) offset : null, 100,
+				(int) this.properties.pollTimeout().toSeconds(), ALLOWED_UPDATES);
 		Duration deadline = this.properties.pollTimeout().plus(this.properties.callTimeout());
-		List<Update> updates = BotApi.await(() -> this.client.executeAsync(getUpdates), deadline);
+		List<ObjectNode> updates = BotApi.await(() -> this.client.executeAsync(getUpdates), deadline);
 		this.heartbeat.recordSuccess(this.clock.instant(), updates.size());
 		writeHeartbeat();
 		if (!updates.isEmpty()) {
-			List<InboundEvent> events = updates.stream().map(this.mapper::map).toList();
-			storeUntilCommitted(events, UpdateMapper.nextOffset(updates, offset));
+			storeUntilCommitted(this.mapper.read(updates, offset));
 		}
 	}
 
@@ -171,16 +163,16 @@ class TelegramPoller extends Worker {
 	 * unconfirmed at Telegram until it is stored; if the bot stops first, Telegram
 	 * delivers it again.
 	 */
-	private void storeUntilCommitted(List<InboundEvent> events, long nextOffset) throws InterruptedException {
+	private void storeUntilCommitted(UpdateBatch batch) throws InterruptedException {
 		while (!isStopping()) {
 			try {
-				this.inbox.store(events, nextOffset);
+				this.inbox.store(batch);
 				return;
 			}
 			catch (RuntimeException ex) {
 				Duration pause = nextPause();
 				logger.error("{} update(s) could not be stored ({}); they stay unconfirmed at Telegram. "
-						+ "Retrying in {} ms", events.size(), Failures.describe(ex), pause.toMillis());
+						+ "Retrying in {} ms", batch.size(), Failures.describe(ex), pause.toMillis());
 				pause(pause);
 			}
 		}

@@ -1,13 +1,22 @@
 package org.haqqim.telegram;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.haqqim.transport.ChatType;
 import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.MediaKind;
 import org.haqqim.transport.Origin;
+import org.haqqim.transport.UnreadableUpdate;
+import org.haqqim.transport.UpdateBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -25,7 +34,38 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
  */
 class UpdateMapper {
 
+	private static final Logger logger = LoggerFactory.getLogger(UpdateMapper.class);
+
 	private static final Set<String> MEMBER_STATUSES = Set.of("member", "administrator", "creator", "restricted");
+
+	/**
+	 * Reads a poll's answer update by update. One that cannot be read is kept as it came
+	 * and confirmed with the others; only its field path is logged, never a value.
+	 */
+	UpdateBatch read(List<? extends JsonNode> updates, long currentOffset) {
+		List<InboundEvent> events = new ArrayList<>();
+		List<UnreadableUpdate> unreadable = new ArrayList<>();
+		long highest = currentOffset - 1;
+		for (JsonNode raw : updates) {
+			JsonNode id = raw.path("update_id");
+			if (!id.isIntegralNumber()) {
+				logger.warn("An update without an update_id was ignored: it cannot be stored or confirmed");
+				continue;
+			}
+			long updateId = id.asLong();
+			highest = Math.max(highest, updateId);
+			try {
+				events.add(map(GetUpdatesOneByOne.read(raw)));
+			}
+			catch (JsonProcessingException | RuntimeException ex) {
+				String reason = unreadablePart(ex);
+				logger.warn("Update {} could not be read ({}); it is kept as a failed inbox row and confirmed",
+						updateId, reason);
+				unreadable.add(new UnreadableUpdate(updateId, chatOf(raw), raw.toString(), reason));
+			}
+		}
+		return new UpdateBatch(events, unreadable, highest + 1);
+	}
 
 	InboundEvent map(Update update) {
 		try {
@@ -162,8 +202,36 @@ class UpdateMapper {
 		return new Origin(updateId, 0, ChatType.PRIVATE, 0, null, false, false, null, null, null, false, null);
 	}
 
-	static long nextOffset(List<Update> updates, long current) {
-		return updates.stream().mapToLong(Update::getUpdateId).max().orElse(current - 1) + 1;
+	/**
+	 * The exception's kind and the path of fields where reading stopped: Jackson's own
+	 * message may quote the value, which can be a person's words.
+	 */
+	private static String unreadablePart(Exception ex) {
+		if (ex instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			String path = mapping.getPath()
+				.stream()
+				.map(step -> step.getFieldName() != null ? step.getFieldName() : "[" + step.getIndex() + "]")
+				.collect(Collectors.joining("."));
+			return ex.getClass().getSimpleName() + " at " + path;
+		}
+		return ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * The chat an unreadable update seems to come from, so that {@code /forget} can find
+	 * it; 0 when there is none to be read.
+	 */
+	private static long chatOf(JsonNode raw) {
+		for (String kind : TelegramPoller.ALLOWED_UPDATES) {
+			JsonNode body = raw.path(kind);
+			for (JsonNode id : List.of(body.path("chat").path("id"), body.path("message").path("chat").path("id"),
+					body.path("from").path("id"))) {
+				if (id.isIntegralNumber()) {
+					return id.asLong();
+				}
+			}
+		}
+		return 0;
 	}
 
 }

@@ -52,10 +52,23 @@ public class Inbox {
 
 	/** Commits a batch of events and the offset that confirms them, all or nothing. */
 	public void store(List<InboundEvent> events, long nextOffset) {
+		store(new UpdateBatch(events, List.of(), nextOffset));
+	}
+
+	/**
+	 * Commits a poll's answer and the offset that confirms it, all or nothing. What could
+	 * not be read is kept as a failed row with the update as it came: never handled, and
+	 * purged with the other handled rows.
+	 */
+	public void store(UpdateBatch batch) {
 		long now = this.clock.millis();
+		long nextOffset = batch.nextOffset();
 		this.transactions.executeWithoutResult(status -> {
-			for (InboundEvent event : events) {
+			for (InboundEvent event : batch.events()) {
 				insert(event, now);
+			}
+			for (UnreadableUpdate update : batch.unreadable()) {
+				insert(update, now);
 			}
 			this.jdbc.sql("""
 					INSERT INTO poller_state (name, value) VALUES (?, ?)
@@ -80,6 +93,17 @@ public class Inbox {
 				VALUES (?, ?, ?, 'PENDING', 0, ?, ?)
 				ON CONFLICT (update_id) DO NOTHING""")
 			.params(event.origin().updateId(), event.origin().chatId(), encode(event), now, now)
+			.update();
+	}
+
+	private void insert(UnreadableUpdate update, long now) {
+		this.jdbc.sql("""
+				INSERT INTO inbox (update_id, chat_id, payload, status, attempts, next_attempt_at, error, received_at,
+				                   processed_at)
+				VALUES (?, ?, ?, 'FAILED', 0, ?, ?, ?, ?)
+				ON CONFLICT (update_id) DO NOTHING""")
+			.params(update.updateId(), update.chatId(), update.raw(), now, truncate("unreadable: " + update.reason()),
+					now, now)
 			.update();
 	}
 

@@ -5,11 +5,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.haqqim.EndToEndTest;
 import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.InboundHandler;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,6 +37,8 @@ class TransportFailureTests extends EndToEndTest {
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
 	private static final String POISON = "poison-pill";
+
+	private static final String UNREADABLE_WORDS = "militsiya eshikni buzyapti";
 
 	private static final AtomicBoolean databaseDown = new AtomicBoolean();
 
@@ -60,6 +66,29 @@ class TransportFailureTests extends EndToEndTest {
 		long another = newUser();
 		telegram.userSays(another, "/start", "ru");
 		telegram.awaitMessageTo(another, WAIT);
+	}
+
+	@Test
+	void oneUnreadableUpdateNeverStopsPolling(CapturedOutput output) {
+		long stranger = newUser();
+		ObjectNode message = JsonNodeFactory.instance.objectNode();
+		message.put("message_id", 5).put("date", 1764300000).put("text", UNREADABLE_WORDS);
+		message.putObject("chat").put("id", stranger);
+		message.putObject("from").put("id", stranger).put("is_bot", false).put("first_name", "Ali");
+		long unreadable = telegram.enqueueUpdate("message", message);
+		long user = newUser();
+		telegram.userSays(user, "/help", "ru");
+		telegram.awaitMessageTo(user, WAIT);
+		await().atMost(WAIT).until(() -> telegram.confirmedBelow() > unreadable);
+		Map<String, Object> row = this.jdbc.sql("SELECT status, chat_id, payload, error FROM inbox WHERE update_id = ?")
+			.param(unreadable)
+			.query()
+			.singleRow();
+		assertThat(row.get("status")).isEqualTo("FAILED");
+		assertThat(((Number) row.get("chat_id")).longValue()).isEqualTo(stranger);
+		assertThat((String) row.get("payload")).contains(UNREADABLE_WORDS);
+		assertThat((String) row.get("error")).contains("message.chat").doesNotContain(UNREADABLE_WORDS);
+		assertThat(output.getAll()).doesNotContain(UNREADABLE_WORDS, "Ali");
 	}
 
 	@Test

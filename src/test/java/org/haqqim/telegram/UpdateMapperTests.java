@@ -3,11 +3,17 @@ package org.haqqim.telegram;
 import java.io.IOException;
 import java.io.InputStream;
 
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.haqqim.transport.ChatType;
 import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.MediaKind;
+import org.haqqim.transport.UpdateBatch;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
@@ -103,12 +109,43 @@ class UpdateMapperTests {
 		assertThat(this.mapper.map(broken)).isInstanceOf(InboundEvent.Unsupported.class);
 	}
 
-	private InboundEvent map(String scenario) {
+	@ParameterizedTest
+	@ValueSource(strings = { "chat-without-type", "user-without-first-name", "field-of-wrong-type" })
+	void anUpdateTheLibraryCannotParseIsKeptAsItCameAndConfirmedWithTheOthers(String scenario) {
+		JsonNode unreadable = tree(scenario);
+		UpdateBatch batch = this.mapper.read(List.of(tree("text-message"), unreadable), 501);
+		assertThat(batch.events()).extracting(event -> event.origin().updateId()).containsExactly(501L);
+		assertThat(batch.unreadable()).singleElement().satisfies(update -> {
+			assertThat(update.updateId()).isEqualTo(unreadable.path("update_id").asLong());
+			assertThat(update.chatId()).isEqualTo(unreadable.path("message").path("chat").path("id").asLong());
+			assertThat(update.raw()).isEqualTo(unreadable.toString());
+			assertThat(update.reason()).contains("message")
+				.doesNotContain(unreadable.path("message").path("text").asText(), "twelve", "Ali");
+		});
+		assertThat(batch.nextOffset()).isEqualTo(unreadable.path("update_id").asLong() + 1);
+	}
+
+	@Test
+	void aNulInAMessageIsDroppedBeforeAnythingCanStoreIt() {
+		InboundEvent.Text text = (InboundEvent.Text) map("text-with-nul");
+		assertThat(text.text()).isEqualTo("urib qoyishdi");
+	}
+
+	private JsonNode tree(String scenario) {
 		try (InputStream json = getClass().getResourceAsStream("updates/" + scenario + ".json")) {
-			return this.mapper.map(new ObjectMapper().readValue(json, Update.class));
+			return new ObjectMapper().readTree(json);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Fixture " + scenario + " could not be read", ex);
+		}
+	}
+
+	private InboundEvent map(String scenario) {
+		try {
+			return this.mapper.map(new ObjectMapper().treeToValue(tree(scenario), Update.class));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Fixture " + scenario + " is not an update", ex);
 		}
 	}
 
