@@ -81,7 +81,7 @@ class Dispatcher implements InboundHandler {
 		if (this.reports.isBanned(chat)) {
 			return Replies.none();
 		}
-		return switch (this.flood.check(chat)) {
+		return switch (this.flood.check(chat, event.origin().sentAt())) {
 			case DROP -> Replies.none();
 			case WARN -> notice(event, "rate-limit.warning");
 			case ALLOW -> isStaffCommand(event) ? refuseStaffCommand(event) : this.conversation.handle(event);

@@ -60,10 +60,15 @@ public class FloodGuard {
 
 	}
 
-	public Verdict check(long chatId) {
+	/**
+	 * Counts a message by when it was sent ({@code sentAt}, or now when that is not
+	 * known): messages sent at a calm pace while the bot was down arrive all at once, and
+	 * must not be taken for a flood.
+	 */
+	public Verdict check(long chatId, Instant sentAt) {
 		Window window = this.windows.get(chatId, id -> new Window());
 		synchronized (window) {
-			Instant now = this.clock.instant();
+			Instant now = sentAt == null ? this.clock.instant() : sentAt;
 			while (!window.times.isEmpty() && window.times.peekFirst().plus(WINDOW).isBefore(now)) {
 				window.times.removeFirst();
 			}

@@ -1,5 +1,6 @@
 package org.haqqim.telegram;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -183,7 +184,14 @@ class UpdateMapper {
 		String senderName = (type.isGroup() && from != null) ? from.getFirstName() : null;
 		return new Origin(updateId, message.getChatId(), type, from == null ? 0 : from.getId(),
 				from == null ? null : from.getLanguageCode(), from != null && Boolean.TRUE.equals(from.getIsBot()),
-				anonymousAdmin, message.getMessageId(), replyToId, threadId, edited, senderName);
+				anonymousAdmin, message.getMessageId(), replyToId, threadId, edited, senderName,
+				sentAt(message, edited));
+	}
+
+	/** An edit was sent when it was edited; Telegram's times are in whole seconds. */
+	private static Instant sentAt(Message message, boolean edited) {
+		Integer seconds = edited && message.getEditDate() != null ? message.getEditDate() : message.getDate();
+		return (seconds == null || seconds <= 0) ? null : Instant.ofEpochSecond(seconds);
 	}
 
 	private static ChatType chatType(Chat chat) {

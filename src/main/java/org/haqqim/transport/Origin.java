@@ -1,5 +1,7 @@
 package org.haqqim.transport;
 
+import java.time.Instant;
+
 /**
  * Where an inbound event came from. It deliberately holds no names, usernames or phone
  * numbers: only the ids needed to answer and to route replies.
@@ -19,10 +21,21 @@ package org.haqqim.transport;
  * @param edited whether this is an edit of an earlier message
  * @param senderName the sender's first name, kept only for group chats (consular staff)
  * and never for a person writing to the bot privately
+ * @param sentAt when the person sent it, by the chat platform's clock; null when not
+ * known (the console, button presses). A message sent while the bot was down was sent
+ * then, not when the bot reads it.
  */
 public record Origin(long updateId, long chatId, ChatType chatType, long userId, String languageCode, boolean fromBot,
 		boolean anonymousAdmin, Integer messageId, Integer replyToMessageId, Integer threadId, boolean edited,
-		String senderName) {
+		String senderName, Instant sentAt) {
+
+	/** An origin whose sending time is not known. */
+	public Origin(long updateId, long chatId, ChatType chatType, long userId, String languageCode, boolean fromBot,
+			boolean anonymousAdmin, Integer messageId, Integer replyToMessageId, Integer threadId, boolean edited,
+			String senderName) {
+		this(updateId, chatId, chatType, userId, languageCode, fromBot, anonymousAdmin, messageId, replyToMessageId,
+				threadId, edited, senderName, null);
+	}
 
 	/**
 	 * An origin for a plain message in a private chat, as the console and tests create

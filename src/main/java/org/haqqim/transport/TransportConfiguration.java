@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.haqqim.system.WhenChatting;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +23,10 @@ class TransportConfiguration {
 
 	@Bean
 	ObjectMapper transportJson() {
-		return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+		return JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.addModule(new JavaTimeModule())
+			.build();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -2,6 +2,7 @@ package org.haqqim.conversation;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,24 @@ class DispatcherTests {
 	}
 
 	@Test
+	void theFloodLimitCountsWhenAMessageWasSentNotWhenItIsHandled() {
+		long person = people.incrementAndGet();
+		Instant downtime = Instant.parse("2026-12-03T08:00:00Z");
+		for (int i = 0; i < 25; i++) {
+			List<Deliveries.Sent> answer = saysAt(person, "/help", downtime.plusSeconds(4L * i));
+			assertThat(answer).as("question %d of 25 sent at 15 a minute", i + 1)
+				.singleElement()
+				.satisfies(sent -> assertThat(sent.html()).isNotEqualTo(text("rate-limit.warning", "ru", null)));
+		}
+		Instant burst = downtime.plus(Duration.ofMinutes(10));
+		for (int i = 0; i < 20; i++) {
+			saysAt(person, "/help", burst.plusMillis(100L * i));
+		}
+		assertThat(only(saysAt(person, "/help", burst.plusSeconds(3))).html())
+			.isEqualTo(text("rate-limit.warning", "ru", null));
+	}
+
+	@Test
 	void aBannedPersonIsNotAnswered() {
 		long person = people.incrementAndGet();
 		this.jdbc.sql("INSERT INTO banned_user (chat_id, banned_at) VALUES (?, 0)").param(person).update();
@@ -213,6 +232,12 @@ class DispatcherTests {
 
 	private List<Deliveries.Sent> says(long person, String text, String appLanguage) {
 		Origin origin = Origin.privateMessage(updates.incrementAndGet(), person, (int) updates.get(), appLanguage);
+		return deliver(this.dispatcher.handle(new InboundEvent.Text(origin, text)));
+	}
+
+	private List<Deliveries.Sent> saysAt(long person, String text, Instant sentAt) {
+		Origin origin = new Origin(updates.incrementAndGet(), person, ChatType.PRIVATE, person, "ru", false, false,
+				(int) updates.get(), null, null, false, null, sentAt);
 		return deliver(this.dispatcher.handle(new InboundEvent.Text(origin, text)));
 	}
 

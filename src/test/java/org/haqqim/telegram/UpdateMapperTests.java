@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.haqqim.transport.ChatType;
 import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.MediaKind;
@@ -37,7 +38,8 @@ class UpdateMapperTests {
 		assertThat(text.origin().chatId()).isEqualTo(4242);
 		assertThat(text.origin().chatType()).isEqualTo(ChatType.PRIVATE);
 		assertThat(text.origin().languageCode()).isEqualTo("uz");
-		assertThat(new ObjectMapper().valueToTree(event).toString()).doesNotContain("Ali", "ali_x");
+		assertThat(JsonMapper.builder().findAndAddModules().build().valueToTree(event).toString()).doesNotContain("Ali",
+				"ali_x");
 	}
 
 	@Test
