@@ -14,6 +14,7 @@ import org.haqqim.matching.Question;
 import org.haqqim.matching.QuestionMatcher;
 import org.haqqim.matching.UnansweredQuestions;
 import org.haqqim.reports.Reports;
+import org.haqqim.system.PersonForgotten;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.CommandText;
 import org.haqqim.transport.InboundEvent;
@@ -21,6 +22,7 @@ import org.haqqim.transport.OutboundMessage;
 import org.haqqim.transport.Replies;
 import org.haqqim.transport.Screen;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,14 +46,17 @@ class Conversation {
 
 	private final Reports reports;
 
+	private final ApplicationEventPublisher events;
+
 	Conversation(CurrentKnowledge knowledge, ChatUsers users, QuestionMatcher matcher, UnansweredQuestions unanswered,
-			TopicFeedback feedback, Reports reports) {
+			TopicFeedback feedback, Reports reports, ApplicationEventPublisher events) {
 		this.knowledge = knowledge;
 		this.users = users;
 		this.matcher = matcher;
 		this.unanswered = unanswered;
 		this.feedback = feedback;
 		this.reports = reports;
+		this.events = events;
 	}
 
 	/**
@@ -195,14 +200,19 @@ class Conversation {
 		return rated.and(chat.send(chat.screens().feedbackThanks()));
 	}
 
-	/** Confirmed: the person's cases, settings and queued messages are erased. */
+	/**
+	 * Confirmed: the person's cases, settings, questions without an answer and queued
+	 * messages are erased.
+	 */
 	private Replies forget(Chat chat, boolean confirmed) {
 		if (!confirmed) {
 			return chat.replace(chat.screens().notForgotten());
 		}
 		Replies withdrawn = this.reports.forget(chat.id());
+		this.unanswered.forget(chat.id());
 		this.users.forget(chat.id());
-		return withdrawn.afterDiscardingQueuedFor(chat.id()).and(chat.replace(chat.screens().forgotten()));
+		this.events.publishEvent(new PersonForgotten());
+		return withdrawn.afterForgetting(chat.id()).and(chat.replace(chat.screens().forgotten()));
 	}
 
 	private Replies myConsulate(Chat chat) {
@@ -267,7 +277,7 @@ class Conversation {
 	 * for maintainers.
 	 */
 	private Screen unanswered(InboundEvent.Text text, MatchResult result, Screens screens, KnowledgeBase base) {
-		this.unanswered.record(text.text(), result.language());
+		this.unanswered.record(text.text(), result.language(), text.origin().chatId());
 		List<Topic> candidates = result.alternatives().stream().flatMap(id -> base.topic(id).stream()).toList();
 		return candidates.isEmpty() ? screens.noMatch() : screens.didYouMean(candidates);
 	}
@@ -277,7 +287,7 @@ class Conversation {
 	 * kept for maintainers like any question without an answer.
 	 */
 	private Screen forStaff(InboundEvent.Text text, MatchResult result, Screens screens) {
-		this.unanswered.record(text.text(), result.language());
+		this.unanswered.record(text.text(), result.language(), text.origin().chatId());
 		return screens.forStaff();
 	}
 

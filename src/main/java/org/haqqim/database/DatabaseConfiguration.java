@@ -3,8 +3,11 @@ package org.haqqim.database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -12,6 +15,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.haqqim.system.Failures;
 import org.haqqim.system.StartupRefusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -20,11 +25,15 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Opens the database and refuses to start, in one line, when it cannot. SQLite runs in
  * WAL mode with {@code synchronous=FULL}, so a commit survives a crash and a power loss,
- * through a single connection, so that writers never meet {@code SQLITE_BUSY}; its file
- * is readable by the owner only.
+ * through a single connection, so that writers never meet {@code SQLITE_BUSY}; it zeroes
+ * what it deletes ({@code secure_delete}), and its file is readable by the owner only.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
 	@Bean
 	DataSource dataSource(DatabaseProperties properties) {
@@ -40,6 +49,7 @@ class DatabaseConfiguration {
 			config.addDataSourceProperty("synchronous", "FULL");
 			config.addDataSourceProperty("busy_timeout", "5000");
 			config.addDataSourceProperty("foreign_keys", "true");
+			config.addDataSourceProperty("secure_delete", "true");
 		}
 		else if (properties.isPostgresql()) {
 			config.setMaximumPoolSize(properties.poolSize());
@@ -83,13 +93,31 @@ class DatabaseConfiguration {
 			}
 			if (!Files.exists(file)) {
 				Files.createFile(file);
-				if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-					Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			}
+			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+				for (Path own : List.of(file, Path.of(file + "-wal"), Path.of(file + "-shm"))) {
+					ownerOnly(own);
 				}
 			}
 		}
 		catch (IOException ex) {
 			throw new StartupRefusal("cannot create the database file " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * The database holds people's words: a file others may read (one created by hand, or
+	 * copied) is made readable by its owner only, and the operator is told.
+	 */
+	private static void ownerOnly(Path file) throws IOException {
+		if (!Files.exists(file)) {
+			return;
+		}
+		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+		if (!OWNER_ONLY.containsAll(permissions)) {
+			Files.setPosixFilePermissions(file, OWNER_ONLY);
+			logger.warn("{} was readable by others ({}); it is now readable by its owner only", file,
+					PosixFilePermissions.toString(permissions));
 		}
 	}
 

@@ -15,10 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Questions the bot could not answer confidently, kept anonymously for maintainers: no
- * user or chat id, long digit runs (phone, passport and card numbers) and e-mail
- * addresses masked, purged after the retention period. Grouped by similarity, they show
- * which phrasings and topics to add.
+ * Questions the bot could not answer confidently, kept anonymously for maintainers: long
+ * digit runs (phone, passport and card numbers) and e-mail addresses masked, purged after
+ * the retention period, and erased at once when the person who asked is forgotten (a
+ * question may hold their name). The chat is kept for that alone and never shown. Grouped
+ * by similarity, they show which phrasings and topics to add.
  */
 @Repository
 public class UnansweredQuestions {
@@ -41,14 +42,19 @@ public class UnansweredQuestions {
 		this.clock = clock;
 	}
 
-	public void record(String text, String language) {
+	public void record(String text, String language, long chatId) {
 		String kept = anonymise(text);
 		if (kept.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("INSERT INTO unanswered_question (text, language, asked_at) VALUES (?, ?, ?)")
-			.params(kept, language, this.clock.millis())
+		this.jdbc.sql("INSERT INTO unanswered_question (text, language, asked_at, chat_id) VALUES (?, ?, ?, ?)")
+			.params(kept, language, this.clock.millis(), chatId)
 			.update();
+	}
+
+	/** Erases every question a person asked (they asked to be forgotten). */
+	public void forget(long chatId) {
+		this.jdbc.sql("DELETE FROM unanswered_question WHERE chat_id = ?").param(chatId).update();
 	}
 
 	/** Erases questions older than the retention period; returns how many. */

@@ -125,10 +125,12 @@ public class Inbox {
 	}
 
 	/**
-	 * Marks an update handled and erases its content; the id stays for de-duplication.
+	 * Marks an update handled and erases its content and its chat; the id stays for
+	 * de-duplication.
 	 */
 	void markDone(long updateId) {
-		this.jdbc.sql("UPDATE inbox SET status = 'DONE', payload = NULL, processed_at = ? WHERE update_id = ?")
+		this.jdbc
+			.sql("UPDATE inbox SET status = 'DONE', chat_id = 0, payload = NULL, processed_at = ? WHERE update_id = ?")
 			.params(this.clock.millis(), updateId)
 			.update();
 	}
@@ -142,8 +144,18 @@ public class Inbox {
 	/** Gives up on an update: it stays for operators to inspect, without its content. */
 	void markFailed(long updateId, String error) {
 		this.jdbc.sql("""
-				UPDATE inbox SET status = 'FAILED', attempts = attempts + 1, error = ?, payload = NULL, processed_at = ?
-				WHERE update_id = ?""").params(truncate(error), this.clock.millis(), updateId).update();
+				UPDATE inbox SET status = 'FAILED', chat_id = 0, attempts = attempts + 1, error = ?, payload = NULL,
+				processed_at = ? WHERE update_id = ?""")
+			.params(truncate(error), this.clock.millis(), updateId)
+			.update();
+	}
+
+	/**
+	 * Erases the updates of a chat that stayed as they came because they could not be
+	 * read (a person who asked to be forgotten). Handled updates no longer name a chat.
+	 */
+	void forget(long chatId) {
+		this.jdbc.sql("DELETE FROM inbox WHERE chat_id = ? AND status = 'FAILED'").param(chatId).update();
 	}
 
 	public long countPending() {

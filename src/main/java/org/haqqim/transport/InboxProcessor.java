@@ -108,7 +108,9 @@ public class InboxProcessor extends Worker {
 				return true;
 			}
 			this.transactions.executeWithoutResult(status -> {
-				this.outbox.enqueue(this.handler.handle(entry.event().get()));
+				Replies replies = this.handler.handle(entry.event().get());
+				this.outbox.enqueue(replies);
+				replies.forgottenChats().forEach(this.inbox::forget);
 				this.inbox.markDone(entry.updateId());
 			});
 			return true;

@@ -47,7 +47,7 @@ public class Outbox {
 		if (replies.isEmpty()) {
 			return;
 		}
-		replies.discardQueuedFor().forEach(this::discardPendingFor);
+		replies.forgottenChats().forEach(this::discardPendingFor);
 		for (Replies.Reply reply : replies.messages()) {
 			if (reply.message() instanceof OutboundMessage.Text text) {
 				List<String> parts = this.splitter.split(text.html());
@@ -103,12 +103,14 @@ public class Outbox {
 			.update() == 1;
 	}
 
-	/** Marks a message sent and erases its content, which is no longer needed. */
+	/**
+	 * Marks a message sent and erases its content and its chat, which are no longer
+	 * needed: a sent row says only that something was sent, and when.
+	 */
 	void markSent(long id, Long telegramMessageId) {
-		this.jdbc.sql(
-				"UPDATE outbox SET status = 'SENT', payload = '', telegram_message_id = ?, error = NULL, sent_at = ? WHERE id = ?")
-			.params(telegramMessageId, this.clock.millis(), id)
-			.update();
+		this.jdbc.sql("""
+				UPDATE outbox SET status = 'SENT', chat_id = 0, payload = '', telegram_message_id = ?, error = NULL,
+				sent_at = ? WHERE id = ?""").params(telegramMessageId, this.clock.millis(), id).update();
 	}
 
 	/**
@@ -124,7 +126,8 @@ public class Outbox {
 	}
 
 	void markFailed(long id, String error) {
-		this.jdbc.sql("UPDATE outbox SET status = 'FAILED', payload = '', error = ?, sent_at = ? WHERE id = ?")
+		this.jdbc
+			.sql("UPDATE outbox SET status = 'FAILED', chat_id = 0, payload = '', error = ?, sent_at = ? WHERE id = ?")
 			.params(Inbox.truncate(error), this.clock.millis(), id)
 			.update();
 	}

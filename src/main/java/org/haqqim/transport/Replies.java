@@ -8,22 +8,22 @@ import java.util.Set;
 /**
  * What handling one event wants done with the outbox, in order: the messages to queue,
  * each with the correlation that comes back when Telegram answers for it, and the chats
- * whose messages still waiting in the queue are dropped first (a person who asked to be
- * forgotten). The code that handles an event only returns this; the caller queues it in
- * the transaction of the change, so a reply is sent exactly when that change is
- * committed.
+ * of people who asked to be forgotten: what is still queued for them is dropped first,
+ * and the transport erases what it kept of their earlier updates and messages. The code
+ * that handles an event only returns this; the caller queues it in the transaction of the
+ * change, so a reply is sent exactly when that change is committed.
  *
  * @param messages the messages to queue, in the order they are to be sent
- * @param discardQueuedFor chats whose earlier queued messages are dropped before these
- * are queued
+ * @param forgottenChats chats whose earlier queued messages are dropped before these are
+ * queued, and whose traces in the transport are erased
  */
-public record Replies(List<Reply> messages, Set<Long> discardQueuedFor) {
+public record Replies(List<Reply> messages, Set<Long> forgottenChats) {
 
 	private static final Replies NONE = new Replies(List.of(), Set.of());
 
 	public Replies {
 		messages = List.copyOf(messages);
-		discardQueuedFor = Set.copyOf(discardQueuedFor);
+		forgottenChats = Set.copyOf(forgottenChats);
 	}
 
 	/** Nothing to send. */
@@ -62,25 +62,28 @@ public record Replies(List<Reply> messages, Set<Long> discardQueuedFor) {
 		}
 		List<Reply> all = new ArrayList<>(this.messages);
 		all.addAll(more.messages);
-		Set<Long> discarded = new LinkedHashSet<>(this.discardQueuedFor);
-		discarded.addAll(more.discardQueuedFor);
+		Set<Long> discarded = new LinkedHashSet<>(this.forgottenChats);
+		discarded.addAll(more.forgottenChats);
 		return new Replies(all, discarded);
 	}
 
-	/** These replies, after dropping whatever was still queued for the chat. */
-	public Replies afterDiscardingQueuedFor(long chatId) {
-		Set<Long> discarded = new LinkedHashSet<>(this.discardQueuedFor);
+	/**
+	 * These replies, after dropping whatever was still queued for the chat and erasing
+	 * what the transport kept of it.
+	 */
+	public Replies afterForgetting(long chatId) {
+		Set<Long> discarded = new LinkedHashSet<>(this.forgottenChats);
 		discarded.add(chatId);
 		return new Replies(this.messages, discarded);
 	}
 
 	public boolean isEmpty() {
-		return this.messages.isEmpty() && this.discardQueuedFor.isEmpty();
+		return this.messages.isEmpty() && this.forgottenChats.isEmpty();
 	}
 
 	@Override
 	public String toString() {
-		return "Replies[messages=" + this.messages.size() + ", discarded=" + this.discardQueuedFor.size() + "]";
+		return "Replies[messages=" + this.messages.size() + ", forgotten=" + this.forgottenChats.size() + "]";
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +21,7 @@ import org.haqqim.matching.QuestionMatcher;
 import org.haqqim.matching.UnansweredQuestions;
 import org.haqqim.reports.ReportsWiring;
 import org.haqqim.system.MovableClock;
+import org.haqqim.system.PersonForgotten;
 import org.haqqim.system.StaffChat;
 import org.haqqim.transport.ChatType;
 import org.haqqim.transport.Deliveries;
@@ -60,6 +62,8 @@ class DispatcherTests {
 
 	private DataSource database;
 
+	private final List<Object> published = new ArrayList<>();
+
 	private JdbcClient jdbc;
 
 	private Dispatcher dispatcher;
@@ -82,7 +86,8 @@ class DispatcherTests {
 		ReportsWiring reports = ReportsWiring.of(this.jdbc, knowledge, Map.of(), clock);
 		ChatUsers users = new ChatUsers(this.jdbc, clock, new ConversationProperties(1000));
 		Conversation conversation = new Conversation(knowledge, users, matcher,
-				new UnansweredQuestions(this.jdbc, clock), new TopicFeedback(this.jdbc), reports.reports());
+				new UnansweredQuestions(this.jdbc, clock), new TopicFeedback(this.jdbc), reports.reports(),
+				this.published::add);
 		this.dispatcher = new Dispatcher(conversation, reports.staffDesk(), reports.reports(), reports.flood(),
 				new StaffChat(STAFF), knowledge);
 		this.deliveries = reports.deliveries();
@@ -197,13 +202,27 @@ class DispatcherTests {
 	}
 
 	@Test
+	void aBannedPersonCanStillBeForgotten() {
+		long person = people.incrementAndGet();
+		this.jdbc.sql("INSERT INTO banned_user (chat_id, banned_at) VALUES (?, 0)").param(person).update();
+		Deliveries.Sent confirm = only(says(person, "/forget", "ru"));
+		assertThat(deliver(press(person, confirm, "x:1"))).extracting(Deliveries.Sent::html)
+			.last()
+			.isEqualTo(text("forget.done", "ru", null));
+		assertThat(says(person, "/start", "ru")).as("the ban itself stays").isEmpty();
+	}
+
+	@Test
 	void forgettingErasesThePersonAndDropsWhatWasStillQueuedForThem() {
 		long person = people.incrementAndGet();
+		long another = people.incrementAndGet();
 		Deliveries.Sent languages = only(says(person, "/start", "ru"));
 		presses(person, languages, "l:ru");
+		says(person, "меня зовут Зарина, как телепортировать хомяка", "ru");
+		says(another, "как телепортировать хомяка", "ru");
 		Deliveries.Sent confirm = only(says(person, "/forget", "ru"));
 		Replies forgotten = press(person, confirm, "x:1");
-		assertThat(forgotten.discardQueuedFor()).containsExactly(person);
+		assertThat(forgotten.forgottenChats()).containsExactly(person);
 		assertThat(deliver(forgotten)).extracting(Deliveries.Sent::html)
 			.last()
 			.isEqualTo(text("forget.done", "ru", null));
@@ -211,6 +230,9 @@ class DispatcherTests {
 			.param(person)
 			.query(Long.class)
 			.single()).isZero();
+		assertThat(this.jdbc.sql("SELECT text FROM unanswered_question").query(String.class).list())
+			.containsExactly("как телепортировать хомяка");
+		assertThat(this.published).containsExactly(new PersonForgotten());
 	}
 
 	@Test

@@ -1,6 +1,11 @@
 package org.haqqim.reports;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.haqqim.EndToEndTest;
@@ -245,6 +250,60 @@ class ReportsTests extends EndToEndTest {
 			.param(caseId)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	/**
+	 * D6 of the reliability review: after {@code /forget}, nothing the person wrote or
+	 * was sent can be read from the database file or its write-ahead log, and no row of
+	 * the transport still names their chat.
+	 */
+	@Test
+	void forgetLeavesNothingOfThePersonInTheDatabaseFileOrItsLog() throws IOException {
+		long user = onboarded("ru", "UZ");
+		List<String> traces = List.of("Зарина Юсупова", "бригадир Фаррух бил меня", "Консул Рахимов выехал",
+				"я в подвале на Лесной");
+		int beforeQuestion = telegram.screensOf(user).size();
+		telegram.userSays(user, "меня зовут " + traces.get(0) + ", где купить телепорт", "ru");
+		telegram.awaitScreen(user, beforeQuestion, WAIT);
+		long caseId = this.flows.completeUrgentReport(user, "ru", "UZ", "меня избили сейчас, " + traces.get(1));
+		FakeBotApi.Call card = this.flows.card(caseId);
+		int before = telegram.screensOf(user).size();
+		telegram.groupMessage(STAFF_CHAT_ID, STAFF_MEMBER, traces.get(2), card.messageId());
+		telegram.awaitScreen(user, before, WAIT);
+		telegram.userSays(user, traces.get(3), "ru");
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text().contains(traces.get(3)),
+				WAIT);
+		assertThat(databaseFiles().contains(traces.get(1))).as("the test can see what it looks for").isTrue();
+
+		int beforeForget = telegram.screensOf(user).size();
+		telegram.userSays(user, "/forget", "ru");
+		FakeBotApi.Call confirm = telegram.awaitScreen(user, beforeForget, WAIT);
+		telegram.userPresses(user, confirm.targetMessageId(), "x:1", "ru");
+		telegram.awaitScreen(user, beforeForget + 1, WAIT);
+		telegram.awaitQuiet(this.jdbc, WAIT);
+
+		await().atMost(WAIT).untilAsserted(() -> {
+			String files = databaseFiles();
+			assertThat(traces.stream().filter(files::contains)).as("found in the database file or its log").isEmpty();
+		});
+		for (String table : List.of("inbox", "outbox", "unanswered_question", "report_case", "chat_user")) {
+			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE chat_id = ?")
+				.param(user)
+				.query(Long.class)
+				.single()).as(table).isZero();
+		}
+	}
+
+	/** The SQLite file and its write-ahead log, as bytes read as UTF-8. */
+	private String databaseFiles() throws IOException {
+		Path file = Path
+			.of(this.jdbc.sql("PRAGMA database_list").query((rs, row) -> rs.getString("file")).list().get(0));
+		StringBuilder bytes = new StringBuilder(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+		Path log = Path.of(file + "-wal");
+		if (Files.exists(log)) {
+			bytes.append(new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+		}
+		return bytes.toString();
 	}
 
 	@Test

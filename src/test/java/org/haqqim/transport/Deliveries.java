@@ -77,7 +77,7 @@ public final class Deliveries {
 	 * delivered.
 	 */
 	public List<Sent> deliver(Replies replies) {
-		this.discarded.addAll(replies.discardQueuedFor());
+		this.discarded.addAll(replies.forgottenChats());
 		List<Sent> delivered = new ArrayList<>();
 		for (Replies.Reply reply : replies.messages()) {
 			OutboundMessage message = reply.message();
