@@ -2,13 +2,17 @@ package org.haqqim.telegram;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.haqqim.system.StaffChat;
 import org.haqqim.system.StartupRefusal;
 import org.haqqim.transport.Deliverer;
 import org.haqqim.transport.Inbox;
 import org.haqqim.transport.SendPacing;
+import org.haqqim.transport.TransportProperties;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -51,15 +55,25 @@ class TelegramConfiguration {
 		return new TelegramPoller(client, http, inbox, new UpdateMapper(), heartbeat, properties, clock);
 	}
 
+	/**
+	 * OkHttp runs at most five calls to one host at a time by default: as many as the
+	 * relay's senders may run at once, so that a few hanging sends never queue the others
+	 * behind them.
+	 */
 	@Bean
-	Deliverer telegramDeliverer(TelegramProperties properties) {
-		OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
-			.readTimeout(properties.callTimeout())
-			.writeTimeout(properties.callTimeout())
-			.callTimeout(properties.callTimeout())
+	Deliverer telegramDeliverer(TelegramProperties properties, TransportProperties transport) {
+		Dispatcher dispatcher = new Dispatcher();
+		dispatcher.setMaxRequests(transport.sendThreads());
+		dispatcher.setMaxRequestsPerHost(transport.sendThreads());
+		OkHttpClient http = new OkHttpClient.Builder().dispatcher(dispatcher)
+			.connectionPool(new ConnectionPool(transport.sendThreads(), 5, TimeUnit.MINUTES))
+			.connectTimeout(Duration.ofSeconds(10))
+			.readTimeout(properties.sendTimeout())
+			.writeTimeout(properties.sendTimeout())
+			.callTimeout(properties.sendTimeout())
 			.build();
 		TelegramClient client = new OkHttpTelegramClient(http, properties.token(), telegramUrl(properties));
-		return new TelegramDeliverer(client, properties.callTimeout().plusSeconds(1));
+		return new TelegramDeliverer(client, properties.sendTimeout().plusSeconds(1));
 	}
 
 	@Bean

@@ -23,7 +23,12 @@ import org.springframework.validation.annotation.Validated;
  * @param pollTimeout how long one getUpdates call waits for updates at Telegram
  * @param initialBackoff the first pause after a failed poll
  * @param maxBackoff the longest pause between failed polls
- * @param callTimeout how long any other Bot API call may take before it counts as failed
+ * @param callTimeout how long a call other than a send may take before it counts as
+ * failed (also the margin a long poll is given beyond its own wait)
+ * @param sendTimeout how long a send may take before it counts as failed. Telegram may
+ * still deliver a send that timed out, and the bot then sends it again: a long timeout
+ * keeps a slow Telegram from making duplicates, and costs nothing, since a slow send
+ * holds back only its own chat
  * @param privateChatMessagesPerSecond Telegram's limit for one private chat
  * @param groupMessagesPerMinute Telegram's limit for one group
  * @param messagesPerSecond Telegram's limit for the whole bot
@@ -36,7 +41,8 @@ import org.springframework.validation.annotation.Validated;
 public record TelegramProperties(String token, @DefaultValue("https://api.telegram.org") @NotNull URI apiUrl,
 		String staffChat, @DefaultValue("50s") @NotNull Duration pollTimeout,
 		@DefaultValue("500ms") @NotNull Duration initialBackoff, @DefaultValue("30s") @NotNull Duration maxBackoff,
-		@DefaultValue("20s") @NotNull Duration callTimeout, @DefaultValue("1") @Min(1) int privateChatMessagesPerSecond,
+		@DefaultValue("20s") @NotNull Duration callTimeout, @DefaultValue("60s") @NotNull Duration sendTimeout,
+		@DefaultValue("1") @Min(1) int privateChatMessagesPerSecond,
 		@DefaultValue("20") @Min(1) int groupMessagesPerMinute, @DefaultValue("30") @Min(1) int messagesPerSecond,
 		@DefaultValue("5m") @NotNull Duration heartbeatInterval,
 		@DefaultValue("./data/heartbeat") @NotNull java.nio.file.Path heartbeatFile) {

@@ -20,16 +20,17 @@ import org.springframework.validation.annotation.Validated;
  * passing reason
  * @param maxSendRetryDelay the longest pause between retries of a send
  * @param giveUpSendingAfter how long a message is retried before it is marked failed
- * @param sendThreads how many chats are sent to at the same time
+ * @param sendThreads how many chats are sent to at the same time: sends that hang hold
+ * back the others only when this many hang at once
  * @param keepProcessed how long handled updates and sent messages are kept (for
  * de-duplication, then erased)
  */
 @Validated
 @ConfigurationProperties("haqqim.transport")
-record TransportProperties(@DefaultValue("5") @Min(1) int handlingAttempts,
+public record TransportProperties(@DefaultValue("5") @Min(1) int handlingAttempts,
 		@DefaultValue("1s") @NotNull Duration handlingRetryDelay, @DefaultValue("1s") @NotNull Duration sendRetryDelay,
 		@DefaultValue("5m") @NotNull Duration maxSendRetryDelay,
-		@DefaultValue("24h") @NotNull Duration giveUpSendingAfter, @DefaultValue("4") @Min(1) int sendThreads,
+		@DefaultValue("24h") @NotNull Duration giveUpSendingAfter, @DefaultValue("16") @Min(1) int sendThreads,
 		@DefaultValue("2d") @NotNull Duration keepProcessed) {
 
 }
