@@ -91,10 +91,16 @@ class DatabaseConfiguration {
 			if (directory != null && !Files.exists(directory)) {
 				Files.createDirectories(directory);
 			}
+			boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
 			if (!Files.exists(file)) {
-				Files.createFile(file);
+				if (posix) {
+					Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+				}
+				else {
+					Files.createFile(file);
+				}
 			}
-			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			if (posix) {
 				for (Path own : List.of(file, Path.of(file + "-wal"), Path.of(file + "-shm"))) {
 					ownerOnly(own);
 				}

@@ -78,10 +78,10 @@ record Case(long id, long chatId, CaseStatus status, IntakeStep intakeStep, bool
 	 *
 	 * @param threadId its forum topic, once created
 	 * @param topicRequested whether the forum topic was asked for, so that only one is
-	 * @param announced whether staff were shown its card (or a digest naming it)
+	 * @param cardShown whether staff were shown its card, not only its number in a digest
 	 * @param takenBy the staff member who took it, or null
 	 */
-	record StaffSide(Long threadId, boolean topicRequested, boolean announced, Long takenBy) {
+	record StaffSide(Long threadId, boolean topicRequested, boolean cardShown, Long takenBy) {
 	}
 
 	/**

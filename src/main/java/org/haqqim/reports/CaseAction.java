@@ -94,6 +94,16 @@ sealed interface CaseAction {
 
 	}
 
+	/** A staff member asks for the full card of a case named in a digest. */
+	record ShowCard(long caseId) implements CaseAction {
+
+		@Override
+		public String encode() {
+			return PREFIX + "card:" + this.caseId;
+		}
+
+	}
+
 	/** A staff member closes the case. */
 	record Close(long caseId) implements CaseAction {
 
@@ -150,6 +160,7 @@ sealed interface CaseAction {
 			case "r" -> "1".equals(choice) || "0".equals(choice) ? new Rate(caseId, "1".equals(choice)) : null;
 			case "take" -> parts.length == 2 ? new Take(caseId) : null;
 			case "close" -> parts.length == 2 ? new Close(caseId) : null;
+			case "card" -> parts.length == 2 ? new ShowCard(caseId) : null;
 			default -> null;
 		};
 		return Optional.ofNullable(action);

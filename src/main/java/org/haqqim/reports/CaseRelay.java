@@ -155,13 +155,17 @@ class CaseRelay implements DeliveryListener {
 				about.thread(), null, true), CaseCorrelation.toStaff(about.id()).encode());
 	}
 
-	/** New cases that were not announced one by one, in one message. */
+	/**
+	 * New cases that were not announced one by one, in one message, with a button per
+	 * case that shows its full card.
+	 */
 	Replies digest(List<Case> waiting) {
 		if (waiting.isEmpty()) {
 			return Replies.none();
 		}
-		Replies digest = tellStaff(staffScreens().digest(waiting), null);
-		waiting.forEach(each -> this.cases.announced(each.id()));
+		Replies digest = Replies.of(new OutboundMessage.Text(this.staffChat.id(), staffScreens().digest(waiting),
+				staffScreens().digestButtons(waiting), null, null, true));
+		waiting.forEach(each -> this.cases.listedInDigest(each.id()));
 		return digest;
 	}
 

@@ -20,6 +20,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Cases {
 
+	/** {@code announced}: staff saw the card. 0 is not yet, and {@link #IN_DIGEST}. */
+	private static final int CARD_SHOWN = 1;
+
+	/** {@code announced}: staff saw only the number, in a digest. */
+	private static final int IN_DIGEST = 2;
+
 	private static final String COLUMNS = """
 			id, chat_id, status, intake_step, urgent, topic, language, citizenship, city, happened, phone, latitude,
 			longitude, thread_id, topic_requested, announced, taken_by, rating, created_at, opened_at, first_answer_at,
@@ -156,7 +162,17 @@ class Cases {
 	}
 
 	void announced(long id) {
-		this.jdbc.sql("UPDATE report_case SET announced = 1 WHERE id = ?").param(id).update();
+		this.jdbc.sql("UPDATE report_case SET announced = ? WHERE id = ?").params(CARD_SHOWN, id).update();
+	}
+
+	/**
+	 * Staff were told the case's number in a digest, past the card limit: it is not left
+	 * for the next digest, but its card is still to be shown.
+	 */
+	void listedInDigest(long id) {
+		this.jdbc.sql("UPDATE report_case SET announced = ? WHERE id = ? AND announced = 0")
+			.params(IN_DIGEST, id)
+			.update();
 	}
 
 	void take(long id, long staffUserId) {
@@ -364,7 +380,7 @@ class Cases {
 		Case.Intake intake = new Case.Intake(rs.getString("city"), rs.getString("happened"), rs.getString("phone"),
 				location);
 		Case.StaffSide staffSide = new Case.StaffSide(nullableLong(rs, "thread_id"), rs.getInt("topic_requested") == 1,
-				rs.getInt("announced") == 1, nullableLong(rs, "taken_by"));
+				rs.getInt("announced") == CARD_SHOWN, nullableLong(rs, "taken_by"));
 		Case.Timeline timeline = new Case.Timeline(instant(rs, "created_at"), instant(rs, "opened_at"),
 				instant(rs, "first_answer_at"), instant(rs, "last_ack_at"), instant(rs, "reminded_at"),
 				rs.getInt("reminders"), instant(rs, "user_notified_at"), instant(rs, "closed_at"));

@@ -155,6 +155,9 @@ public class StaffDesk {
 		if (action.orElse(null) instanceof CaseAction.Close close) {
 			return close(close.caseId(), null, press.origin());
 		}
+		if (action.orElse(null) instanceof CaseAction.ShowCard show) {
+			return showCard(show.caseId(), press.origin());
+		}
 		return Replies.none();
 	}
 
@@ -205,9 +208,21 @@ public class StaffDesk {
 		Case taken = this.cases.find(caseId).orElseThrow();
 		String who = by.senderName() == null || by.senderName().isBlank() ? "#" + by.userId() : by.senderName();
 		Replies told = this.relay.tell(taken, "staff.taken", Map.of("staff", who));
-		boolean cardMissing = !taken.staffSide().announced()
+		boolean cardMissing = !taken.staffSide().cardShown()
 				|| (this.properties.forumTopics() && taken.staffSide().threadId() == null);
 		return cardMissing ? told.and(this.relay.showCard(taken)) : told;
+	}
+
+	/**
+	 * The full card of a case named in a digest, with what the person wrote: shown once,
+	 * however often the button is pressed.
+	 */
+	private Replies showCard(long caseId, Origin by) {
+		Optional<Case> found = this.cases.find(caseId).filter(c -> c.status().isOpen());
+		if (found.isEmpty()) {
+			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), by.messageId());
+		}
+		return found.get().staffSide().cardShown() ? Replies.none() : this.relay.showCard(found.get());
 	}
 
 	private Replies close(long caseId, String note, Origin by) {

@@ -2,6 +2,7 @@ package org.haqqim.reports;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ final class StaffScreens {
 	private static final int MAX_CAPTION = 1000;
 
 	private static final int MAX_TOPIC_NAME = 120;
+
+	private static final int MOST_DIGEST_BUTTONS = 100;
 
 	private final KnowledgeBase knowledge;
 
@@ -128,6 +131,24 @@ final class StaffScreens {
 		String numbers = String.join(", ",
 				waiting.stream().map(each -> "#" + each.id() + (each.urgent() ? " 🆘" : "")).toList());
 		return text("staff.digest", Map.of("count", Integer.toString(waiting.size()), "cases", numbers));
+	}
+
+	/**
+	 * A button per case of a digest, four to a row, that shows the case's card; Telegram
+	 * takes at most 100 buttons, and the cases past them are still reached with
+	 * {@code /take N}.
+	 */
+	Keyboard.Inline digestButtons(List<Case> waiting) {
+		List<Keyboard.Button> buttons = waiting.stream()
+			.limit(MOST_DIGEST_BUTTONS)
+			.map(each -> new Keyboard.Button("#" + each.id() + (each.urgent() ? " 🆘" : ""),
+					new CaseAction.ShowCard(each.id()).encode()))
+			.toList();
+		List<List<Keyboard.Button>> rows = new ArrayList<>();
+		for (int start = 0; start < buttons.size(); start += 4) {
+			rows.add(buttons.subList(start, Math.min(start + 4, buttons.size())));
+		}
+		return new Keyboard.Inline(rows);
 	}
 
 	/** "5 min", "3 h", "2 days", as staff read it. */

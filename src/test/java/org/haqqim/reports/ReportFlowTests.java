@@ -317,6 +317,36 @@ class ReportFlowTests {
 		assertThat(wiring.cases.notAnnounced()).extracting(Case::id).contains(second).doesNotContain(first);
 	}
 
+	/**
+	 * D3 of the reliability review: past the card limit a case reached staff only as a
+	 * number, and {@code /take N} showed no card. The digest's button and {@code /take N}
+	 * both show the full card, with what the person wrote, once.
+	 */
+	@Test
+	void aCaseNamedInADigestKeepsThePersonsWords() {
+		ReportsWiring wiring = wiring(Map.of("haqqim.reports.cards-per-minute", "1"));
+		openUrgentCase(wiring, people.incrementAndGet(), "меня задержали сейчас");
+		long second = openUrgentCase(wiring, people.incrementAndGet(), "нас всех грузят в автобус у общежития");
+		long third = openUrgentCase(wiring, people.incrementAndGet(), "брата забрали с рынка, телефон выключен");
+		Deliveries.Sent digest = last(deliver(wiring, wiring.relay.digest(wiring.cases.notAnnounced())), STAFF);
+		assertThat(digest.buttons()).containsExactly("rp:card:" + second, "rp:card:" + third);
+		assertThat(wiring.cases.notAnnounced()).as("not in the next digest again").isEmpty();
+
+		List<Deliveries.Sent> shown = deliver(wiring,
+				wiring.staffDesk().handle(staffPress(digest.messageId().intValue(), "rp:card:" + second)));
+		assertThat(shown).extracting(Deliveries.Sent::html)
+			.anyMatch(html -> html.contains("нас всех грузят в автобус у общежития"));
+		assertThat(deliver(wiring,
+				wiring.staffDesk().handle(staffPress(digest.messageId().intValue(), "rp:card:" + second))))
+			.as("the card is shown once")
+			.extracting(Deliveries.Sent::message)
+			.allMatch(OutboundMessage.CallbackAnswer.class::isInstance);
+
+		List<Deliveries.Sent> taken = deliver(wiring, wiring.staffDesk().handle(staff("/take " + third, null)));
+		assertThat(taken).extracting(Deliveries.Sent::html)
+			.anyMatch(html -> html.contains("брата забрали с рынка, телефон выключен"));
+	}
+
 	@Test
 	void aPersonWhoBlockedTheBotIsReportedToStaff() {
 		ReportsWiring wiring = wiring(Map.of());
@@ -414,6 +444,12 @@ class ReportFlowTests {
 	private List<Deliveries.Sent> says(ReportsWiring wiring, long person, String words) {
 		InboundEvent.Text text = new InboundEvent.Text(from(person), words);
 		return deliver(wiring, wiring.reports().handle(text, RUSSIAN_UZBEK).orElseThrow());
+	}
+
+	private static InboundEvent.ButtonPress staffPress(int messageId, String data) {
+		Origin origin = new Origin(updates.incrementAndGet(), STAFF, ChatType.SUPERGROUP, STAFF_MEMBER, "ru", false,
+				false, messageId, null, null, false, "Dilnoza");
+		return new InboundEvent.ButtonPress(origin, "cb-" + origin.updateId(), data);
 	}
 
 	private static InboundEvent.Text staff(String words, Integer replyTo) {
