@@ -282,9 +282,12 @@ class CaseRelay implements DeliveryListener {
 			boolean onTheCard = StaffScreens.firstText(messages).map(first -> first.id() == message.id()).orElse(false);
 			return onTheCard ? Replies.none() : toStaff(open, Screen.of(screens.fromPerson(open.id(), message.text())));
 		}
-		return Replies.of(new OutboundMessage.Copy(this.staffChat.id(), open.thread(), message.sourceChatId(),
+		Replies copy = Replies.of(new OutboundMessage.Copy(this.staffChat.id(), open.thread(), message.sourceChatId(),
 				message.sourceMessageId().intValue(), screens.mediaCaption(open.id(), message.text()), null, true),
 				CaseCorrelation.toStaff(open.id()).encode());
+		return screens.captionRest(open.id(), message.text())
+			.map(rest -> copy.and(toStaff(open, Screen.of(rest))))
+			.orElse(copy);
 	}
 
 	private int cardsInTheLastMinute() {

@@ -22,8 +22,6 @@ import org.haqqim.transport.Screen;
  */
 final class StaffScreens {
 
-	private static final int MAX_QUOTED = 3000;
-
 	private static final int MAX_CAPTION = 1000;
 
 	private static final int MAX_TOPIC_NAME = 120;
@@ -68,7 +66,7 @@ final class StaffScreens {
 		params.put("when", intake.happened() == null ? missing : intake.happened());
 		params.put("age", age(shown.age(now)));
 		params.put("contact", contact.toString());
-		params.put("text", shorten(words));
+		params.put("text", words);
 		String html = text("staff.card", params).replaceAll("\n{3,}", "\n\n");
 		Keyboard.Inline buttons = new Keyboard.Inline(List
 			.of(List.of(new Keyboard.Button(plain("staff.button.take"), new CaseAction.Take(shown.id()).encode()),
@@ -90,18 +88,48 @@ final class StaffScreens {
 		return text(key, all);
 	}
 
-	/** A later message of the person, under the case's heading. */
+	/**
+	 * A later message of the person, under the case's heading, whole: a long one is split
+	 * into several messages when it is queued, never cut.
+	 */
 	String fromPerson(long caseId, String words) {
-		return heading(caseId) + "\n" + Html.escape(shorten(words == null ? "" : words));
+		return heading(caseId) + "\n" + Html.escape(words == null ? "" : words);
 	}
 
 	/**
-	 * The caption of media the person sent, under the case's heading; Telegram allows
-	 * 1,000 characters.
+	 * The caption of media the person sent, under the case's heading. Telegram allows
+	 * 1,000 characters as shown, so a longer caption is cut in its text, between words,
+	 * before it is escaped (a cut in the markup, inside {@code &amp;}, made Telegram
+	 * refuse the media), and {@link #captionRest} carries the rest.
 	 */
 	String mediaCaption(long caseId, String caption) {
-		String html = caption == null ? heading(caseId) : heading(caseId) + "\n" + Html.escape(shorten(caption));
-		return html.length() > MAX_CAPTION ? html.substring(0, MAX_CAPTION) : html;
+		if (caption == null) {
+			return heading(caseId);
+		}
+		int cut = captionCut(caseId, caption);
+		String shown = cut == caption.length() ? caption : caption.substring(0, cut).stripTrailing() + " …";
+		return heading(caseId) + "\n" + Html.escape(shown);
+	}
+
+	/** What did not fit in the caption, as a message of its own to follow the media. */
+	Optional<String> captionRest(long caseId, String caption) {
+		if (caption == null) {
+			return Optional.empty();
+		}
+		int cut = captionCut(caseId, caption);
+		return cut == caption.length() ? Optional.empty()
+				: Optional.of(fromPerson(caseId, "… " + caption.substring(cut).stripLeading()));
+	}
+
+	private int captionCut(long caseId, String caption) {
+		int room = MAX_CAPTION - Html.toPlainText(heading(caseId)).length() - 1;
+		if (caption.length() <= room) {
+			return caption.length();
+		}
+		int limit = room - 2;
+		int space = caption.lastIndexOf(' ', limit);
+		int cut = space > limit / 2 ? space : limit;
+		return Character.isLowSurrogate(caption.charAt(cut)) ? cut - 1 : cut;
 	}
 
 	/**
@@ -205,10 +233,6 @@ final class StaffScreens {
 
 	private String plain(String key, Map<String, String> params) {
 		return Html.toPlainText(text(key, params));
-	}
-
-	private static String shorten(String text) {
-		return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + " …";
 	}
 
 }

@@ -46,7 +46,9 @@ final class MessageSplitter {
 		int maxIndex = indexOfVisibleLength(html, this.limit);
 		for (String separator : new String[] { "\n\n", "\n", " " }) {
 			int at = html.lastIndexOf(separator, maxIndex);
-			if (at > 0 && isOutsideMarkup(html, at)) {
+			// A break in the first half would leave a part that is hardly more than a
+			// heading ("Consulate staff:" alone, then the whole answer).
+			if (at > maxIndex / 2 && isOutsideMarkup(html, at)) {
 				return at + separator.length();
 			}
 		}

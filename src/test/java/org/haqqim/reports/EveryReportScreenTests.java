@@ -15,6 +15,7 @@ import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.KnowledgeLoader;
 import org.haqqim.knowledge.Language;
 import org.haqqim.knowledge.Topic;
+import org.haqqim.text.Html;
 import org.haqqim.transport.Keyboard;
 import org.haqqim.transport.Screen;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +79,29 @@ class EveryReportScreenTests {
 				assertThat(screens.happened(when)).isNotBlank();
 			}
 		}
+	}
+
+	/**
+	 * D9 and the long-story finding of the reliability review: a caption is cut in its
+	 * text, never inside an entity, and what did not fit follows; a long story reaches
+	 * staff whole.
+	 */
+	@Test
+	void whatThePersonWroteReachesStaffWholeHoweverLong() {
+		StaffScreens screens = new StaffScreens(knowledge, "ru");
+		String caption = "x".repeat(900) + " " + "&".repeat(200);
+		String shown = screens.mediaCaption(42, caption);
+		assertThat(Html.toPlainText(shown).length()).isLessThanOrEqualTo(1000);
+		assertThat(shown.replaceAll("&amp;", "")).doesNotContain("&");
+		String rest = screens.captionRest(42, caption).orElseThrow();
+		assertThat(rest).contains("#42");
+		int ampersands = (int) (Html.toPlainText(shown) + Html.toPlainText(rest)).chars().filter(c -> c == '&').count();
+		assertThat(ampersands).isEqualTo(200);
+		assertThat(screens.captionRest(42, "a short caption")).isEmpty();
+
+		String story = "Меня держат на складе. ".repeat(180);
+		assertThat(story.length()).isGreaterThan(4000);
+		assertThat(Html.toPlainText(screens.fromPerson(42, story))).contains(story.strip());
 	}
 
 	private static List<Screen> personScreens(ReportScreens screens) {

@@ -253,6 +253,24 @@ class ReportsTests extends EndToEndTest {
 	}
 
 	/**
+	 * D9 of the reliability review: a caption cut inside {@code &amp;} made Telegram
+	 * refuse the media, and staff never saw it.
+	 */
+	@Test
+	void mediaWithACaptionPastTelegramsLimitReachesStaffWithAllItsWords() {
+		long user = onboarded("ru", "TJ");
+		long caseId = this.flows.completeUrgentReport(user, "ru", "TJ", "меня задержали сейчас у метро");
+		this.flows.card(caseId);
+		String caption = "протокол ".repeat(100) + "&".repeat(150) + " конец подписи";
+		telegram.userSendsMedia(user, "photo", caption);
+		FakeBotApi.Call copy = telegram.awaitCall("copymessage", call -> call.chatId() == STAFF_CHAT_ID, WAIT);
+		assertThat(copy.accepted()).as("Telegram took the media").isTrue();
+		telegram.awaitCall("sendmessage",
+				call -> call.chatId() == STAFF_CHAT_ID && call.accepted() && call.text().contains("конец подписи"),
+				WAIT);
+	}
+
+	/**
 	 * D6 of the reliability review: after {@code /forget}, nothing the person wrote or
 	 * was sent can be read from the database file or its write-ahead log, and no row of
 	 * the transport still names their chat.

@@ -39,6 +39,14 @@ class MessageSplitterTests {
 	}
 
 	@Test
+	void aHeadingIsNotLeftAloneInAMessageOfItsOwn() {
+		String answer = "<b>Ответ консульства:</b>\n\n" + "слово ".repeat(30).strip();
+		List<String> parts = this.splitter.split(answer);
+		assertThat(parts.get(0)).startsWith("<b>Ответ консульства:</b>").contains("слово");
+		assertThat(String.join(" ", parts).replace("\n\n", " ")).isEqualTo(answer.replace("\n\n", " "));
+	}
+
+	@Test
 	void neverCutsAnEntityOrATag() {
 		String text = ("x &amp; <b>y</b> ").repeat(40);
 		for (String part : this.splitter.split(text)) {
