@@ -43,7 +43,7 @@ class DatabaseConfiguration {
 		config.setConnectionTimeout(10_000);
 		config.setInitializationFailTimeout(1);
 		if (properties.isSqlite()) {
-			prepareSqliteFile(properties.url().substring("jdbc:sqlite:".length()));
+			properties.sqliteFile().ifPresent(DatabaseConfiguration::prepareSqliteFile);
 			config.setMaximumPoolSize(1);
 			config.addDataSourceProperty("journal_mode", "WAL");
 			config.addDataSourceProperty("synchronous", "FULL");
@@ -81,11 +81,7 @@ class DatabaseConfiguration {
 		return configuration -> configuration.placeholders(Map.of("auto_increment_key", autoIncrementKey));
 	}
 
-	private static void prepareSqliteFile(String location) {
-		if (location.isBlank() || location.startsWith(":memory:") || location.startsWith("file:")) {
-			return;
-		}
-		Path file = Path.of(location).toAbsolutePath();
+	private static void prepareSqliteFile(Path file) {
 		try {
 			Path directory = file.getParent();
 			if (directory != null && !Files.exists(directory)) {

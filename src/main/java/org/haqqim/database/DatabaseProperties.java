@@ -1,5 +1,8 @@
 package org.haqqim.database;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
@@ -24,6 +27,26 @@ record DatabaseProperties(@NotBlank String url, String user, String password, @D
 
 	boolean isPostgresql() {
 		return this.url.startsWith("jdbc:postgresql:");
+	}
+
+	/**
+	 * The SQLite database's file, in every way the driver accepts it ({@code ./x.db},
+	 * {@code file:x.db}, {@code file:///data/x.db?mode=rwc}); empty for an in-memory
+	 * database, which no other process can share.
+	 */
+	Optional<Path> sqliteFile() {
+		if (!isSqlite()) {
+			return Optional.empty();
+		}
+		String location = this.url.substring("jdbc:sqlite:".length()).split("\\?", 2)[0];
+		if (location.startsWith("file:")) {
+			location = location.substring("file:".length());
+			if (location.startsWith("//")) {
+				location = location.substring(2);
+			}
+		}
+		boolean inMemory = location.isBlank() || location.startsWith(":memory:") || this.url.contains("mode=memory");
+		return inMemory ? Optional.empty() : Optional.of(Path.of(location).toAbsolutePath());
 	}
 
 	/** The URL without credentials or parameters, safe to show in a message. */

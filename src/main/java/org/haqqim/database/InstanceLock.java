@@ -11,7 +11,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.haqqim.system.StartupRefusal;
 import org.haqqim.system.WhenChatting;
@@ -19,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +34,11 @@ import org.springframework.stereotype.Component;
  * holder dies, so a crash never leaves a stale lock behind: an SQLite database is locked
  * through a file next to it, a PostgreSQL one with a session advisory lock on a
  * connection of its own.
+ * <p>
+ * PostgreSQL also drops the lock when it restarts, and then a second bot could take it
+ * while this one goes on. So the lock's connection is checked every second, and a bot
+ * that lost it stops at once, while the database is still down and nobody can take the
+ * lock yet: started again (by its supervisor), it takes the lock back or refuses.
  */
 @Component
 @WhenChatting
@@ -36,20 +46,64 @@ class InstanceLock implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(InstanceLock.class);
 
+	/** EX_TEMPFAIL: a supervisor should start the bot again. */
+	static final int LOST_EXIT_CODE = 75;
+
+	private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
+
+	private static final int VALID_TIMEOUT_SECONDS = 5;
+
 	private final AutoCloseable held;
 
+	private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+		Thread thread = new Thread(task, "instance-lock-watchdog");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	@Autowired
 	InstanceLock(DatabaseProperties properties) {
+		this(properties, () -> {
+			logger.error("The database connection holding the single-instance lock was lost (did PostgreSQL "
+					+ "restart?); stopping, so that no second bot runs beside this one. Started again, the bot takes "
+					+ "the lock back, or refuses while another bot holds it");
+			new Thread(() -> System.exit(LOST_EXIT_CODE), "instance-lock-lost").start();
+		});
+	}
+
+	/** {@code whenLost} runs once, when the lock is found to be gone. */
+	InstanceLock(DatabaseProperties properties, Runnable whenLost) {
 		this.held = acquire(properties);
+		if (this.held instanceof Connection connection) {
+			watch(connection, whenLost);
+		}
+	}
+
+	private void watch(Connection connection, Runnable whenLost) {
+		long interval = CHECK_INTERVAL.toMillis();
+		this.watchdog.scheduleWithFixedDelay(() -> {
+			if (!isValid(connection)) {
+				this.watchdog.shutdown();
+				whenLost.run();
+			}
+		}, interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	private static boolean isValid(Connection connection) {
+		try {
+			return connection.isValid(VALID_TIMEOUT_SECONDS);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
 	}
 
 	private static AutoCloseable acquire(DatabaseProperties properties) {
 		if (properties.isSqlite()) {
-			String location = properties.url().substring("jdbc:sqlite:".length()).split("\\?", 2)[0];
-			if (location.isBlank() || location.startsWith(":memory:") || location.startsWith("file:")) {
-				return () -> {
-				};
-			}
-			return lockFile(Path.of(location + ".lock").toAbsolutePath(), properties);
+			return properties.sqliteFile()
+				.<AutoCloseable>map(file -> lockFile(Path.of(file + ".lock"), properties))
+				.orElse(() -> {
+				});
 		}
 		return lockPostgresql(properties);
 	}
@@ -115,6 +169,7 @@ class InstanceLock implements DisposableBean {
 
 	@Override
 	public void destroy() {
+		this.watchdog.shutdownNow();
 		try {
 			this.held.close();
 		}
