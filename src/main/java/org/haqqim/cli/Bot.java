@@ -37,6 +37,13 @@ final class Bot {
 	ConfigurableApplicationContext start(Mode mode) {
 		List<String> properties = new ArrayList<>();
 		properties.add("--haqqim.mode=" + mode.property());
+		// A refused start is told in one line by the launcher: Spring's own account of
+		// the failure (a warning with the whole exception chain, a note about the
+		// condition report) would bury it.
+		properties
+			.add("--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR");
+		properties
+			.add("--logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger=OFF");
 		if (mode.quiet()) {
 			properties.add("--logging.level.root=WARN");
 			properties.add("--haqqim.log-target=System.err");

@@ -2,10 +2,12 @@ package org.haqqim.reports;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.haqqim.system.StartupRefusal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param forumTopics whether the staff chat is a forum supergroup with one topic per case
  * @param showStaffNames whether a person sees the first name of the staff member who
  * answers
- * @param staffUserIds who may use staff commands (empty: every member of the staff chat)
+ * @param staffUserIds who may act for the consulate, as {@code STAFF_USER_IDS} spells it
+ * (empty: every member of the staff chat)
  * @param urgentReminderAfter how long an urgent case may wait for a staff answer before
  * staff are reminded
  * @param userNoticeAfter how long before a person waiting for an answer is told their
@@ -34,14 +37,30 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("haqqim.reports")
 record ReportsProperties(@DefaultValue("ru") @NotBlank String staffLanguage, @DefaultValue("false") boolean forumTopics,
-		@DefaultValue("false") boolean showStaffNames, List<Long> staffUserIds,
+		@DefaultValue("false") boolean showStaffNames, List<String> staffUserIds,
 		@DefaultValue("15m") @NotNull Duration urgentReminderAfter,
 		@DefaultValue("2h") @NotNull Duration userNoticeAfter, @DefaultValue("90d") @NotNull Duration retention,
 		@DefaultValue("24h") @NotNull Duration draftLifetime, @DefaultValue("20") @Min(1) int userMessagesPerMinute,
 		@DefaultValue("10") @Min(1) int cardsPerMinute, @DefaultValue("100000") @Min(1) int peopleTracked) {
 
+	private static final Pattern USER_ID = Pattern.compile("\\d{1,19}");
+
 	public ReportsProperties {
-		staffUserIds = staffUserIds == null ? List.of() : List.copyOf(staffUserIds);
+		staffUserIds = staffUserIds == null ? List.of()
+				: staffUserIds.stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
+		for (String id : staffUserIds) {
+			if (!USER_ID.matcher(id).matches()) {
+				throw new StartupRefusal("STAFF_USER_IDS must be Telegram user ids separated by commas, such as "
+						+ "123456789,987654321; '" + id + "' is not one");
+			}
+		}
+	}
+
+	/**
+	 * The people who may act for the consulate; empty: every member of the staff chat.
+	 */
+	List<Long> staffMembers() {
+		return this.staffUserIds.stream().map(Long::parseLong).toList();
 	}
 
 }

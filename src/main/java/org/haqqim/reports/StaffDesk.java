@@ -37,6 +37,8 @@ import org.springframework.stereotype.Component;
 @WhenChatting
 public class StaffDesk {
 
+	private static final int MAX_CAPTION = 1000;
+
 	private static final Logger logger = LoggerFactory.getLogger(StaffDesk.class);
 
 	private final Cases cases;
@@ -69,7 +71,8 @@ public class StaffDesk {
 			return authorised(event).orElseGet(() -> command(command.get(), event.origin()));
 		}
 		if (event instanceof InboundEvent.Text || event instanceof InboundEvent.Media) {
-			return answerPerson(event);
+			return caseOf(event).isEmpty() ? answerPerson(event)
+					: notOnTheStaffList(event).orElseGet(() -> answerPerson(event));
 		}
 		return Replies.none();
 	}
@@ -84,13 +87,21 @@ public class StaffDesk {
 			logger.warn("Staff command from an anonymous admin refused (update {})", event.origin().updateId());
 			return Optional.of(tellStaff("staff.anonymous-refused", Map.of(), replyTo));
 		}
-		if (!this.properties.staffUserIds().isEmpty()
-				&& !this.properties.staffUserIds().contains(event.origin().userId())) {
-			logger.warn("Staff command from a member not on the staff list refused (update {})",
-					event.origin().updateId());
-			return Optional.of(tellStaff("staff.not-allowed", Map.of(), replyTo));
+		return notOnTheStaffList(event);
+	}
+
+	/**
+	 * With {@code STAFF_USER_IDS} set, only those people act for the consulate: take,
+	 * close, or answer a person by replying to a case.
+	 */
+	private Optional<Replies> notOnTheStaffList(InboundEvent event) {
+		List<Long> staff = this.properties.staffMembers();
+		if (staff.isEmpty() || staff.contains(event.origin().userId())) {
+			return Optional.empty();
 		}
-		return Optional.empty();
+		logger.warn("A staff action from a member not on the staff list was refused (update {})",
+				event.origin().updateId());
+		return Optional.of(tellStaff("staff.not-allowed", Map.of(), event.origin().messageId()));
 	}
 
 	// --- answers to people
@@ -115,10 +126,9 @@ public class StaffDesk {
 			this.cases.addStaffAnswer(open.id(), "TEXT", text.text(), null);
 		}
 		else if (event instanceof InboundEvent.Media media && message != null) {
-			String caption = media.caption() == null ? heading : heading + "\n" + Html.escape(media.caption());
 			replies = Replies.of(
 					new OutboundMessage.Copy(open.chatId(), null, media.origin().chatId(), message,
-							caption.length() > 1000 ? caption.substring(0, 1000) : caption, null, false),
+							captionForPerson(heading, media.caption()), null, false),
 					CaseCorrelation.toPerson(open.id()).encode());
 			this.cases.addStaffAnswer(open.id(), media.kind().name(), media.caption(), media.fileId());
 		}
@@ -127,6 +137,19 @@ public class StaffDesk {
 			this.cases.take(open.id(), event.origin().userId());
 		}
 		return replies;
+	}
+
+	/**
+	 * Staff's caption under the heading, within Telegram's 1,000 shown characters: cut in
+	 * its text, not in its markup, or Telegram would refuse the media.
+	 */
+	private static String captionForPerson(String heading, String caption) {
+		if (caption == null) {
+			return heading;
+		}
+		int room = MAX_CAPTION - Html.toPlainText(heading).length() - 3;
+		int cut = Html.cutBetweenWords(caption, room);
+		return heading + "\n" + Html.escape(cut == caption.length() ? caption : caption.substring(0, cut) + " …");
 	}
 
 	/**

@@ -121,15 +121,10 @@ final class StaffScreens {
 				: Optional.of(fromPerson(caseId, "… " + caption.substring(cut).stripLeading()));
 	}
 
+	/** Room is left for the heading, its line break and the " …" of a cut caption. */
 	private int captionCut(long caseId, String caption) {
 		int room = MAX_CAPTION - Html.toPlainText(heading(caseId)).length() - 1;
-		if (caption.length() <= room) {
-			return caption.length();
-		}
-		int limit = room - 2;
-		int space = caption.lastIndexOf(' ', limit);
-		int cut = space > limit / 2 ? space : limit;
-		return Character.isLowSurrogate(caption.charAt(cut)) ? cut - 1 : cut;
+		return caption.length() <= room ? caption.length() : Html.cutBetweenWords(caption, room - 2);
 	}
 
 	/**

@@ -88,7 +88,12 @@ public record TelegramProperties(String token, @DefaultValue("https://api.telegr
 			throw new StartupRefusal("STAFF_CHAT_ID is missing: set it to the id of the staff group "
 					+ "(README: 'Find the staff group's chat id')");
 		}
-		return Long.parseLong(this.staffChat);
+		long id = Long.parseLong(this.staffChat);
+		if (id >= 0) {
+			throw new StartupRefusal("STAFF_CHAT_ID must be the id of the staff group, which is negative (such as "
+					+ "-1001234567890); " + this.staffChat + " is a private chat or no chat at all");
+		}
+		return id;
 	}
 
 	int apiPort() {

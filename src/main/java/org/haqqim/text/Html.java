@@ -38,6 +38,22 @@ public final class Html {
 		return withoutTags.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
 	}
 
+	/**
+	 * Where to cut a text so that at most {@code shown} characters of it show, between
+	 * words when a space is in its second half, never inside a surrogate pair; the text's
+	 * length when it fits. Telegram's limits count what is shown, so a text is cut before
+	 * it is escaped: a cut in the markup (inside {@code &amp;}) makes Telegram refuse the
+	 * message.
+	 */
+	public static int cutBetweenWords(String text, int shown) {
+		if (text.length() <= shown) {
+			return text.length();
+		}
+		int space = text.lastIndexOf(' ', shown);
+		int cut = space > shown / 2 ? space : shown;
+		return Character.isLowSurrogate(text.charAt(cut)) ? cut - 1 : cut;
+	}
+
 	public static String bold(String escapedHtml) {
 		return "<b>" + escapedHtml + "</b>";
 	}

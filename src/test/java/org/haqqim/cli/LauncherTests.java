@@ -13,7 +13,13 @@ import java.util.Map;
 import org.haqqim.HaqqimApplication;
 import org.haqqim.telegram.FakeBotApi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Start-up refuses a broken configuration in one clear line, never echoing a secret
  * (S14), and does not refuse because Telegram cannot be reached.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LauncherTests {
 
 	@TempDir
@@ -53,6 +60,28 @@ class LauncherTests {
 		assertThat(outcome).isEqualTo(new Launcher.Outcome.Exit(1));
 		assertThat(errorLines())
 			.containsExactly("haqqim: STAFF_CHAT_ID is malformed: it must be a chat id such as -1001234567890");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "123456789" })
+	void aStaffChatThatIsNotAGroupIsRefused(String staffChat) {
+		Launcher.Outcome outcome = run(environment(FakeBotApi.CANARY_TOKEN, staffChat));
+		assertThat(outcome).isEqualTo(new Launcher.Outcome.Exit(1));
+		assertThat(errorLines()).containsExactly("haqqim: STAFF_CHAT_ID must be the id of the staff group, which is "
+				+ "negative (such as -1001234567890); " + staffChat + " is a private chat or no chat at all");
+	}
+
+	@Test
+	void staffUserIdsThatAreNotIdsAreRefusedByTheVariablesName(CapturedOutput logs) {
+		Map<String, String> environment = environment(FakeBotApi.CANARY_TOKEN, "-1001");
+		environment.put("STAFF_USER_IDS", "5550001, abc");
+		Launcher.Outcome outcome = run(environment);
+		assertThat(outcome).isEqualTo(new Launcher.Outcome.Exit(1));
+		assertThat(errorLines()).containsExactly("haqqim: STAFF_USER_IDS must be Telegram user ids separated by "
+				+ "commas, such as 123456789,987654321; 'abc' is not one");
+		assertThat(logs.getAll()).as("nothing of Spring's account of the failure")
+			.doesNotContain("Exception encountered during context initialization", "Error starting ApplicationContext",
+					"NumberFormatException");
 	}
 
 	@Test

@@ -393,6 +393,26 @@ class ReportFlowTests {
 			.containsExactly(staffText("staff.not-allowed", Map.of()));
 	}
 
+	/**
+	 * The reliability review: with {@code STAFF_USER_IDS} set, a member of the group not
+	 * on it still answered a person by replying to the card, and took the case.
+	 */
+	@Test
+	void aGroupMemberNotOnTheStaffListCannotAnswerAPersonOrTakeTheCase() {
+		ReportsWiring listed = wiring(Map.of("haqqim.reports.staff-user-ids", Long.toString(STAFF_MEMBER)));
+		long person = people.incrementAndGet();
+		long caseId = openUrgentCase(listed, person, "меня избили на стройке");
+		int card = listed.deliveries().last(STAFF).messageId().intValue();
+		Origin stranger = new Origin(updates.incrementAndGet(), STAFF, ChatType.SUPERGROUP, 12_345, null, false, false,
+				messages.incrementAndGet(), card, null, false, "Stranger");
+		List<Deliveries.Sent> refused = deliver(listed,
+				listed.staffDesk().handle(new InboundEvent.Text(stranger, "I will help you, send me money")));
+		assertThat(refused).extracting(Deliveries.Sent::html).containsExactly(staffText("staff.not-allowed", Map.of()));
+		assertThat(listed.cases.find(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
+		List<Deliveries.Sent> answered = deliver(listed, listed.staffDesk().handle(staff("We are coming", card)));
+		assertThat(answered).filteredOn(sent -> sent.chatId() == person).hasSize(1);
+	}
+
 	// --- steps
 
 	private ReportsWiring wiring(Map<String, String> settings) {

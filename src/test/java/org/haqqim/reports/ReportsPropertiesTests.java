@@ -43,7 +43,7 @@ class ReportsPropertiesTests {
 					"haqqim.reports.forum-topics=true")
 			.run(started -> {
 				ReportsProperties properties = started.getBean(ReportsProperties.class);
-				assertThat(properties.staffUserIds()).containsExactly(5_550_001L, 5_550_002L);
+				assertThat(properties.staffMembers()).containsExactly(5_550_001L, 5_550_002L);
 				assertThat(properties.retention()).isEqualTo(Duration.ofDays(30));
 				assertThat(properties.forumTopics()).isTrue();
 			});
