@@ -77,6 +77,39 @@ class Conversation {
 		return this.reports.handle(event, chat.audience()).orElseGet(() -> message(event, chat));
 	}
 
+	/**
+	 * A person staff banned: nothing of theirs reaches staff, but a message about an
+	 * emergency still gets what to do now (112, the consulate's line), and
+	 * {@code /forget} still works.
+	 */
+	Replies handleBanned(InboundEvent event) {
+		if (isForgetting(event)) {
+			return handle(event);
+		}
+		if (!(event instanceof InboundEvent.Text text) || CommandText.of(event).isPresent()) {
+			return Replies.none();
+		}
+		Chat chat = new Chat(event, this.knowledge.current(), this.users.find(event.origin().chatId()));
+		ChatUser user = chat.user();
+		MatchResult result = this.matcher
+			.match(new Question(text.text(), user.chosenLanguage().orElse(chat.appLanguage()), user.citizenship()));
+		if (!result.urgent()) {
+			return Replies.none();
+		}
+		Audience audience = user.audience(user.chosenLanguage().orElse(result.language()));
+		return this.reports.emergencyAdvice(text, audience, result.bestTopic().flatMap(chat.base()::topic));
+	}
+
+	/** {@code /forget} and its confirmation. */
+	static boolean isForgetting(InboundEvent event) {
+		if (event instanceof InboundEvent.ButtonPress press) {
+			return Action.decode(press.data()).filter(Action.Forget.class::isInstance).isPresent();
+		}
+		return CommandText.of(event)
+			.flatMap(command -> ChatCommand.named(command.name()))
+			.orElse(null) == ChatCommand.FORGET;
+	}
+
 	// --- commands
 
 	private Replies command(CommandText command, Chat chat) {

@@ -78,8 +78,8 @@ class Dispatcher implements InboundHandler {
 		if (!event.origin().isPrivate()) {
 			return leaveUnlessMovedStaffChat(event);
 		}
-		if (this.reports.isBanned(chat) && !isForgetting(event)) {
-			return Replies.none();
+		if (this.reports.isBanned(chat)) {
+			return this.conversation.handleBanned(event);
 		}
 		return switch (this.flood.check(chat, event.origin().sentAt())) {
 			case DROP -> Replies.none();
@@ -157,19 +157,6 @@ class Dispatcher implements InboundHandler {
 	private static boolean isFromAnotherBot(InboundEvent event) {
 		return event.origin().fromBot() && !event.origin().anonymousAdmin()
 				&& !(event instanceof InboundEvent.Membership);
-	}
-
-	/**
-	 * {@code /forget} and its confirmation: a person staff banned can still have
-	 * everything about them erased.
-	 */
-	private static boolean isForgetting(InboundEvent event) {
-		if (event instanceof InboundEvent.ButtonPress press) {
-			return Action.decode(press.data()).filter(Action.Forget.class::isInstance).isPresent();
-		}
-		return CommandText.of(event)
-			.flatMap(command -> ChatCommand.named(command.name()))
-			.orElse(null) == ChatCommand.FORGET;
 	}
 
 	private static boolean isStaffCommand(InboundEvent event) {

@@ -68,9 +68,10 @@ class CaseUpkeep {
 		expired.forEach(this.cases::eraseContent);
 		List<Long> drafts = this.cases.draftsCreatedBefore(now.minus(this.properties.draftLifetime()));
 		drafts.forEach(this.cases::delete);
-		if (!expired.isEmpty() || !drafts.isEmpty()) {
-			logger.info("Erased the content of {} closed case(s) past retention and {} unanswered draft(s)",
-					expired.size(), drafts.size());
+		int bans = this.cases.purgeExpiredBans(this.properties.banLasts());
+		if (!expired.isEmpty() || !drafts.isEmpty() || bans > 0) {
+			logger.info("Erased the content of {} closed case(s) past retention, {} unanswered draft(s) and {} "
+					+ "expired ban(s)", expired.size(), drafts.size(), bans);
 		}
 	}
 

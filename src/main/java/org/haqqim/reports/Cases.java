@@ -3,6 +3,7 @@ package org.haqqim.reports;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -360,17 +361,33 @@ class Cases {
 
 	// --- bans
 
-	void ban(long chatId) {
-		this.jdbc.sql("INSERT INTO banned_user (chat_id, banned_at) VALUES (?, ?) ON CONFLICT (chat_id) DO NOTHING")
-			.params(chatId, this.clock.millis())
+	/** Bans a person for a case; banning them again renews the ban. */
+	void ban(long chatId, long caseId) {
+		this.jdbc.sql("""
+				INSERT INTO banned_user (chat_id, banned_at, case_id) VALUES (?, ?, ?)
+				ON CONFLICT (chat_id) DO UPDATE SET banned_at = excluded.banned_at, case_id = excluded.case_id""")
+			.params(chatId, this.clock.millis(), caseId)
 			.update();
 	}
 
-	boolean isBanned(long chatId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM banned_user WHERE chat_id = ?")
-			.param(chatId)
+	/** Whether a person has a ban given within {@code lasting}. */
+	boolean isBanned(long chatId, Duration lasting) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM banned_user WHERE chat_id = ? AND banned_at >= ?")
+			.params(chatId, this.clock.millis() - lasting.toMillis())
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** Lifts the ban given for a case; false when there was none. */
+	boolean unban(long caseId) {
+		return this.jdbc.sql("DELETE FROM banned_user WHERE case_id = ?").param(caseId).update() > 0;
+	}
+
+	/** Erases bans older than {@code lasting}; returns how many. */
+	int purgeExpiredBans(Duration lasting) {
+		return this.jdbc.sql("DELETE FROM banned_user WHERE banned_at < ?")
+			.param(this.clock.millis() - lasting.toMillis())
+			.update();
 	}
 
 	private static Case map(ResultSet rs, int row) throws SQLException {

@@ -74,6 +74,10 @@ class ReportIntake {
 		return Replies.of(screens.whatToDoNow(topic).sendTo(chat)).and(screens.consentQuestion(draft).sendTo(chat));
 	}
 
+	Replies emergencyAdvice(long chat, Audience audience, Optional<Topic> topic) {
+		return Replies.of(screens(audience).whatToDoNow(topic).sendTo(chat));
+	}
+
 	/**
 	 * "Write to staff" or /report: the intake starts at once, with media the person just
 	 * sent.

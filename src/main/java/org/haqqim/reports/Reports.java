@@ -63,6 +63,14 @@ public class Reports {
 	}
 
 	/**
+	 * What to do now in an emergency, and nothing else: for a person staff banned, whose
+	 * messages open no case.
+	 */
+	public Replies emergencyAdvice(InboundEvent.Text text, Audience audience, Optional<Topic> topic) {
+		return this.intake.emergencyAdvice(text.origin().chatId(), audience, topic);
+	}
+
+	/**
 	 * /cancel: no more intake questions. A case not yet with staff is dropped; one that
 	 * reached them stays open. Empty when the person is not being asked anything.
 	 */
@@ -80,8 +88,9 @@ public class Reports {
 		this.intake.rememberMedia(media);
 	}
 
+	/** Whether staff banned the person, and the ban has not expired. */
 	public boolean isBanned(long chatId) {
-		return this.cases.isBanned(chatId);
+		return this.cases.isBanned(chatId, this.properties.banLasts());
 	}
 
 	/**

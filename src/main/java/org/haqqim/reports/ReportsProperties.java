@@ -33,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * throttled
  * @param cardsPerMinute how many new case cards staff get a minute before the bot
  * switches to a digest
+ * @param peopleTracked how many people the flood limit keeps in memory
+ * @param banLasts how long a ban lasts unless staff give it again
  */
 @Validated
 @ConfigurationProperties("haqqim.reports")
@@ -41,7 +43,8 @@ record ReportsProperties(@DefaultValue("ru") @NotBlank String staffLanguage, @De
 		@DefaultValue("15m") @NotNull Duration urgentReminderAfter,
 		@DefaultValue("2h") @NotNull Duration userNoticeAfter, @DefaultValue("90d") @NotNull Duration retention,
 		@DefaultValue("24h") @NotNull Duration draftLifetime, @DefaultValue("20") @Min(1) int userMessagesPerMinute,
-		@DefaultValue("10") @Min(1) int cardsPerMinute, @DefaultValue("100000") @Min(1) int peopleTracked) {
+		@DefaultValue("10") @Min(1) int cardsPerMinute, @DefaultValue("100000") @Min(1) int peopleTracked,
+		@DefaultValue("30d") @NotNull Duration banLasts) {
 
 	private static final Pattern USER_ID = Pattern.compile("\\d{1,19}");
 

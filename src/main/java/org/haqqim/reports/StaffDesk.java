@@ -201,6 +201,7 @@ public class StaffDesk {
 			case REOPEN -> withCase(id, reply, caseId -> reopen(caseId, reply));
 			case NOTE -> withCase(id, reply, caseId -> note(caseId, rest, reply));
 			case BAN -> withCase(id, reply, caseId -> ban(caseId, reply));
+			case UNBAN -> withCase(id, reply, caseId -> unban(caseId, reply));
 		};
 	}
 
@@ -286,9 +287,16 @@ public class StaffDesk {
 	private Replies ban(long caseId, Integer reply) {
 		Case found = this.cases.find(caseId).orElseThrow();
 		if (found.chatId() != 0) {
-			this.cases.ban(found.chatId());
+			this.cases.ban(found.chatId(), caseId);
 		}
-		return tellStaff("staff.banned", Map.of("case", Long.toString(caseId)), reply);
+		return tellStaff("staff.banned",
+				Map.of("case", Long.toString(caseId), "days", Long.toString(this.properties.banLasts().toDays())),
+				reply);
+	}
+
+	private Replies unban(long caseId, Integer reply) {
+		String key = this.cases.unban(caseId) ? "staff.unbanned" : "staff.not-banned";
+		return tellStaff(key, Map.of("case", Long.toString(caseId)), reply);
 	}
 
 	private Replies listOpenCases(Integer reply) {

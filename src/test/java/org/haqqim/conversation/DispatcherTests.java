@@ -49,6 +49,8 @@ class DispatcherTests {
 
 	private static final long STAFF = ReportsWiring.STAFF_CHAT_ID;
 
+	private static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
+
 	private static final AtomicLong people = new AtomicLong(60_000_000L);
 
 	private static final AtomicLong updates = new AtomicLong(1);
@@ -82,7 +84,7 @@ class DispatcherTests {
 	void wire() {
 		this.database = TestDatabases.sqlite(this.directory);
 		this.jdbc = JdbcClient.create(this.database);
-		Clock clock = new MovableClock(Instant.parse("2026-12-02T10:00:00Z"));
+		Clock clock = new MovableClock(NOW);
 		ReportsWiring reports = ReportsWiring.of(this.jdbc, knowledge, Map.of(), clock);
 		ChatUsers users = new ChatUsers(this.jdbc, clock, new ConversationProperties(1000));
 		Conversation conversation = new Conversation(knowledge, users, matcher,
@@ -186,8 +188,27 @@ class DispatcherTests {
 	@Test
 	void aBannedPersonIsNotAnswered() {
 		long person = people.incrementAndGet();
-		this.jdbc.sql("INSERT INTO banned_user (chat_id, banned_at) VALUES (?, 0)").param(person).update();
+		ban(person);
 		assertThat(says(person, "/start", "ru")).isEmpty();
+		assertThat(says(person, "где купить патент", "ru")).isEmpty();
+	}
+
+	/**
+	 * Issue 15: a ban never blocks safety. The emergency answer still comes; no case is
+	 * opened and staff see nothing.
+	 */
+	@Test
+	void aBannedPersonInDangerStillGetsWhatToDoNowAndStaffSeeNothing() {
+		long person = people.incrementAndGet();
+		ban(person);
+		Deliveries.Sent advice = only(says(person, "меня задержали в метро сейчас", "ru"));
+		assertThat(advice.html()).contains("112").doesNotContain(text("report.consent", "ru", null));
+		assertThat(advice.buttons()).isEmpty();
+		assertThat(this.deliveries.to(STAFF)).isEmpty();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM report_case WHERE chat_id = ?")
+			.param(person)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -204,7 +225,7 @@ class DispatcherTests {
 	@Test
 	void aBannedPersonCanStillBeForgotten() {
 		long person = people.incrementAndGet();
-		this.jdbc.sql("INSERT INTO banned_user (chat_id, banned_at) VALUES (?, 0)").param(person).update();
+		ban(person);
 		Deliveries.Sent confirm = only(says(person, "/forget", "ru"));
 		assertThat(deliver(press(person, confirm, "x:1"))).extracting(Deliveries.Sent::html)
 			.last()
@@ -255,6 +276,12 @@ class DispatcherTests {
 	private List<Deliveries.Sent> says(long person, String text, String appLanguage) {
 		Origin origin = Origin.privateMessage(updates.incrementAndGet(), person, (int) updates.get(), appLanguage);
 		return deliver(this.dispatcher.handle(new InboundEvent.Text(origin, text)));
+	}
+
+	private void ban(long person) {
+		this.jdbc.sql("INSERT INTO banned_user (chat_id, banned_at) VALUES (?, ?)")
+			.params(person, NOW.toEpochMilli())
+			.update();
 	}
 
 	private List<Deliveries.Sent> saysAt(long person, String text, Instant sentAt) {

@@ -167,17 +167,28 @@ abstract class CasesContract {
 	}
 
 	@Test
-	void unansweredDraftsAreFoundForDeletionAndBansAreKeptOnce() {
+	void unansweredDraftsAreFoundForDeletionAndBansAreKeptOnceRenewedAndExpire() {
 		long draft = this.cases.create(12, CaseStatus.DRAFT, IntakeStep.CITY, true, null, "ru", null);
 		this.clock.advance(Duration.ofHours(25));
 		assertThat(this.cases.draftsCreatedBefore(this.clock.instant().minus(Duration.ofHours(24))))
 			.containsExactly(draft);
 		this.cases.delete(draft);
 		assertThat(this.cases.find(draft)).isEmpty();
-		this.cases.ban(12);
-		this.cases.ban(12);
-		assertThat(this.cases.isBanned(12)).isTrue();
-		assertThat(this.cases.isBanned(13)).isFalse();
+		Duration month = Duration.ofDays(30);
+		this.cases.ban(12, draft);
+		this.clock.advance(Duration.ofDays(20));
+		this.cases.ban(12, draft);
+		assertThat(this.cases.isBanned(12, month)).isTrue();
+		assertThat(this.cases.isBanned(13, month)).isFalse();
+		this.clock.advance(Duration.ofDays(20));
+		assertThat(this.cases.purgeExpiredBans(month)).as("renewed, not yet expired").isZero();
+		assertThat(this.cases.isBanned(12, month)).isTrue();
+		this.clock.advance(Duration.ofDays(11));
+		assertThat(this.cases.purgeExpiredBans(month)).isEqualTo(1);
+		assertThat(this.cases.isBanned(12, month)).isFalse();
+		this.cases.ban(12, draft);
+		assertThat(this.cases.unban(draft)).isTrue();
+		assertThat(this.cases.unban(draft)).isFalse();
 	}
 
 }

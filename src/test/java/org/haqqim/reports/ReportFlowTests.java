@@ -413,6 +413,32 @@ class ReportFlowTests {
 		assertThat(answered).filteredOn(sent -> sent.chatId() == person).hasSize(1);
 	}
 
+	@Test
+	void aBanLastsItsTimeUnlessGivenAgainAndStaffCanLiftIt() {
+		ReportsWiring wiring = wiring(Map.of("haqqim.reports.ban-lasts", "30d"));
+		long person = people.incrementAndGet();
+		long caseId = openUrgentCase(wiring, person, "меня избили на стройке");
+		assertThat(deliver(wiring, wiring.staffDesk().handle(staff("/ban " + caseId, null))))
+			.extracting(Deliveries.Sent::html)
+			.containsExactly(staffText("staff.banned", Map.of("case", Long.toString(caseId), "days", "30")));
+		assertThat(wiring.reports().isBanned(person)).isTrue();
+		this.clock.advance(Duration.ofDays(29));
+		deliver(wiring, wiring.staffDesk().handle(staff("/ban " + caseId, null)));
+		this.clock.advance(Duration.ofDays(29));
+		assertThat(wiring.reports().isBanned(person)).as("renewed a day before it ran out").isTrue();
+		this.clock.advance(Duration.ofDays(2));
+		assertThat(wiring.reports().isBanned(person)).as("expired").isFalse();
+
+		deliver(wiring, wiring.staffDesk().handle(staff("/ban " + caseId, null)));
+		assertThat(deliver(wiring, wiring.staffDesk().handle(staff("/unban " + caseId, null))))
+			.extracting(Deliveries.Sent::html)
+			.containsExactly(staffText("staff.unbanned", Map.of("case", Long.toString(caseId))));
+		assertThat(wiring.reports().isBanned(person)).isFalse();
+		assertThat(deliver(wiring, wiring.staffDesk().handle(staff("/unban " + caseId, null))))
+			.extracting(Deliveries.Sent::html)
+			.containsExactly(staffText("staff.not-banned", Map.of("case", Long.toString(caseId))));
+	}
+
 	// --- steps
 
 	private ReportsWiring wiring(Map<String, String> settings) {

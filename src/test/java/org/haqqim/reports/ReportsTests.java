@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.haqqim.EndToEndTest;
+import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.telegram.FakeBotApi;
 import org.junit.jupiter.api.BeforeEach;
@@ -356,8 +357,10 @@ class ReportsTests extends EndToEndTest {
 		assertThat(telegram.awaitScreen(user, beforeReopen, WAIT).text())
 			.isEqualTo(this.flows.text("report.reopened", "uz", "UZ", Map.of("case", Long.toString(caseId))));
 		this.flows.staffSays("/ban " + caseId);
-		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID
-				&& call.text().equals(this.flows.staffText("staff.banned", caseId)), WAIT);
+		telegram.awaitCall("sendmessage", call -> call.chatId() == STAFF_CHAT_ID && call.text()
+			.equals(this.knowledge.current()
+				.text("staff.banned", Audience.of("ru", null), Map.of("case", Long.toString(caseId), "days", "30"))),
+				WAIT);
 		int before = telegram.screensOf(user).size();
 		telegram.userSays(user, "/start", "uz");
 		awaitQuiet();
