@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -110,7 +112,10 @@ class InstanceLock implements DisposableBean {
 
 	private static AutoCloseable lockFile(Path file, DatabaseProperties properties) {
 		try {
-			FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			FileChannel channel = file.getFileSystem().supportedFileAttributeViews().contains("posix")
+					? FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+							PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+					: FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 			FileLock lock;
 			try {
 				lock = channel.tryLock();

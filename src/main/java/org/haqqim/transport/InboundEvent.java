@@ -111,11 +111,35 @@ public sealed interface InboundEvent {
 	}
 
 	/**
-	 * What a person typed, without the NUL character: PostgreSQL refuses to store it, and
-	 * a refused row would cost an urgent report its emergency answer.
+	 * What a person typed, without the NUL character (PostgreSQL refuses to store it, and
+	 * a refused row would cost an urgent report its emergency answer) and with a lone
+	 * half of a surrogate pair, which no database stores as it is, shown as the
+	 * replacement character instead of a silent "?".
 	 */
 	private static String storable(String text) {
-		return (text == null || text.indexOf('\u0000') < 0) ? text : text.replace("\u0000", "");
+		if (text == null) {
+			return null;
+		}
+		StringBuilder kept = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1));
+			boolean unstorable = c == '\u0000' || (Character.isSurrogate(c) && !paired);
+			if (unstorable && kept == null) {
+				kept = new StringBuilder(text.length()).append(text, 0, i);
+			}
+			if (kept != null && c != '\u0000') {
+				kept.append(unstorable ? '\uFFFD' : c);
+				if (paired) {
+					kept.append(text.charAt(++i));
+				}
+			}
+			else if (paired) {
+				i++;
+			}
+		}
+		return kept == null ? text : kept.toString();
 	}
 
 }

@@ -1,6 +1,9 @@
 package org.haqqim.database;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -31,7 +34,7 @@ class InstanceLockTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "jdbc:sqlite:%s", "jdbc:sqlite:file:%s", "jdbc:sqlite:file://%s?mode=rwc" })
-	void aSecondBotOnTheSameSqliteFileRefusesHoweverTheUrlSpellsIt(String spelling) {
+	void aSecondBotOnTheSameSqliteFileRefusesHoweverTheUrlSpellsIt(String spelling) throws IOException {
 		String file = this.directory.resolve("haqqim.db").toString();
 		InstanceLock first = lock(String.format("jdbc:sqlite:%s", file));
 		try {
@@ -42,6 +45,9 @@ class InstanceLockTests {
 			first.destroy();
 		}
 		lock(String.format(spelling, file)).destroy();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(file + ".lock"))))
+			.as("the lock file, like the database, is the owner's only")
+			.isEqualTo("rw-------");
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.haqqim.transport.ChatType;
 import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.MediaKind;
+import org.haqqim.transport.Origin;
 import org.haqqim.transport.UpdateBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,6 +132,13 @@ class UpdateMapperTests {
 	void aNulInAMessageIsDroppedBeforeAnythingCanStoreIt() {
 		InboundEvent.Text text = (InboundEvent.Text) map("text-with-nul");
 		assertThat(text.text()).isEqualTo("urib qoyishdi");
+	}
+
+	@Test
+	void aLoneHalfOfASurrogatePairIsShownAsTheReplacementCharacterAndPairsStay() {
+		InboundEvent.Text text = new InboundEvent.Text(Origin.privateMessage(1, 2, 3, "ru"),
+				"помогите \uD83D 🙏 \uDE4F\u0000!");
+		assertThat(text.text()).isEqualTo("помогите \uFFFD 🙏 \uFFFD!");
 	}
 
 	private JsonNode tree(String scenario) {
