@@ -10,6 +10,7 @@ import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.Language;
 import org.haqqim.knowledge.Topic;
 import org.haqqim.matching.MatchResult;
+import org.haqqim.matching.MatchingProperties;
 import org.haqqim.matching.Question;
 import org.haqqim.matching.QuestionMatcher;
 import org.haqqim.matching.UnansweredQuestions;
@@ -48,8 +49,10 @@ class Conversation {
 
 	private final ApplicationEventPublisher events;
 
+	private final int questionsKeptDays;
+
 	Conversation(CurrentKnowledge knowledge, ChatUsers users, QuestionMatcher matcher, UnansweredQuestions unanswered,
-			TopicFeedback feedback, Reports reports, ApplicationEventPublisher events) {
+			TopicFeedback feedback, Reports reports, ApplicationEventPublisher events, MatchingProperties matching) {
 		this.knowledge = knowledge;
 		this.users = users;
 		this.matcher = matcher;
@@ -57,6 +60,7 @@ class Conversation {
 		this.feedback = feedback;
 		this.reports = reports;
 		this.events = events;
+		this.questionsKeptDays = (int) matching.unansweredRetention().toDays();
 	}
 
 	/**
@@ -121,7 +125,7 @@ class Conversation {
 			case MENU -> chat.send(screens.mainMenu());
 			case CONTACTS -> myConsulate(chat);
 			case REPORT -> this.reports.start(chat.id(), chat.audience(), Optional.empty());
-			case PRIVACY -> chat.send(screens.privacy(this.reports.retentionDays()));
+			case PRIVACY -> chat.send(screens.privacy(this.reports.retentionDays(), this.questionsKeptDays));
 			case FORGET -> chat.send(screens.forgetConfirmation());
 			case HELP -> chat.send(screens.help());
 			case CANCEL -> cancel(chat);

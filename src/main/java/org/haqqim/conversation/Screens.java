@@ -351,8 +351,9 @@ final class Screens {
 
 	// --- privacy
 
-	Screen privacy(int retentionDays) {
-		return new Screen(text("privacy", Map.of("retention-days", Integer.toString(retentionDays))), null);
+	Screen privacy(int retentionDays, int questionsKeptDays) {
+		return new Screen(text("privacy", Map.of("retention-days", Integer.toString(retentionDays), "questions-days",
+				Integer.toString(questionsKeptDays))), null);
 	}
 
 	Screen forgetConfirmation() {

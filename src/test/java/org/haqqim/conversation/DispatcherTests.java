@@ -59,6 +59,8 @@ class DispatcherTests {
 
 	private static QuestionMatcher matcher;
 
+	private static MatchingProperties matchingProperties;
+
 	@TempDir
 	Path directory;
 
@@ -76,8 +78,8 @@ class DispatcherTests {
 	static void loadKnowledgeAndMatcher() {
 		knowledge = new CurrentKnowledge(
 				new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge")).knowledge().orElseThrow());
-		matcher = new QuestionMatcher(knowledge,
-				new Binder().bindOrCreate("haqqim.matching", MatchingProperties.class));
+		matchingProperties = new Binder().bindOrCreate("haqqim.matching", MatchingProperties.class);
+		matcher = new QuestionMatcher(knowledge, matchingProperties);
 	}
 
 	@BeforeEach
@@ -89,7 +91,7 @@ class DispatcherTests {
 		ChatUsers users = new ChatUsers(this.jdbc, clock, new ConversationProperties(1000));
 		Conversation conversation = new Conversation(knowledge, users, matcher,
 				new UnansweredQuestions(this.jdbc, clock), new TopicFeedback(this.jdbc), reports.reports(),
-				this.published::add);
+				this.published::add, matchingProperties);
 		this.dispatcher = new Dispatcher(conversation, reports.staffDesk(), reports.reports(), reports.flood(),
 				new StaffChat(STAFF), knowledge);
 		this.deliveries = reports.deliveries();

@@ -54,6 +54,19 @@ class EveryScreenTests {
 		assertThat(buttons).isGreaterThan(10_000);
 	}
 
+	/**
+	 * P6: in every language, /privacy names how long a case and a question without an
+	 * answer are kept, and how to erase everything.
+	 */
+	@Test
+	void privacySaysHowLongWhatIsKeptAndHowToEraseIt() {
+		for (Language language : knowledge.languages()) {
+			String privacy = Html
+				.toPlainText(new Screens(knowledge, Audience.of(language.code(), null)).privacy(91, 61).html());
+			assertThat(privacy).as(language.code()).contains("91", "61", "/forget");
+		}
+	}
+
 	@Test
 	void topicAnswersFitOnePhoneScreenInEveryLanguageAndCitizenship() {
 		for (Language language : knowledge.languages()) {
@@ -107,7 +120,7 @@ class EveryScreenTests {
 		}
 		all.add(screens.officesNear(55.75, 37.62));
 		all.add(screens.officesNear(43.1, 131.9));
-		all.add(screens.privacy(90));
+		all.add(screens.privacy(90, 60));
 		all.add(screens.forgetConfirmation());
 		all.add(screens.forgotten());
 		all.add(screens.notForgotten());
