@@ -94,6 +94,16 @@ sealed interface CaseAction {
 
 	}
 
+	/** The person wants no more intake questions; the case stays as it is. */
+	record Stop(long caseId) implements CaseAction {
+
+		@Override
+		public String encode() {
+			return PREFIX + "stop:" + this.caseId;
+		}
+
+	}
+
 	/** A staff member asks for the full card of a case named in a digest. */
 	record ShowCard(long caseId) implements CaseAction {
 
@@ -154,6 +164,7 @@ sealed interface CaseAction {
 			case "y" -> parts.length == 2 ? new Consent(caseId) : null;
 			case "n" -> parts.length == 2 ? new Decline(caseId) : null;
 			case "skip" -> parts.length == 2 ? new Skip(caseId) : null;
+			case "stop" -> parts.length == 2 ? new Stop(caseId) : null;
 			case "city" -> choice != null && !choice.isEmpty() ? new City(caseId, choice) : null;
 			case "when" ->
 				choice != null ? Happened.parse(choice).map(when -> new When(caseId, when)).orElse(null) : null;

@@ -11,6 +11,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.Topic;
+import org.haqqim.matching.MatchResult;
+import org.haqqim.matching.Question;
 import org.haqqim.matching.QuestionMatcher;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.InboundEvent;
@@ -28,6 +30,11 @@ import org.springframework.stereotype.Component;
 @Component
 @WhenChatting
 class ReportIntake {
+
+	/**
+	 * Fewer words than this are taken as an answer to the intake, never as a question.
+	 */
+	private static final int QUESTION_WORDS = 3;
 
 	/** Media sent this short a time before "write to staff" goes into the new case. */
 	private static final Duration MEDIA_CARRIED_FOR = Duration.ofMinutes(30);
@@ -212,7 +219,18 @@ class ReportIntake {
 			return Replies.none();
 		}
 		String typed = text.text().strip();
-		boolean skipped = screens(audience).isSkip(typed) || this.matcher.meansSkip(typed);
+		ReportScreens screens = screens(audience);
+		if (step != IntakeStep.WHAT && screens.isStop(typed)) {
+			return cancel(intake.chatId(), audience);
+		}
+		boolean skipped = screens.isSkip(typed) || this.matcher.meansSkip(typed);
+		Optional<Topic> asked = skipped || step == IntakeStep.WHAT ? Optional.empty() : askedInstead(typed, intake);
+		if (asked.isPresent()) {
+			return Replies.of(screens.answerThenAskAgain(asked.get(), step, intake.id())
+				.stream()
+				.map(screen -> screen.sendTo(intake.chatId()))
+				.toList());
+		}
 		Replies told = Replies.none();
 		switch (step) {
 			case WHAT -> this.cases.addText(intake.id(), text);
@@ -232,6 +250,23 @@ class ReportIntake {
 			}
 		}
 		return told.and(advance(intake, audience));
+	}
+
+	/**
+	 * A question typed where an intake answer was expected ("how much is a patent?" as
+	 * the city): one the bot answers outright, and not about the emergency itself. A word
+	 * or two is an answer, whatever it matches: a city's name alone matches the
+	 * consulates' contacts.
+	 */
+	private Optional<Topic> askedInstead(String typed, Case intake) {
+		if (typed.split("\\s+").length < QUESTION_WORDS) {
+			return Optional.empty();
+		}
+		MatchResult result = this.matcher.match(new Question(typed, intake.language(), intake.citizenship()));
+		if (result.decision() != MatchResult.Decision.ANSWER || result.urgent()) {
+			return Optional.empty();
+		}
+		return result.topic().flatMap(this.knowledge.current()::topic);
 	}
 
 	/**

@@ -72,22 +72,42 @@ final class ReportScreens {
 	/** One question of the intake, with its choices and a way to skip it. */
 	Screen question(IntakeStep step, long caseId) {
 		return switch (step) {
-			case WHAT -> new Screen(text("report.intake.what"),
-					Keyboard.Inline.column(List.of(button("button.skip", new CaseAction.Skip(caseId)))));
+			case WHAT -> new Screen(text("report.intake.what"), Keyboard.Inline
+				.column(List.of(button("button.skip", new CaseAction.Skip(caseId)), stopButton(caseId))));
 			case CITY -> new Screen(text("report.intake.city"), cityButtons(caseId));
 			case WHEN -> new Screen(text("report.intake.when"), whenButtons(caseId));
 			case PHONE -> new Screen(text("report.intake.phone"),
 					new Keyboard.Request(List.of(request("button.share-phone", Keyboard.RequestKind.CONTACT),
-							request("button.skip", Keyboard.RequestKind.TEXT))));
+							request("button.skip", Keyboard.RequestKind.TEXT),
+							request("button.stop-questions", Keyboard.RequestKind.TEXT))));
 			case LOCATION -> new Screen(text("report.intake.location"),
 					new Keyboard.Request(List.of(request("button.share-location", Keyboard.RequestKind.LOCATION),
-							request("button.skip", Keyboard.RequestKind.TEXT))));
+							request("button.skip", Keyboard.RequestKind.TEXT),
+							request("button.stop-questions", Keyboard.RequestKind.TEXT))));
 		};
+	}
+
+	/**
+	 * The answer to a question the person asked in the middle of the intake, then the
+	 * intake's own question again, so that the asked question is never kept as a city.
+	 */
+	List<Screen> answerThenAskAgain(Topic asked, IntakeStep step, long caseId) {
+		String answer = Html.bold(Html.escape(asked.findText(this.audience.language()).orElseThrow().title())) + "\n"
+				+ this.knowledge.render(asked.findText(this.audience.language()).orElseThrow().answer(), this.audience,
+						Map.of());
+		Screen again = question(step, caseId);
+		return List.of(Screen.of(answer),
+				new Screen(text("report.intake.resume", caseId) + "\n\n" + again.html(), again.keyboard()));
 	}
 
 	/** Whether a typed answer is the skip button's label. */
 	boolean isSkip(String typed) {
 		return typed.strip().equalsIgnoreCase(plain("button.skip").strip());
+	}
+
+	/** Whether a typed answer is the label of "no more questions". */
+	boolean isStop(String typed) {
+		return typed.strip().equalsIgnoreCase(plain("button.stop-questions").strip());
 	}
 
 	/**
@@ -103,9 +123,12 @@ final class ReportScreens {
 		return new Screen(text("report.added", caseId), new Keyboard.Remove());
 	}
 
-	/** No more questions, at the person's wish: the case stays open with staff. */
+	/**
+	 * No more questions, at the person's wish: the case stays open with staff, and the
+	 * way back to the menu is named.
+	 */
 	Screen intakeStopped(long caseId) {
-		return new Screen(text("report.already-open", caseId), new Keyboard.Remove());
+		return new Screen(text("report.intake.stopped", caseId), new Keyboard.Remove());
 	}
 
 	// --- an open case
@@ -171,7 +194,7 @@ final class ReportScreens {
 			.forEach(city -> cities.add(new Keyboard.Button(city.name(this.audience.language()),
 					new CaseAction.City(caseId, city.id()).encode())));
 		return Keyboard.Inline.grid(cities, 2)
-			.and(List.of(List.of(button("button.skip", new CaseAction.Skip(caseId)))));
+			.and(List.of(List.of(button("button.skip", new CaseAction.Skip(caseId))), List.of(stopButton(caseId))));
 	}
 
 	private Keyboard.Inline whenButtons(long caseId) {
@@ -179,7 +202,12 @@ final class ReportScreens {
 		for (CaseAction.Happened when : CaseAction.Happened.values()) {
 			times.add(button("report.when." + when.code(), new CaseAction.When(caseId, when)));
 		}
-		return Keyboard.Inline.grid(times, 2).and(List.of(List.of(button("button.skip", new CaseAction.Skip(caseId)))));
+		return Keyboard.Inline.grid(times, 2)
+			.and(List.of(List.of(button("button.skip", new CaseAction.Skip(caseId))), List.of(stopButton(caseId))));
+	}
+
+	private Keyboard.Button stopButton(long caseId) {
+		return button("button.stop-questions", new CaseAction.Stop(caseId));
 	}
 
 	/** The consulate of the person's country: the embassy's name and first phone. */

@@ -152,6 +152,9 @@ public class Reports {
 		if (decoded instanceof CaseAction.Skip) {
 			return this.intake.skip(current, caseAudience);
 		}
+		if (decoded instanceof CaseAction.Stop) {
+			return this.intake.cancel(chat, caseAudience);
+		}
 		if (decoded instanceof CaseAction.City city) {
 			return this.intake.city(current, city.city(), caseAudience);
 		}

@@ -166,7 +166,7 @@ class ReportFlowTests {
 		long person = people.incrementAndGet();
 		long caseId = consent(wiring, person, "меня задержали в метро сейчас").caseId();
 		Deliveries.Sent stopped = single(deliver(wiring, wiring.reports().cancelIntake(person, RUSSIAN_UZBEK)), person);
-		assertThat(stopped.html()).isEqualTo(text("report.already-open", Map.of("case", Long.toString(caseId))));
+		assertThat(stopped.html()).isEqualTo(text("report.intake.stopped", Map.of("case", Long.toString(caseId))));
 		Case open = wiring.cases.find(caseId).orElseThrow();
 		assertThat(open.status()).isEqualTo(CaseStatus.OPEN);
 		assertThat(open.asking()).isFalse();
@@ -411,6 +411,53 @@ class ReportFlowTests {
 		assertThat(listed.cases.find(caseId).orElseThrow().status()).isEqualTo(CaseStatus.OPEN);
 		List<Deliveries.Sent> answered = deliver(listed, listed.staffDesk().handle(staff("We are coming", card)));
 		assertThat(answered).filteredOn(sent -> sent.chatId() == person).hasSize(1);
+	}
+
+	/**
+	 * Issue 15: the intake never swallows a question. One the bot answers outright, typed
+	 * where the city was asked, is answered, and the city is asked again.
+	 */
+	@Test
+	void aQuestionTypedAsTheCityIsAnsweredAndTheCityIsAskedAgain() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		Consented consented = consent(wiring, person, "меня задержали сейчас в метро");
+		long caseId = consented.caseId();
+		List<Deliveries.Sent> replies = says(wiring, person, "сколько стоит патент в москве");
+		assertThat(replies).hasSize(2);
+		assertThat(replies.get(0).html())
+			.contains(knowledge.current().topic("patent").orElseThrow().findText("ru").orElseThrow().title());
+		assertThat(replies.get(1).html())
+			.startsWith(text("report.intake.resume", Map.of("case", Long.toString(caseId))))
+			.contains(text("report.intake.city"));
+		assertThat(replies.get(1).buttons()).contains("rp:city:" + caseId + ":moscow", "rp:stop:" + caseId);
+		assertThat(wiring.cases.find(caseId).orElseThrow().intake().city()).as("not kept as the city").isNull();
+		assertThat(wiring.cases.find(caseId).orElseThrow().intakeStep()).isEqualTo(IntakeStep.CITY);
+		says(wiring, person, "Казань");
+		assertThat(wiring.cases.find(caseId).orElseThrow().intake().city()).isEqualTo("Казань");
+	}
+
+	/** Issue 15: every step of the intake has a way out, by button or typed. */
+	@Test
+	void noMoreQuestionsEndsTheIntakeAtAnyStepAndTheCaseStaysWithStaff() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		Consented consented = consent(wiring, person, "меня избили сейчас на стройке");
+		long caseId = consented.caseId();
+		Deliveries.Sent stopped = last(
+				press(wiring, person, consented.question().messageId().intValue(), "rp:stop:" + caseId), person);
+		assertThat(stopped.html()).isEqualTo(text("report.intake.stopped", Map.of("case", Long.toString(caseId))));
+		Case open = wiring.cases.find(caseId).orElseThrow();
+		assertThat(open.status()).isEqualTo(CaseStatus.OPEN);
+		assertThat(open.asking()).isFalse();
+
+		long another = people.incrementAndGet();
+		long second = consent(wiring, another, "меня задержали сейчас").caseId();
+		says(wiring, another, "Москва");
+		says(wiring, another, "сегодня утром");
+		Deliveries.Sent typedStop = last(says(wiring, another, plain("button.stop-questions")), another);
+		assertThat(typedStop.html()).isEqualTo(text("report.intake.stopped", Map.of("case", Long.toString(second))));
+		assertThat(wiring.cases.find(second).orElseThrow().intake().phone()).isNull();
 	}
 
 	@Test
