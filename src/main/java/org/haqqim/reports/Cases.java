@@ -197,6 +197,20 @@ class Cases {
 			.update();
 	}
 
+	/**
+	 * The median time from opening to the first staff answer, over the cases opened since
+	 * {@code since} that were answered; empty with fewer than {@code atLeast} of them.
+	 */
+	Optional<Duration> medianFirstAnswer(Instant since, int atLeast) {
+		List<Long> waits = this.jdbc.sql("""
+				SELECT first_answer_at - opened_at FROM report_case
+				WHERE opened_at >= ? AND first_answer_at IS NOT NULL ORDER BY first_answer_at - opened_at""")
+			.param(since.toEpochMilli())
+			.query(Long.class)
+			.list();
+		return waits.size() < atLeast ? Optional.empty() : Optional.of(Duration.ofMillis(waits.get(waits.size() / 2)));
+	}
+
 	void answered(long id) {
 		this.jdbc.sql("UPDATE report_case SET first_answer_at = ? WHERE id = ? AND first_answer_at IS NULL")
 			.params(this.clock.millis(), id)

@@ -1,5 +1,6 @@
 package org.haqqim.reports;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +32,13 @@ import org.springframework.stereotype.Component;
 @WhenChatting
 class ReportIntake {
 
+	private static final Duration WAIT_MEASURED_OVER = Duration.ofDays(30);
+
+	/**
+	 * With fewer answered cases than this, the wait shown is the deployment's promise.
+	 */
+	private static final int WAIT_MEASURED_FROM = 10;
+
 	/**
 	 * Fewer words than this are taken as an answer to the intake, never as a question.
 	 */
@@ -38,6 +46,8 @@ class ReportIntake {
 
 	/** Media sent this short a time before "write to staff" goes into the new case. */
 	private static final Duration MEDIA_CARRIED_FOR = Duration.ofMinutes(30);
+
+	private final Clock clock;
 
 	private final Cases cases;
 
@@ -54,7 +64,8 @@ class ReportIntake {
 	private final Cache<Long, InboundEvent.Media> recentMedia;
 
 	ReportIntake(Cases cases, CaseRelay relay, CurrentKnowledge knowledge, QuestionMatcher matcher,
-			ReportsProperties properties, Ticker ticker) {
+			ReportsProperties properties, Ticker ticker, Clock clock) {
+		this.clock = clock;
 		this.cases = cases;
 		this.matcher = matcher;
 		this.relay = relay;
@@ -293,6 +304,14 @@ class ReportIntake {
 	}
 
 	/**
+	 * The median time to a first staff answer over the last 30 days, once there are
+	 * enough answered cases for it to mean something.
+	 */
+	private Optional<Duration> measuredWait() {
+		return this.cases.medianFirstAnswer(this.clock.instant().minus(WAIT_MEASURED_OVER), WAIT_MEASURED_FROM);
+	}
+
+	/**
 	 * The case to staff now, with what is known, "received" to the person, and the next
 	 * question when one is left; all queued in the transaction that opens it.
 	 */
@@ -300,7 +319,7 @@ class ReportIntake {
 		this.cases.openAsking(intake.id(), next);
 		Case opened = this.cases.find(intake.id()).orElseThrow();
 		Replies sent = this.relay.announce(opened)
-			.and(screens.received(opened.id(), opened.urgent()).sendTo(opened.chatId()));
+			.and(screens.received(opened.id(), opened.urgent(), measuredWait()).sendTo(opened.chatId()));
 		return next == null ? sent : sent.and(screens.question(next, opened.id()).sendTo(opened.chatId()));
 	}
 

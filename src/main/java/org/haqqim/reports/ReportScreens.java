@@ -1,5 +1,6 @@
 package org.haqqim.reports;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,9 +114,24 @@ final class ReportScreens {
 	/**
 	 * "Received". For an urgent case, what to do now comes first and no wait time is
 	 * promised: someone bleeding must not read "usually within one working day".
+	 * Otherwise the wait is the one staff really achieved lately when it is known, and
+	 * the one the deployment promises ({@code staff-response-time}) until then.
 	 */
-	Screen received(long caseId, boolean urgent) {
-		return new Screen(text(urgent ? "report.received-urgent" : "report.received", caseId), new Keyboard.Remove());
+	Screen received(long caseId, boolean urgent, Optional<Duration> measuredWait) {
+		if (urgent) {
+			return new Screen(text("report.received-urgent", caseId), new Keyboard.Remove());
+		}
+		String html = measuredWait
+			.map(wait -> this.knowledge.text("report.received-measured", this.audience,
+					Map.of("case", Long.toString(caseId), "wait",
+							new StaffScreens(this.knowledge, this.audience.language()).age(wait))))
+			.orElseGet(() -> text("report.received", caseId));
+		return new Screen(html, new Keyboard.Remove());
+	}
+
+	/** A staff member took the case: someone is on it now. */
+	Screen taken(long caseId) {
+		return Screen.of(text("report.taken", caseId));
 	}
 
 	/** The last intake question answered: the case stays open for anything more. */

@@ -228,10 +228,15 @@ public class StaffDesk {
 		if (found.isEmpty()) {
 			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), by.messageId());
 		}
+		boolean waited = found.get().status() == CaseStatus.OPEN;
 		this.cases.take(caseId, by.userId());
 		Case taken = this.cases.find(caseId).orElseThrow();
 		String who = by.senderName() == null || by.senderName().isBlank() ? "#" + by.userId() : by.senderName();
 		Replies told = this.relay.tell(taken, "staff.taken", Map.of("staff", who));
+		if (waited && taken.chatId() != 0) {
+			told = told.and(this.relay.toPerson(taken,
+					new ReportScreens(this.knowledge.current(), taken.audience()).taken(caseId)));
+		}
 		boolean cardMissing = !taken.staffSide().cardShown()
 				|| (this.properties.forumTopics() && taken.staffSide().threadId() == null);
 		return cardMissing ? told.and(this.relay.showCard(taken)) : told;

@@ -117,8 +117,9 @@ class EveryReportScreenTests {
 		for (IntakeStep step : IntakeStep.values()) {
 			all.add(screens.question(step, 123_456_789L));
 		}
-		all.add(screens.received(7, false));
-		all.add(screens.received(7, true));
+		all.add(screens.received(7, false, Optional.empty()));
+		all.add(screens.received(7, false, Optional.of(Duration.ofHours(3))));
+		all.add(screens.received(7, true, Optional.of(Duration.ofHours(3))));
 		all.add(screens.intakeOver(7));
 		all.add(screens.intakeStopped(7));
 		all.add(screens.added(7));

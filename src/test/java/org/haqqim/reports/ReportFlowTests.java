@@ -186,6 +186,55 @@ class ReportFlowTests {
 		assertThat(wiring.deliveries().to(STAFF)).isEmpty();
 	}
 
+	/**
+	 * Issue 15: the wait a person is shown is what staff achieved over the last 30 days,
+	 * once ten answered cases make it mean something; the deployment's promise until
+	 * then.
+	 */
+	@Test
+	void theWaitShownIsTheOneStaffReallyAchievedLately() {
+		ReportsWiring wiring = wiring(Map.of());
+		assertThat(receivedForANewCase(wiring))
+			.contains(knowledge.current().plainText("report.received", RUSSIAN_UZBEK).substring(0, 10));
+		for (int i = 0; i < 10; i++) {
+			long answered = wiring.cases.create(people.incrementAndGet(), CaseStatus.INTAKE, IntakeStep.WHAT, false,
+					null, "ru", Citizenship.UZ);
+			wiring.cases.openAsking(answered, null);
+			this.clock.advance(Duration.ofHours(3));
+			wiring.cases.answered(answered);
+		}
+		String wait = new StaffScreens(knowledge.current(), "ru").age(Duration.ofHours(3));
+		String received = receivedForANewCase(wiring);
+		assertThat(received).contains(wait)
+			.isEqualTo(knowledge.current()
+				.text("report.received-measured", RUSSIAN_UZBEK,
+						Map.of("case", received.replaceAll("(?s).*#(\\d+).*", "$1"), "wait", wait)));
+	}
+
+	private String receivedForANewCase(ReportsWiring wiring) {
+		long person = people.incrementAndGet();
+		deliver(wiring, wiring.reports().start(person, RUSSIAN_UZBEK, Optional.empty()));
+		return says(wiring, person, "бригадир третий месяц не платит зарплату").stream()
+			.filter(sent -> sent.chatId() == person)
+			.findFirst()
+			.orElseThrow()
+			.html();
+	}
+
+	/** Issue 15: the person is told when a staff member takes the case, once. */
+	@Test
+	void aPersonIsToldOnceWhenAStaffMemberTakesTheirCase() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		long caseId = openUrgentCase(wiring, person, "меня задержали сейчас у метро");
+		List<Deliveries.Sent> taken = deliver(wiring, wiring.staffDesk().handle(staff("/take " + caseId, null)));
+		assertThat(taken).filteredOn(sent -> sent.chatId() == person)
+			.extracting(Deliveries.Sent::html)
+			.containsExactly(text("report.taken", Map.of("case", Long.toString(caseId))));
+		assertThat(deliver(wiring, wiring.staffDesk().handle(staff("/take " + caseId, null))))
+			.noneMatch(sent -> sent.chatId() == person);
+	}
+
 	@Test
 	void noDeletesTheDraftAndTellsThePerson() {
 		ReportsWiring wiring = wiring(Map.of());

@@ -50,7 +50,7 @@ public final class ReportsWiring {
 		this.relay = new CaseRelay(this.cases, knowledge, new StaffChat(STAFF_CHAT_ID), this.properties, clock);
 		this.intake = new ReportIntake(this.cases, this.relay, knowledge,
 				new QuestionMatcher(knowledge, BoundDefaults.matching()), this.properties,
-				() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
+				() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()), clock);
 		this.reports = new Reports(this.cases, this.intake, this.relay, knowledge, this.properties);
 		this.staffDesk = new StaffDesk(this.cases, this.relay, knowledge, this.properties, clock);
 		this.flood = new FloodGuard(this.properties, clock, () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
