@@ -38,6 +38,8 @@ class Dispatcher implements InboundHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
 
+	private final ChatUsers users;
+
 	private final Conversation conversation;
 
 	private final StaffDesk staffDesk;
@@ -57,7 +59,8 @@ class Dispatcher implements InboundHandler {
 	private final Set<Long> movedStaffChats = ConcurrentHashMap.newKeySet();
 
 	Dispatcher(Conversation conversation, StaffDesk staffDesk, Reports reports, FloodGuard flood, StaffChat staffChat,
-			CurrentKnowledge knowledge) {
+			CurrentKnowledge knowledge, ChatUsers users) {
+		this.users = users;
 		this.conversation = conversation;
 		this.staffDesk = staffDesk;
 		this.reports = reports;
@@ -151,7 +154,8 @@ class Dispatcher implements InboundHandler {
 	 * Whom a notice outside the conversation is for: the language of the person's app.
 	 */
 	private Audience appAudience(InboundEvent event) {
-		return new Audience(this.knowledge.current().languageForApp(event.origin().languageCode()), Optional.empty());
+		return this.users.find(event.origin().chatId())
+			.audience(this.knowledge.current().languageForApp(event.origin().languageCode()));
 	}
 
 	private static boolean isFromAnotherBot(InboundEvent event) {

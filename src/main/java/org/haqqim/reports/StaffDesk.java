@@ -272,6 +272,9 @@ public class StaffDesk {
 
 	private Replies reopen(long caseId, Integer reply) {
 		Case found = this.cases.find(caseId).orElseThrow();
+		if (found.status().isOpen()) {
+			return tellStaff("staff.open-already", Map.of("case", Long.toString(caseId)), reply);
+		}
 		if (found.status() != CaseStatus.CLOSED || found.chatId() == 0) {
 			return tellStaff("staff.no-such-case", Map.of("case", Long.toString(caseId)), reply);
 		}

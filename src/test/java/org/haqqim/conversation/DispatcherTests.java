@@ -93,7 +93,7 @@ class DispatcherTests {
 				new UnansweredQuestions(this.jdbc, clock), new TopicFeedback(this.jdbc), reports.reports(),
 				this.published::add, matchingProperties);
 		this.dispatcher = new Dispatcher(conversation, reports.staffDesk(), reports.reports(), reports.flood(),
-				new StaffChat(STAFF), knowledge);
+				new StaffChat(STAFF), knowledge, users);
 		this.deliveries = reports.deliveries();
 	}
 
@@ -185,6 +185,19 @@ class DispatcherTests {
 		}
 		assertThat(only(saysAt(person, "/help", burst.plusSeconds(3))).html())
 			.isEqualTo(text("rate-limit.warning", "ru", null));
+	}
+
+	/**
+	 * Issue 15: the flood warning is in the language the person chose, not their app's.
+	 */
+	@Test
+	void theFloodWarningIsInThePersonsChosenLanguage() {
+		long person = people.incrementAndGet();
+		presses(person, only(says(person, "/start", "ru")), "l:uz");
+		for (int i = 0; i < 18; i++) {
+			says(person, "/help", "ru");
+		}
+		assertThat(only(says(person, "/help", "ru")).html()).isEqualTo(text("rate-limit.warning", "uz", null));
 	}
 
 	@Test

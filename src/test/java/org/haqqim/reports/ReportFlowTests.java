@@ -233,6 +233,9 @@ class ReportFlowTests {
 			.containsExactly(text("report.taken", Map.of("case", Long.toString(caseId))));
 		assertThat(deliver(wiring, wiring.staffDesk().handle(staff("/take " + caseId, null))))
 			.noneMatch(sent -> sent.chatId() == person);
+		assertThat(deliver(wiring, wiring.staffDesk().handle(staff("/reopen " + caseId, null))))
+			.extracting(Deliveries.Sent::html)
+			.containsExactly(staffText("staff.open-already", Map.of("case", Long.toString(caseId))));
 	}
 
 	@Test
