@@ -294,6 +294,11 @@ class Conversation {
 		if (result.urgent()) {
 			return this.reports.offerUrgentReport(text, audience, result.bestTopic().flatMap(base::topic));
 		}
+		if (result.decision() == MatchResult.Decision.GREETING && user.chosenLanguage().isEmpty()) {
+			// A greeting is too short to tell the language by ("салом" is Uzbek in
+			// Cyrillic and Tajik alike): hello back in the likeliest one, and the choice.
+			return chat.send(screens.greeting(), screens.languageChoice(result.language()));
+		}
 		Optional<Topic> topic = result.topic().flatMap(base::topic);
 		Replies answered = chat.send(switch (result.decision()) {
 			case GREETING -> screens.greeting();

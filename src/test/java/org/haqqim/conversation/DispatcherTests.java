@@ -200,6 +200,19 @@ class DispatcherTests {
 		assertThat(only(says(person, "/help", "ru")).html()).isEqualTo(text("rate-limit.warning", "uz", null));
 	}
 
+	/**
+	 * The user review: after /forget, a Cyrillic "салом" from an Uzbek switched
+	 * everything to Tajik with no way back on the screen. A greeting from someone who has
+	 * not chosen a language now comes with the choice.
+	 */
+	@Test
+	void aGreetingFromSomeoneWithoutALanguageOffersTheChoice() {
+		long person = people.incrementAndGet();
+		List<Deliveries.Sent> replies = says(person, "салом", "ru");
+		assertThat(replies).hasSize(2);
+		assertThat(replies.get(1).buttons()).contains("l:uz", "l:uz-Cyrl", "l:tg", "l:ru");
+	}
+
 	@Test
 	void aBannedPersonIsNotAnswered() {
 		long person = people.incrementAndGet();
