@@ -1,7 +1,6 @@
 package org.haqqim.conversation;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -133,6 +133,21 @@ public final class KnowledgeBase {
 		return this.lexicon;
 	}
 
+	/**
+	 * The names after {@code prefix.} of the texts under it, in the default language,
+	 * sorted: a list maintainers keep as texts (the outcomes of a case).
+	 */
+	public List<String> textNamesUnder(String prefix) {
+		String start = prefix + ".";
+		return this.texts.getOrDefault(this.defaultLanguage, Map.of())
+			.keySet()
+			.stream()
+			.filter(key -> key.startsWith(start))
+			.map(key -> key.substring(start.length()))
+			.sorted()
+			.toList();
+	}
+
 	/** The raw template of a text, before placeholders are filled. */
 	public String template(String language, String key) {
 		String template = this.texts.getOrDefault(language, Map.of()).get(key);

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.haqqim.knowledge.Citizenship;
 import org.haqqim.transport.InboundEvent;
@@ -183,16 +185,27 @@ class Cases {
 			.update();
 	}
 
-	void close(long id) {
-		this.jdbc.sql("UPDATE report_case SET status = 'CLOSED', closed_at = ? WHERE id = ?")
-			.params(this.clock.millis(), id)
+	/** Closes a case, with how it ended when staff said (null when they did not). */
+	void close(long id, String outcome) {
+		this.jdbc.sql("UPDATE report_case SET status = 'CLOSED', closed_at = ?, outcome = ? WHERE id = ?")
+			.params(this.clock.millis(), outcome, id)
 			.update();
 	}
 
+	/** Closed cases by outcome; the key is empty for those closed without one. */
+	Map<String, Long> closedByOutcome() {
+		Map<String, Long> counts = new TreeMap<>();
+		this.jdbc.sql("SELECT outcome, COUNT(*) AS n FROM report_case WHERE status = 'CLOSED' GROUP BY outcome")
+			.query((rs, row) -> counts.put(rs.getString("outcome") == null ? "" : rs.getString("outcome"),
+					rs.getLong("n")))
+			.list();
+		return counts;
+	}
+
 	void reopen(long id) {
-		this.jdbc
-			.sql("UPDATE report_case SET status = 'OPEN', closed_at = NULL, reminders = 0, reminded_at = NULL, "
-					+ "user_notified_at = NULL WHERE id = ?")
+		this.jdbc.sql(
+				"UPDATE report_case SET status = 'OPEN', closed_at = NULL, outcome = NULL, reminders = 0, reminded_at = NULL, "
+						+ "user_notified_at = NULL WHERE id = ?")
 			.param(id)
 			.update();
 	}

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -260,14 +262,28 @@ public class StaffDesk {
 			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), by.messageId());
 		}
 		Case closing = found.get();
-		if (note != null && !note.isBlank()) {
-			this.cases.addNote(caseId, note);
+		Optional<String> outcome = outcomeOf(note);
+		String rest = outcome.map(given -> note.strip().substring(given.length()).strip()).orElse(note);
+		if (rest != null && !rest.isBlank()) {
+			this.cases.addNote(caseId, rest);
 		}
-		this.cases.close(caseId);
+		this.cases.close(caseId, outcome.orElse(null));
 		ReportScreens person = new ReportScreens(this.knowledge.current(), closing.audience());
 		return this.relay.tell(closing, "staff.closed", Map.of())
 			.and(this.relay.toPerson(closing, person.closed(caseId)))
 			.and(this.relay.toPerson(closing, person.rating(caseId)));
+	}
+
+	/**
+	 * The outcome a {@code /close} note starts with ({@code /close 12 released he is
+	 * out}), one of the {@code outcome.*} texts of the knowledge base.
+	 */
+	private Optional<String> outcomeOf(String note) {
+		if (note == null || note.isBlank()) {
+			return Optional.empty();
+		}
+		String first = note.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+		return this.knowledge.current().textNamesUnder("outcome").stream().filter(first::equals).findFirst();
 	}
 
 	private Replies reopen(long caseId, Integer reply) {
@@ -333,13 +349,35 @@ public class StaffDesk {
 			}
 		}
 		answered.sort(Comparator.naturalOrder());
-		String median = answered.isEmpty() ? "-" : this.relay.staffScreens().age(answered.get(answered.size() / 2));
+		StaffScreens screens = this.relay.staffScreens();
+		String median = answered.isEmpty() ? "-" : screens.age(answered.get(answered.size() / 2));
+		String slowest = answered.isEmpty() ? "-" : screens.age(answered.get((answered.size() * 9) / 10));
 		long closed = byStatus.getOrDefault(CaseStatus.CLOSED, 0L) + byStatus.getOrDefault(CaseStatus.WITHDRAWN, 0L);
-		return tellStaff("staff.stats",
-				Map.of("open", Long.toString(byStatus.getOrDefault(CaseStatus.OPEN, 0L)), "taken",
-						Long.toString(byStatus.getOrDefault(CaseStatus.TAKEN, 0L)), "closed", Long.toString(closed),
-						"topics", topics, "languages", languages, "median", median),
-				reply);
+		long urgentWaiting = all.stream()
+			.filter(each -> each.urgent() && each.status().isOpen() && each.timeline().firstAnswerAt() == null)
+			.count();
+		Map<String, String> params = new LinkedHashMap<>();
+		params.put("open", Long.toString(byStatus.getOrDefault(CaseStatus.OPEN, 0L)));
+		params.put("taken", Long.toString(byStatus.getOrDefault(CaseStatus.TAKEN, 0L)));
+		params.put("closed", Long.toString(closed));
+		params.put("urgent-waiting", Long.toString(urgentWaiting));
+		params.put("outcomes", outcomes(screens));
+		params.put("topics", topics);
+		params.put("languages", languages);
+		params.put("median", median);
+		params.put("p90", slowest);
+		return tellStaff("staff.stats", params, reply);
+	}
+
+	/** Closed cases by outcome, with the outcomes' names in the staff's language. */
+	private String outcomes(StaffScreens screens) {
+		Map<String, Long> byOutcome = this.cases.closedByOutcome();
+		return byOutcome.isEmpty() ? "-"
+				: byOutcome.entrySet()
+					.stream()
+					.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+					.map(each -> screens.outcomeName(each.getKey()) + " " + each.getValue())
+					.collect(Collectors.joining(", "));
 	}
 
 	private Replies tellStaff(String key, Map<String, String> params, Integer replyTo) {

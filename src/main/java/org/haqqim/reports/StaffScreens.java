@@ -174,6 +174,11 @@ final class StaffScreens {
 		return new Keyboard.Inline(rows);
 	}
 
+	/** An outcome's name as staff read it; "not recorded" for the empty one. */
+	String outcomeName(String outcome) {
+		return plain(outcome.isEmpty() ? "staff.outcome-not-recorded" : "outcome." + outcome);
+	}
+
 	/** "5 min", "3 h", "2 days", as staff read it. */
 	String age(Duration age) {
 		if (age.toHours() >= 48) {

@@ -91,7 +91,7 @@ abstract class CasesContract {
 		assertThat(this.cases.collecting(8)).isEmpty();
 		long closed = this.cases.create(8, CaseStatus.INTAKE, IntakeStep.WHAT, false, null, "ru", null);
 		this.cases.openAsking(closed, null);
-		this.cases.close(closed);
+		this.cases.close(closed, null);
 		assertThat(this.cases.collecting(8)).isEmpty();
 		long open = this.cases.create(8, CaseStatus.INTAKE, IntakeStep.WHAT, false, null, "ru", null);
 		this.cases.openAsking(open, null);
@@ -151,7 +151,7 @@ abstract class CasesContract {
 		this.cases.addText(id, new InboundEvent.Text(Origin.privateMessage(3, 11, 33, "uz"), "my words"));
 		this.cases.mapStaffMessage(-100, 6, id);
 		this.cases.openAsking(id, null);
-		this.cases.close(id);
+		this.cases.close(id, "released");
 		this.clock.advance(Duration.ofDays(91));
 		assertThat(this.cases.contentPastRetention(this.clock.instant().minus(Duration.ofDays(90))))
 			.containsExactly(id);

@@ -221,6 +221,27 @@ class ReportFlowTests {
 			.html();
 	}
 
+	/**
+	 * Issue 15: {@code /close N OUTCOME [note]} records how a case ended, from the list
+	 * of {@code outcome.*} texts, and {@code /stats} counts closed cases by outcome with
+	 * their names, beside the urgent cases still waiting.
+	 */
+	@Test
+	void closingWithAnOutcomeIsCountedByNameInTheStats() {
+		ReportsWiring wiring = wiring(Map.of());
+		long released = openUrgentCase(wiring, people.incrementAndGet(), "меня задержали сейчас у метро");
+		long unsaid = openUrgentCase(wiring, people.incrementAndGet(), "меня избили сейчас на стройке");
+		openUrgentCase(wiring, people.incrementAndGet(), "брата забрали сейчас с рынка");
+		deliver(wiring, wiring.staffDesk().handle(staff("/close " + released + " released отпустили вечером", null)));
+		deliver(wiring, wiring.staffDesk().handle(staff("/close " + unsaid + " не дозвонились", null)));
+		assertThat(wiring.cases.messages(released)).extracting(CaseMessage::text).contains("отпустили вечером");
+		assertThat(wiring.cases.messages(unsaid)).extracting(CaseMessage::text).contains("не дозвонились");
+		String stats = last(deliver(wiring, wiring.staffDesk().handle(staff("/stats", null))), STAFF).html();
+		assertThat(stats).contains(plainStaff("outcome.released") + " 1")
+			.contains(plainStaff("staff.outcome-not-recorded") + " 1")
+			.doesNotContain("{");
+	}
+
 	/** Issue 15: the person is told when a staff member takes the case, once. */
 	@Test
 	void aPersonIsToldOnceWhenAStaffMemberTakesTheirCase() {
@@ -640,6 +661,10 @@ class ReportFlowTests {
 
 	private static String plain(String key) {
 		return knowledge.current().plainText(key, RUSSIAN_UZBEK);
+	}
+
+	private static String plainStaff(String key) {
+		return knowledge.current().plainText(key, Audience.of("ru", null));
 	}
 
 	private static String staffText(String key, Map<String, String> params) {
