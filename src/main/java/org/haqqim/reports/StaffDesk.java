@@ -202,6 +202,8 @@ public class StaffDesk {
 			case CLOSE -> withCase(id, reply, caseId -> close(caseId, rest, by));
 			case REOPEN -> withCase(id, reply, caseId -> reopen(caseId, reply));
 			case NOTE -> withCase(id, reply, caseId -> note(caseId, rest, reply));
+			case REPLY ->
+				id.isEmpty() ? listTemplates(reply) : withCase(id, reply, caseId -> sendTemplate(caseId, rest, by));
 			case BAN -> withCase(id, reply, caseId -> ban(caseId, reply));
 			case UNBAN -> withCase(id, reply, caseId -> unban(caseId, reply));
 		};
@@ -298,6 +300,46 @@ public class StaffDesk {
 		ReportScreens person = new ReportScreens(this.knowledge.current(), found.audience());
 		return this.relay.tell(found, "staff.reopened", Map.of())
 			.and(this.relay.toPerson(found, person.reopened(caseId)));
+	}
+
+	/** The reply templates, each by its name and as staff read it. */
+	private Replies listTemplates(Integer reply) {
+		StaffScreens screens = this.relay.staffScreens();
+		String list = this.knowledge.current()
+			.textNamesUnder("template")
+			.stream()
+			.map(name -> name + " – " + screens.plainText("template." + name))
+			.collect(Collectors.joining("\n"));
+		return tellStaff("staff.templates", Map.of("templates", list), reply);
+	}
+
+	/**
+	 * {@code /reply N NAME}: a reviewed text sent to the person in their language, while
+	 * staff are shown it in theirs. It counts as a staff answer, like a reply to the
+	 * card.
+	 */
+	private Replies sendTemplate(long caseId, String name, Origin by) {
+		String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+		if (!this.knowledge.current().textNamesUnder("template").contains(wanted)) {
+			return listTemplates(by.messageId());
+		}
+		Optional<Case> found = this.cases.find(caseId).filter(c -> c.status().isOpen() && c.chatId() != 0);
+		if (found.isEmpty()) {
+			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), by.messageId());
+		}
+		Case open = found.get();
+		String key = "template." + wanted;
+		String staffName = this.properties.showStaffNames() ? by.senderName() : null;
+		ReportScreens person = new ReportScreens(this.knowledge.current(), open.audience());
+		String text = this.knowledge.current().text(key, open.audience());
+		Replies replies = this.relay.toPerson(open, Screen.of(person.staffAnswerHeading(staffName) + "\n" + text));
+		this.cases.addStaffAnswer(open.id(), "TEXT", Html.toPlainText(text), null);
+		this.cases.answered(open.id());
+		if (open.status() == CaseStatus.OPEN && by.userId() != 0) {
+			this.cases.take(open.id(), by.userId());
+		}
+		return replies.and(this.relay.tell(open, "staff.template-sent",
+				Map.of("template", this.relay.staffScreens().plainText(key))));
 	}
 
 	private Replies note(long caseId, String note, Integer reply) {

@@ -174,6 +174,11 @@ final class StaffScreens {
 		return new Keyboard.Inline(rows);
 	}
 
+	/** A text as staff read it, without markup. */
+	String plainText(String key) {
+		return plain(key);
+	}
+
 	/** An outcome's name as staff read it; "not recorded" for the empty one. */
 	String outcomeName(String outcome) {
 		return plain(outcome.isEmpty() ? "staff.outcome-not-recorded" : "outcome." + outcome);

@@ -242,6 +242,34 @@ class ReportFlowTests {
 			.doesNotContain("{");
 	}
 
+	/**
+	 * Issue 15: a reply template goes to the person in their language (here Uzbek) while
+	 * staff, who wrote in Russian, are shown what was sent in theirs.
+	 */
+	@Test
+	void aTemplateReachesThePersonInTheirLanguageAndStaffInTheirs() {
+		ReportsWiring wiring = wiring(Map.of());
+		long person = people.incrementAndGet();
+		long caseId = openUrgentCase(wiring, person, "меня задержали сейчас у метро");
+		Audience uzbek = Audience.of("uz", Citizenship.UZ);
+		this.jdbc.sql("UPDATE report_case SET language = 'uz' WHERE id = ?").param(caseId).update();
+		List<Deliveries.Sent> sent = deliver(wiring,
+				wiring.staffDesk().handle(staff("/reply " + caseId + " send-address", null)));
+		assertThat(sent).filteredOn(each -> each.chatId() == person)
+			.singleElement()
+			.satisfies(
+					each -> assertThat(each.html()).endsWith(knowledge.current().text("template.send-address", uzbek)));
+		assertThat(sent).filteredOn(each -> each.chatId() == STAFF)
+			.extracting(Deliveries.Sent::html)
+			.containsExactly(staffText("staff.template-sent",
+					Map.of("case", Long.toString(caseId), "template", plainStaff("template.send-address"))));
+		assertThat(wiring.cases.find(caseId).orElseThrow().timeline().firstAnswerAt()).isNotNull();
+		assertThat(
+				last(deliver(wiring, wiring.staffDesk().handle(staff("/reply " + caseId + " nonsense", null))), STAFF)
+					.html())
+			.contains("send-address", "working-on-it");
+	}
+
 	/** Issue 15: the person is told when a staff member takes the case, once. */
 	@Test
 	void aPersonIsToldOnceWhenAStaffMemberTakesTheirCase() {
