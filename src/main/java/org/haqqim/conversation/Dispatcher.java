@@ -78,7 +78,7 @@ class Dispatcher implements InboundHandler {
 			return fromStaffChat(event);
 		}
 		if (!event.origin().isPrivate()) {
-			return leaveUnlessMovedStaffChat(event);
+			return this.reports.isEscalationChat(chat) ? Replies.none() : leaveUnlessMovedStaffChat(event);
 		}
 		if (this.reports.isBanned(chat)) {
 			return this.conversation.handleBanned(event);

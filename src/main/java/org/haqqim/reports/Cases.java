@@ -203,9 +203,9 @@ class Cases {
 	}
 
 	void reopen(long id) {
-		this.jdbc.sql(
-				"UPDATE report_case SET status = 'OPEN', closed_at = NULL, outcome = NULL, reminders = 0, reminded_at = NULL, "
-						+ "user_notified_at = NULL WHERE id = ?")
+		this.jdbc
+			.sql("UPDATE report_case SET status = 'OPEN', closed_at = NULL, outcome = NULL, escalated_at = NULL, "
+					+ "reminders = 0, reminded_at = NULL, user_notified_at = NULL WHERE id = ?")
 			.param(id)
 			.update();
 	}
@@ -232,6 +232,16 @@ class Cases {
 
 	void acknowledged(long id) {
 		this.jdbc.sql("UPDATE report_case SET last_ack_at = ? WHERE id = ?").params(this.clock.millis(), id).update();
+	}
+
+	/**
+	 * Marks an urgent case raised to the escalation chat; true only the first time, so
+	 * that it is raised once.
+	 */
+	boolean escalated(long id) {
+		return this.jdbc.sql("UPDATE report_case SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL")
+			.params(this.clock.millis(), id)
+			.update() == 1;
 	}
 
 	void reminded(long id) {

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.system.WhenChatting;
+import org.haqqim.transport.OutboundMessage;
 import org.haqqim.transport.Replies;
 
 import org.springframework.stereotype.Component;
@@ -41,7 +43,34 @@ class Reminders {
 
 	/** Every reminder that is due now. */
 	Replies due() {
-		return remindStaff().and(reassurePeople());
+		return remindStaff().and(escalate()).and(reassurePeople());
+	}
+
+	/**
+	 * Urgent cases still without a staff answer after their reminders, raised once to the
+	 * escalation chat: the number and the age only, never the person's words.
+	 */
+	private Replies escalate() {
+		Optional<Long> chat = this.properties.escalationChatId();
+		if (chat.isEmpty()) {
+			return Replies.none();
+		}
+		Instant now = this.clock.instant();
+		Replies raised = Replies.none();
+		for (Case open : this.cases.open()) {
+			Case.Timeline timeline = open.timeline();
+			if (!open.urgent() || timeline.firstAnswerAt() != null || timeline.openedAt() == null
+					|| timeline.reminders() < this.properties.escalateAfterReminders()
+					|| !this.cases.escalated(open.id())) {
+				continue;
+			}
+			StaffScreens screens = this.relay.staffScreens();
+			String html = screens.about(open, "staff.escalation",
+					Map.of("age", screens.age(Duration.between(timeline.openedAt(), now)), "reminders",
+							Integer.toString(timeline.reminders())));
+			raised = raised.and(Replies.of(new OutboundMessage.Text(chat.get(), html, null, null, null, true)));
+		}
+		return raised;
 	}
 
 	/**

@@ -88,6 +88,14 @@ public class Reports {
 		this.intake.rememberMedia(media);
 	}
 
+	/**
+	 * Whether a chat is the escalation chat, where the bot only writes: it must not leave
+	 * it as it leaves groups it does not know.
+	 */
+	public boolean isEscalationChat(long chatId) {
+		return this.properties.escalationChatId().filter(id -> id == chatId).isPresent();
+	}
+
 	/** Whether staff banned the person, and the ban has not expired. */
 	public boolean isBanned(long chatId) {
 		return this.cases.isBanned(chatId, this.properties.banLasts());

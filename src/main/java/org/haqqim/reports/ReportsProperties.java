@@ -2,6 +2,7 @@ package org.haqqim.reports;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.Min;
@@ -35,6 +36,10 @@ import org.springframework.validation.annotation.Validated;
  * switches to a digest
  * @param peopleTracked how many people the flood limit keeps in memory
  * @param banLasts how long a ban lasts unless staff give it again
+ * @param escalationChat a group where urgent cases nobody answered are raised, by number
+ * and age only; empty for none
+ * @param escalateAfterReminders how many reminders in the staff chat come before a case
+ * is raised there
  */
 @Validated
 @ConfigurationProperties("haqqim.reports")
@@ -44,11 +49,19 @@ record ReportsProperties(@DefaultValue("ru") @NotBlank String staffLanguage, @De
 		@DefaultValue("2h") @NotNull Duration userNoticeAfter, @DefaultValue("90d") @NotNull Duration retention,
 		@DefaultValue("24h") @NotNull Duration draftLifetime, @DefaultValue("20") @Min(1) int userMessagesPerMinute,
 		@DefaultValue("10") @Min(1) int cardsPerMinute, @DefaultValue("100000") @Min(1) int peopleTracked,
-		@DefaultValue("30d") @NotNull Duration banLasts) {
+		@DefaultValue("30d") @NotNull Duration banLasts, String escalationChat,
+		@DefaultValue("2") @Min(1) int escalateAfterReminders) {
 
 	private static final Pattern USER_ID = Pattern.compile("\\d{1,19}");
 
+	private static final Pattern GROUP_ID = Pattern.compile("-\\d{1,19}");
+
 	public ReportsProperties {
+		escalationChat = escalationChat == null ? "" : escalationChat.strip();
+		if (!escalationChat.isEmpty() && !GROUP_ID.matcher(escalationChat).matches()) {
+			throw new StartupRefusal("HAQQIM_REPORTS_ESCALATION_CHAT must be the id of a group, which is negative "
+					+ "(such as -1001234567890); '" + escalationChat + "' is not one");
+		}
 		staffUserIds = staffUserIds == null ? List.of()
 				: staffUserIds.stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
 		for (String id : staffUserIds) {
@@ -57,6 +70,11 @@ record ReportsProperties(@DefaultValue("ru") @NotBlank String staffLanguage, @De
 						+ "123456789,987654321; '" + id + "' is not one");
 			}
 		}
+	}
+
+	/** The escalation chat, when one is configured. */
+	Optional<Long> escalationChatId() {
+		return this.escalationChat.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(this.escalationChat));
 	}
 
 	/**

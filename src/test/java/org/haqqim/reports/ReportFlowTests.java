@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A report from the person's yes to the staff's answer, event by event: each event goes
@@ -268,6 +269,34 @@ class ReportFlowTests {
 				last(deliver(wiring, wiring.staffDesk().handle(staff("/reply " + caseId + " nonsense", null))), STAFF)
 					.html())
 			.contains("send-address", "working-on-it");
+	}
+
+	/**
+	 * Issue 15: an urgent case nobody answered after its reminders is raised once to the
+	 * escalation chat, by number and age, never with the person's words.
+	 */
+	@Test
+	void anUrgentCaseNobodyAnsweredIsRaisedOnceToTheEscalationChat() {
+		long escalation = -100_999_888L;
+		ReportsWiring wiring = wiring(Map.of("haqqim.reports.escalation-chat", Long.toString(escalation)));
+		long caseId = openUrgentCase(wiring, people.incrementAndGet(), "нас закрыли на складе и не выпускают");
+		this.clock.advance(Duration.ofMinutes(16));
+		assertThat(deliver(wiring, wiring.remindersDue())).noneMatch(sent -> sent.chatId() == escalation);
+		this.clock.advance(Duration.ofMinutes(31));
+		List<Deliveries.Sent> raised = deliver(wiring, wiring.remindersDue()).stream()
+			.filter(sent -> sent.chatId() == escalation)
+			.toList();
+		assertThat(raised).singleElement().satisfies(sent -> {
+			assertThat(sent.html()).contains("#" + caseId).doesNotContain("складе");
+		});
+		this.clock.advance(Duration.ofHours(2));
+		assertThat(deliver(wiring, wiring.remindersDue())).as("once").noneMatch(sent -> sent.chatId() == escalation);
+	}
+
+	@Test
+	void anEscalationChatThatIsNotAGroupIsRefusedByName() {
+		assertThatThrownBy(() -> wiring(Map.of("haqqim.reports.escalation-chat", "12345")))
+			.hasStackTraceContaining("HAQQIM_REPORTS_ESCALATION_CHAT must be the id of a group");
 	}
 
 	/** Issue 15: the person is told when a staff member takes the case, once. */
