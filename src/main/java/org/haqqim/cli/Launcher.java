@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 import org.haqqim.system.Failures;
 import org.haqqim.system.StartupRefusal;
@@ -147,6 +148,10 @@ public final class Launcher {
 			if (cause.getCause() == cause) {
 				break;
 			}
+		}
+		Optional<String> setting = SettingProblem.describe(failure);
+		if (setting.isPresent()) {
+			return TokenRedaction.redact(setting.get());
 		}
 		Throwable root = Failures.root(failure);
 		String message = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");

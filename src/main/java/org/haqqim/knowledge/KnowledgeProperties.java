@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("haqqim.knowledge")
-public record KnowledgeProperties(@NotNull Path directory, @DefaultValue("2s") @NotNull Duration reloadCheckInterval,
-		@DefaultValue("1s") @NotNull Duration reloadQuietPeriod) {
+public record KnowledgeProperties(@NotNull Path directory,
+		@DefaultValue("2s") @NotNull @DurationMin(nanos = 0,
+				message = "must not be negative") Duration reloadCheckInterval,
+		@DefaultValue("1s") @NotNull @DurationMin(nanos = 0,
+				message = "must not be negative") Duration reloadQuietPeriod) {
 }

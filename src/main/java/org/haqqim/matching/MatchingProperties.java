@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("haqqim.matching")
 public record MatchingProperties(@DefaultValue("0.83") @DecimalMin("0") @DecimalMax("1") double answerProbability,
 		@DefaultValue("0.2") @DecimalMin("0") @DecimalMax("1") double candidateFloor,
-		@DefaultValue("10000") @Min(0) int cacheSize, @DefaultValue("90d") @NotNull Duration unansweredRetention) {
+		@DefaultValue("10000") @Min(0) int cacheSize, @DefaultValue("90d") @NotNull @DurationMin(nanos = 0,
+				message = "must not be negative") Duration unansweredRetention) {
 
 }

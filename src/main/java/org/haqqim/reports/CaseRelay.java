@@ -8,10 +8,13 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.CurrentKnowledge;
+import org.haqqim.knowledge.Language;
 import org.haqqim.system.StaffChat;
+import org.haqqim.system.StartupRefusal;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.DeliveryListener;
 import org.haqqim.transport.DeliveryResult;
@@ -59,6 +62,11 @@ class CaseRelay implements DeliveryListener {
 	private final Deque<Instant> recentCards = new ArrayDeque<>();
 
 	CaseRelay(Cases cases, CurrentKnowledge knowledge, StaffChat staffChat, ReportsProperties properties, Clock clock) {
+		if (knowledge.current().language(properties.staffLanguage()).isEmpty()) {
+			throw new StartupRefusal("HAQQIM_REPORTS_STAFF_LANGUAGE is not valid: '" + properties.staffLanguage()
+					+ "' is not a language of the knowledge base, such as "
+					+ knowledge.current().languages().stream().map(Language::code).collect(Collectors.joining(", ")));
+		}
 		this.cases = cases;
 		this.knowledge = knowledge;
 		this.staffChat = staffChat;

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.haqqim.system.StartupRefusal;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -45,12 +46,15 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("haqqim.reports")
 record ReportsProperties(@DefaultValue("ru") @NotBlank String staffLanguage, @DefaultValue("false") boolean forumTopics,
 		@DefaultValue("false") boolean showStaffNames, List<String> staffUserIds,
-		@DefaultValue("15m") @NotNull Duration urgentReminderAfter,
-		@DefaultValue("2h") @NotNull Duration userNoticeAfter, @DefaultValue("90d") @NotNull Duration retention,
-		@DefaultValue("24h") @NotNull Duration draftLifetime, @DefaultValue("20") @Min(1) int userMessagesPerMinute,
-		@DefaultValue("10") @Min(1) int cardsPerMinute, @DefaultValue("100000") @Min(1) int peopleTracked,
-		@DefaultValue("30d") @NotNull Duration banLasts, String escalationChat,
-		@DefaultValue("2") @Min(1) int escalateAfterReminders) {
+		@DefaultValue("15m") @NotNull @DurationMin(nanos = 0,
+				message = "must not be negative") Duration urgentReminderAfter,
+		@DefaultValue("2h") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration userNoticeAfter,
+		@DefaultValue("90d") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration retention,
+		@DefaultValue("24h") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration draftLifetime,
+		@DefaultValue("20") @Min(1) int userMessagesPerMinute, @DefaultValue("10") @Min(1) int cardsPerMinute,
+		@DefaultValue("100000") @Min(1) int peopleTracked,
+		@DefaultValue("30d") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration banLasts,
+		String escalationChat, @DefaultValue("2") @Min(1) int escalateAfterReminders) {
 
 	private static final Pattern USER_ID = Pattern.compile("\\d{1,19}");
 

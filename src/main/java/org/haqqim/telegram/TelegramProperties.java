@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.haqqim.system.StartupRefusal;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -39,12 +40,17 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("haqqim.telegram")
 public record TelegramProperties(String token, @DefaultValue("https://api.telegram.org") @NotNull URI apiUrl,
-		String staffChat, @DefaultValue("50s") @NotNull Duration pollTimeout,
-		@DefaultValue("500ms") @NotNull Duration initialBackoff, @DefaultValue("30s") @NotNull Duration maxBackoff,
-		@DefaultValue("20s") @NotNull Duration callTimeout, @DefaultValue("60s") @NotNull Duration sendTimeout,
+		String staffChat,
+		@DefaultValue("50s") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration pollTimeout,
+		@DefaultValue("500ms") @NotNull @DurationMin(nanos = 0,
+				message = "must not be negative") Duration initialBackoff,
+		@DefaultValue("30s") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration maxBackoff,
+		@DefaultValue("20s") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration callTimeout,
+		@DefaultValue("60s") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration sendTimeout,
 		@DefaultValue("1") @Min(1) int privateChatMessagesPerSecond,
 		@DefaultValue("20") @Min(1) int groupMessagesPerMinute, @DefaultValue("30") @Min(1) int messagesPerSecond,
-		@DefaultValue("5m") @NotNull Duration heartbeatInterval,
+		@DefaultValue("5m") @NotNull @DurationMin(nanos = 0,
+				message = "must not be negative") Duration heartbeatInterval,
 		@DefaultValue("./data/heartbeat") @NotNull java.nio.file.Path heartbeatFile) {
 
 	private static final Pattern TOKEN = Pattern.compile("\\d{5,15}:[A-Za-z0-9_-]{30,64}");

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,9 +29,14 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("haqqim.transport")
 public record TransportProperties(@DefaultValue("5") @Min(1) int handlingAttempts,
-		@DefaultValue("1s") @NotNull Duration handlingRetryDelay, @DefaultValue("1s") @NotNull Duration sendRetryDelay,
-		@DefaultValue("5m") @NotNull Duration maxSendRetryDelay,
-		@DefaultValue("24h") @NotNull Duration giveUpSendingAfter, @DefaultValue("16") @Min(1) int sendThreads,
-		@DefaultValue("2d") @NotNull Duration keepProcessed) {
+		@DefaultValue("1s") @NotNull @DurationMin(nanos = 0,
+				message = "must not be negative") Duration handlingRetryDelay,
+		@DefaultValue("1s") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration sendRetryDelay,
+		@DefaultValue("5m") @NotNull @DurationMin(nanos = 0,
+				message = "must not be negative") Duration maxSendRetryDelay,
+		@DefaultValue("24h") @NotNull @DurationMin(nanos = 0,
+				message = "must not be negative") Duration giveUpSendingAfter,
+		@DefaultValue("16") @Min(1) int sendThreads,
+		@DefaultValue("2d") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration keepProcessed) {
 
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -82,6 +83,26 @@ class LauncherTests {
 		assertThat(logs.getAll()).as("nothing of Spring's account of the failure")
 			.doesNotContain("Exception encountered during context initialization", "Error starting ApplicationContext",
 					"NumberFormatException");
+	}
+
+	/**
+	 * Issue 19: a setting that cannot be read is refused in one line that names the
+	 * variable, says what is wrong and gives a value that would do.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"HAQQIM_REPORTS_RETENTION|abc|haqqim: HAQQIM_REPORTS_RETENTION is not valid: 'abc' is not a duration, such as 90d, 15m or 30s",
+			"HAQQIM_REPORTS_CARDS_PER_MINUTE|many|haqqim: HAQQIM_REPORTS_CARDS_PER_MINUTE is not valid: 'many' is not a whole number, such as 20",
+			"HAQQIM_REPORTS_CARDS_PER_MINUTE|0|haqqim: HAQQIM_REPORTS_CARDS_PER_MINUTE is not valid: '0' must be greater than or equal to 1",
+			"HAQQIM_REPORTS_FORUM_TOPICS|perhaps|haqqim: HAQQIM_REPORTS_FORUM_TOPICS is not valid: 'perhaps' is not true or false",
+			"HAQQIM_REPORTS_RETENTION|-5m|haqqim: HAQQIM_REPORTS_RETENTION is not valid: 'PT-5M' must not be negative",
+			"HAQQIM_REPORTS_STAFF_LANGUAGE|xx|haqqim: HAQQIM_REPORTS_STAFF_LANGUAGE is not valid: 'xx' is not a language of the knowledge base, such as uz, uz-Cyrl, ru, ky, tg, en" })
+	void aSettingThatCannotBeReadIsRefusedByTheVariablesName(String variable, String value, String refusal) {
+		Map<String, String> environment = environment(FakeBotApi.CANARY_TOKEN, "-1001");
+		environment.put(variable, value);
+		Launcher.Outcome outcome = run(environment);
+		assertThat(outcome).isEqualTo(new Launcher.Outcome.Exit(1));
+		assertThat(errorLines()).containsExactly(refusal);
 	}
 
 	@Test
