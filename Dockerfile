@@ -7,7 +7,7 @@ WORKDIR /build
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
-COPY knowledge knowledge
+# The knowledge base is not part of the jar: an edit of it must not rebuild the bot.
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
@@ -29,3 +29,7 @@ HEALTHCHECK --interval=60s --timeout=20s --start-period=60s --retries=3 \
     CMD java -jar /app/haqqim.jar health 180 || exit 1
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/haqqim.jar \"$@\"", "--"]
+# A container runs the bot on Telegram and refuses to start without a token, so that a missing
+# TELEGRAM_BOT_TOKEN is an error an operator sees, not a console chat that exits at once.
+# `docker run -it haqqim console` still opens the console.
+CMD ["telegram"]

@@ -105,7 +105,7 @@ class Conversation {
 	}
 
 	/** {@code /forget} and its confirmation. */
-	static boolean isForgetting(InboundEvent event) {
+	private static boolean isForgetting(InboundEvent event) {
 		if (event instanceof InboundEvent.ButtonPress press) {
 			return Action.decode(press.data()).filter(Action.Forget.class::isInstance).isPresent();
 		}
