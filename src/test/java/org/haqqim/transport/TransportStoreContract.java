@@ -79,6 +79,24 @@ abstract class TransportStoreContract {
 	}
 
 	@Test
+	void anUnreadableUpdateIsKeptAsItCameConfirmedWithItsBatchAndErasedWhenItsPersonIsForgotten() {
+		String raw = "{\"update_id\":51,\"message\":{\"chat\":{\"id\":7},\"text\":\"\\u0000 odd\"}}";
+		this.inbox.store(new UpdateBatch(List.of(text(50, 7, "readable")),
+				List.of(new UnreadableUpdate(51, 7, raw, "ValueInstantiationException at message.chat")), 52));
+		assertThat(this.inbox.nextOffset()).isEqualTo(52);
+		assertThat(this.inbox.pending(10)).extracting(Inbox.Entry::updateId).containsExactly(50L);
+		assertThat(this.inbox.countFailed()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT payload FROM inbox WHERE update_id = 51").query(String.class).single())
+			.isEqualTo(raw);
+		this.inbox.markDone(50);
+		assertThat(this.jdbc.sql("SELECT chat_id FROM inbox WHERE update_id = 50").query(Long.class).single())
+			.as("a handled update names no chat")
+			.isZero();
+		this.inbox.forget(7);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM inbox WHERE chat_id = 7").query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void failuresAreCountedAndAFailedUpdateKeepsNoContent() {
 		this.inbox.store(List.of(text(30, 1, "x")), 31);
 		this.inbox.recordFailure(30, "Boom", Instant.now().plusSeconds(60));
