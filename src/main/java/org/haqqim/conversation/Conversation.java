@@ -1,6 +1,7 @@
 package org.haqqim.conversation;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.haqqim.knowledge.Audience;
@@ -119,8 +120,9 @@ class Conversation {
 	private Replies command(CommandText command, Chat chat) {
 		Screens screens = chat.screens();
 		return switch (ChatCommand.named(command.name()).orElse(ChatCommand.HELP)) {
-			case START, LANGUAGE ->
-				chat.send(screens.languageChoice(chat.user().chosenLanguage().orElse(chat.appLanguage())));
+			case START -> deepLink(chat, command.arguments()).orElseGet(
+					() -> chat.send(screens.languageChoice(chat.user().chosenLanguage().orElse(chat.appLanguage()))));
+			case LANGUAGE -> chat.send(screens.languageChoice(chat.user().chosenLanguage().orElse(chat.appLanguage())));
 			case CITIZENSHIP -> chat.send(screens.citizenshipChoice());
 			case MENU -> chat.send(screens.mainMenu());
 			case CONTACTS -> myConsulate(chat);
@@ -130,6 +132,45 @@ class Conversation {
 			case HELP -> chat.send(screens.help());
 			case CANCEL -> cancel(chat);
 		};
+	}
+
+	/**
+	 * A link from a flyer, {@code t.me/BOT?start=TOPIC} or {@code TOPIC-LANG}: the answer
+	 * at once. A new person gets it in the link's language, which becomes theirs, and is
+	 * then asked their citizenship in one tap; someone who chose a language keeps it.
+	 * Empty when the link names no topic (a plain /start).
+	 */
+	private Optional<Replies> deepLink(Chat chat, String payload) {
+		if (payload == null || payload.isBlank()) {
+			return Optional.empty();
+		}
+		KnowledgeBase base = chat.base();
+		String link = payload.strip();
+		Optional<Topic> topic = base.topic(link);
+		Optional<String> linkLanguage = Optional.empty();
+		for (Language language : base.languages()) {
+			String suffix = "-" + language.code();
+			if (topic.isEmpty() && link.toLowerCase(Locale.ROOT).endsWith(suffix.toLowerCase(Locale.ROOT))) {
+				topic = base.topic(link.substring(0, link.length() - suffix.length()));
+				linkLanguage = topic.map(found -> language.code());
+			}
+		}
+		if (topic.isEmpty()) {
+			return Optional.empty();
+		}
+		ChatUser user = chat.user();
+		if (user.chosenLanguage().isEmpty() && linkLanguage.isPresent()) {
+			user = user.withLanguage(linkLanguage.get());
+			this.users.save(user);
+		}
+		String language = user.chosenLanguage().orElse(chat.appLanguage());
+		Screens screens = new Screens(base, user.audience(language));
+		Replies answered = chat.send(screens.answer(topic.get(), true));
+		if (user.chosenCitizenship().isPresent() || user.settingsOffered()) {
+			return Optional.of(answered);
+		}
+		this.users.save(user.offeredSettings());
+		return Optional.of(answered.and(chat.send(screens.settingsOffer())));
 	}
 
 	/**

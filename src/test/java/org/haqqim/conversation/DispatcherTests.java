@@ -213,6 +213,34 @@ class DispatcherTests {
 		assertThat(replies.get(1).buttons()).contains("l:uz", "l:uz-Cyrl", "l:tg", "l:ru");
 	}
 
+	/**
+	 * Issue 17: a flyer's link, {@code t.me/BOT?start=TOPIC-LANG}, opens its answer at
+	 * once, in the link's language for someone new, who is then asked the citizenship in
+	 * one tap.
+	 */
+	@Test
+	void aFlyerLinkOpensItsAnswerForSomeoneNewInTheLinksLanguage() {
+		long person = people.incrementAndGet();
+		List<Deliveries.Sent> replies = says(person, "/start patent-uz", "ru");
+		String title = knowledge.current().topic("patent").orElseThrow().findText("uz").orElseThrow().title();
+		assertThat(replies).hasSize(2);
+		assertThat(replies.get(0).html()).contains(title);
+		assertThat(replies.get(1).buttons()).contains("c:UZ", "c:KG");
+		assertThat(this.jdbc.sql("SELECT language FROM chat_user WHERE chat_id = ?")
+			.param(person)
+			.query(String.class)
+			.single()).isEqualTo("uz");
+	}
+
+	@Test
+	void aFlyerLinkKeepsTheLanguageSomeoneChoseAndANonsenseLinkIsAPlainStart() {
+		long person = people.incrementAndGet();
+		presses(person, only(says(person, "/start", "ru")), "l:ky");
+		String title = knowledge.current().topic("registration").orElseThrow().findText("ky").orElseThrow().title();
+		assertThat(says(person, "/start registration-uz", "ru").get(0).html()).contains(title);
+		assertThat(only(says(person, "/start no-such-topic", "ru")).buttons()).contains("l:ky", "l:uz");
+	}
+
 	@Test
 	void aBannedPersonIsNotAnswered() {
 		long person = people.incrementAndGet();
