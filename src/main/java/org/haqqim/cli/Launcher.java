@@ -95,6 +95,7 @@ public final class Launcher {
 		line.addSubcommand(new EvaluateCommand(settings, this.clock, this.out, this.err));
 		line.addSubcommand(new CalibrateCommand(settings, this.clock, this.out, this.err));
 		line.addSubcommand(new UnansweredCommand(bot, settings, this.clock, this.out, this.err));
+		line.addSubcommand(new LinksCommand(settings, this.clock, this.out, this.err));
 		line.addSubcommand(new HealthCommand(settings, this.clock, this.out));
 		line.addSubcommand(new CommandLine.HelpCommand());
 		line.getSubcommands().values().forEach(Launcher::addHelpOption);
