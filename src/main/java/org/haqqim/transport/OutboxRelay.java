@@ -41,12 +41,6 @@ public class OutboxRelay extends Worker {
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(1);
 
-	/**
-	 * A sender waits this long at most for its turn; then the message goes back to the
-	 * queue and the sender to other chats.
-	 */
-	private static final Duration LONGEST_TURN_WAIT = Duration.ofSeconds(2);
-
 	/** How long the sends under way may take to finish when the bot stops. */
 	private static final Duration SENDS_STOP_TIMEOUT = Duration.ofSeconds(3);
 
@@ -174,17 +168,11 @@ public class OutboxRelay extends Worker {
 			if (!this.outbox.markSending(entry.id())) {
 				return;
 			}
-			if (!awaitTurn(message)) {
-				this.outbox.reschedule(entry.id(), this.pacing.nextChance(message, this.clock.instant()),
-						"waiting for its turn in Telegram's limits", false);
+			if (!takeTurn(entry, message)) {
 				return;
 			}
 			DeliveryResult result = this.deliverer.deliver(message);
 			record(entry, message, result);
-		}
-		catch (InterruptedException stopping) {
-			Thread.currentThread().interrupt();
-			this.outbox.reschedule(entry.id(), this.clock.instant(), "the bot stopped before sending it", false);
 		}
 		catch (Throwable failure) {
 			logger.error("Sending outbox message {} failed unexpectedly: {}", entry.id(), Failures.describe(failure));
@@ -210,22 +198,17 @@ public class OutboxRelay extends Worker {
 	 * Takes the message's place in Telegram's limits right before the call, not when the
 	 * send was dispatched: a sender can wait for the database in between, and sends paced
 	 * early would then leave together, past the limit (the reliability review saw 45 a
-	 * second at the wire).
+	 * second at the wire). When the place went to another send meanwhile, the message
+	 * goes back to the queue until its next chance, and the sender to other chats.
 	 */
-	private boolean awaitTurn(OutboundMessage message) throws InterruptedException {
-		// Bounded in real time, not by the clock: a sender must not be held for ever by a
-		// clock that does not move as the wait expects (one set back, or a test's).
-		long giveUpAt = System.nanoTime() + LONGEST_TURN_WAIT.toNanos();
+	private boolean takeTurn(Outbox.Entry entry, OutboundMessage message) {
 		Instant now = this.clock.instant();
-		while (!this.pacing.tryAcquire(message, now)) {
-			if (System.nanoTime() >= giveUpAt) {
-				return false;
-			}
-			Duration wait = Duration.between(now, this.pacing.nextChance(message, now));
-			Thread.sleep(Math.max(1, Math.min(wait.toMillis(), LONGEST_TURN_WAIT.toMillis())));
-			now = this.clock.instant();
+		if (this.pacing.tryAcquire(message, now)) {
+			return true;
 		}
-		return true;
+		this.outbox.reschedule(entry.id(), this.pacing.nextChance(message, now),
+				"waiting for its turn in Telegram's limits", false);
+		return false;
 	}
 
 	private void record(Outbox.Entry entry, OutboundMessage message, DeliveryResult result) {

@@ -24,8 +24,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A send takes its place in Telegram's limits when its call is made. A sender that cannot
- * get a place (here: a clock that never moves, and limits that looked free a moment
- * before) gives the message back to the queue instead of being held for ever.
+ * get a place (here: limits that looked free when the send was dispatched, and a clock
+ * that never moves) gives the message back to the queue instead of sending past the limit
+ * or waiting for it.
  */
 class SenderTurnTests {
 
