@@ -117,29 +117,17 @@ public sealed interface InboundEvent {
 	 * replacement character instead of a silent "?".
 	 */
 	private static String storable(String text) {
-		if (text == null) {
-			return null;
+		if (text == null || text.chars().noneMatch(c -> c == 0 || Character.isSurrogate((char) c))) {
+			return text;
 		}
-		StringBuilder kept = null;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
-					&& Character.isLowSurrogate(text.charAt(i + 1));
-			boolean unstorable = c == '\u0000' || (Character.isSurrogate(c) && !paired);
-			if (unstorable && kept == null) {
-				kept = new StringBuilder(text.length()).append(text, 0, i);
-			}
-			if (kept != null && c != '\u0000') {
-				kept.append(unstorable ? '\uFFFD' : c);
-				if (paired) {
-					kept.append(text.charAt(++i));
-				}
-			}
-			else if (paired) {
-				i++;
-			}
-		}
-		return kept == null ? text : kept.toString();
+		StringBuilder kept = new StringBuilder(text.length());
+		// A lone half of a surrogate pair comes out of codePoints() as itself.
+		text.codePoints()
+			.filter(codePoint -> codePoint != 0)
+			.map(codePoint -> codePoint <= Character.MAX_VALUE && Character.isSurrogate((char) codePoint) ? 0xFFFD
+					: codePoint)
+			.forEach(kept::appendCodePoint);
+		return kept.toString();
 	}
 
 }
