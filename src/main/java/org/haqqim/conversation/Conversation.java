@@ -95,13 +95,11 @@ class Conversation {
 			return Replies.none();
 		}
 		Chat chat = new Chat(event, this.knowledge.current(), this.users.find(event.origin().chatId()));
-		ChatUser user = chat.user();
-		MatchResult result = this.matcher
-			.match(new Question(text.text(), user.chosenLanguage().orElse(chat.appLanguage()), user.citizenship()));
+		MatchResult result = match(text, chat);
 		if (!result.urgent()) {
 			return Replies.none();
 		}
-		Audience audience = user.audience(user.chosenLanguage().orElse(result.language()));
+		Audience audience = chat.user().audience(chat.user().chosenLanguage().orElse(result.language()));
 		return this.reports.emergencyAdvice(text, audience, result.bestTopic().flatMap(chat.base()::topic));
 	}
 
@@ -328,8 +326,7 @@ class Conversation {
 	private Replies answer(InboundEvent.Text text, Chat chat) {
 		KnowledgeBase base = chat.base();
 		ChatUser user = chat.user();
-		String hint = user.chosenLanguage().orElse(chat.appLanguage());
-		MatchResult result = this.matcher.match(new Question(text.text(), hint, user.citizenship()));
+		MatchResult result = match(text, chat);
 		Audience audience = user.audience(user.chosenLanguage().orElse(result.language()));
 		Screens screens = new Screens(base, audience);
 		if (result.urgent()) {
@@ -353,6 +350,16 @@ class Conversation {
 		}
 		this.users.save(user.offeredSettings());
 		return answered.and(chat.send(screens.settingsOffer()));
+	}
+
+	/**
+	 * What the person asked, read in the language they chose, or their app's until they
+	 * choose, and for their citizenship.
+	 */
+	private MatchResult match(InboundEvent.Text text, Chat chat) {
+		ChatUser user = chat.user();
+		return this.matcher
+			.match(new Question(text.text(), user.chosenLanguage().orElse(chat.appLanguage()), user.citizenship()));
 	}
 
 	/**
