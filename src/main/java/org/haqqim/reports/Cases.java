@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.haqqim.knowledge.Citizenship;
 import org.haqqim.transport.InboundEvent;
@@ -194,12 +195,11 @@ class Cases {
 
 	/** Closed cases by outcome; the key is empty for those closed without one. */
 	Map<String, Long> closedByOutcome() {
-		Map<String, Long> counts = new TreeMap<>();
-		this.jdbc.sql("SELECT outcome, COUNT(*) AS n FROM report_case WHERE status = 'CLOSED' GROUP BY outcome")
-			.query((rs, row) -> counts.put(rs.getString("outcome") == null ? "" : rs.getString("outcome"),
+		return this.jdbc.sql("SELECT outcome, COUNT(*) AS n FROM report_case WHERE status = 'CLOSED' GROUP BY outcome")
+			.query((rs, row) -> Map.entry(rs.getString("outcome") == null ? "" : rs.getString("outcome"),
 					rs.getLong("n")))
-			.list();
-		return counts;
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new));
 	}
 
 	void reopen(long id) {

@@ -38,11 +38,7 @@ final class ReportScreens {
 	 */
 	Screen whatToDoNow(Optional<Topic> topic) {
 		StringBuilder html = new StringBuilder(text("report.urgent-intro"));
-		topic.flatMap(found -> found.findText(this.audience.language()))
-			.ifPresent(found -> html.append("\n\n")
-				.append(Html.bold(Html.escape(found.title())))
-				.append('\n')
-				.append(this.knowledge.render(found.answer(), this.audience, Map.of())));
+		topic.flatMap(this::topicAnswer).ifPresent(answer -> html.append("\n\n").append(answer));
 		html.append("\n\n").append(text("report.call-emergency"));
 		consulateLine().ifPresent(line -> html.append('\n').append(line));
 		return Screen.of(html.toString());
@@ -93,11 +89,8 @@ final class ReportScreens {
 	 * intake's own question again, so that the asked question is never kept as a city.
 	 */
 	List<Screen> answerThenAskAgain(Topic asked, IntakeStep step, long caseId) {
-		String answer = Html.bold(Html.escape(asked.findText(this.audience.language()).orElseThrow().title())) + "\n"
-				+ this.knowledge.render(asked.findText(this.audience.language()).orElseThrow().answer(), this.audience,
-						Map.of());
 		Screen again = question(step, caseId);
-		return List.of(Screen.of(answer),
+		return List.of(Screen.of(topicAnswer(asked).orElseThrow()),
 				new Screen(text("report.intake.resume", caseId) + "\n\n" + again.html(), again.keyboard()));
 	}
 
@@ -224,6 +217,13 @@ final class ReportScreens {
 
 	private Keyboard.Button stopButton(long caseId) {
 		return button("button.stop-questions", new CaseAction.Stop(caseId));
+	}
+
+	/** A topic's title and answer in the person's language, when it has that language. */
+	private Optional<String> topicAnswer(Topic topic) {
+		return topic.findText(this.audience.language())
+			.map(found -> Html.bold(Html.escape(found.title())) + "\n"
+					+ this.knowledge.render(found.answer(), this.audience, Map.of()));
 	}
 
 	/** The consulate of the person's country: the embassy's name and first phone. */
