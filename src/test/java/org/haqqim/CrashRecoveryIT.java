@@ -1,8 +1,6 @@
 package org.haqqim;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,11 +45,12 @@ class CrashRecoveryIT {
 
 	private Process bot;
 
-	private int starts;
+	private PackagedBot packaged;
 
 	@BeforeEach
 	void startFake() {
 		this.telegram = new FakeBotApi().start();
+		this.packaged = new PackagedBot(this.telegram, this.temporary, STAFF_CHAT);
 	}
 
 	@AfterEach
@@ -60,16 +59,13 @@ class CrashRecoveryIT {
 			this.bot.destroyForcibly();
 		}
 		this.telegram.close();
-		String secret = FakeBotApi.CANARY_TOKEN.substring(FakeBotApi.CANARY_TOKEN.indexOf(':') + 1);
-		for (int i = 1; i <= this.starts; i++) {
-			assertThat(Files.readString(log(i), StandardCharsets.UTF_8)).doesNotContain(secret);
-		}
+		this.packaged.assertNoTokenInLogs();
 	}
 
 	@Test
 	void killedAfterTelegramAnsweredButBeforeTheBatchWasStoredTheUpdateComesAgainAndIsHandledOnce() throws Exception {
 		this.bot = startBot();
-		awaitPolling();
+		this.packaged.awaitPolling(WAIT);
 		this.telegram.failNext("getupdates", FakeBotApi.Fault.slowBody(), 1);
 		Instant armed = Instant.now();
 		await().atMost(WAIT)
@@ -91,7 +87,7 @@ class CrashRecoveryIT {
 	@Test
 	void killedAfterTheReplyWasCommittedButBeforeItWasSentTheReplyIsSentOnceAfterARestart() throws Exception {
 		this.bot = startBot();
-		awaitPolling();
+		this.packaged.awaitPolling(WAIT);
 		long user = 900_002L;
 		this.telegram.failNextTo(user, "sendmessage", FakeBotApi.Fault.hold());
 		long update = this.telegram.userSays(user, "/help", "ru");
@@ -109,7 +105,7 @@ class CrashRecoveryIT {
 	@Test
 	void killedBeforeACaseReachedStaffTheCardIsSentOnceAfterARestart() throws Exception {
 		this.bot = startBot();
-		awaitPolling();
+		this.packaged.awaitPolling(WAIT);
 		long user = 900_003L;
 		this.telegram.userSays(user, "/report", "ru");
 		FakeBotApi.Call what = this.telegram.awaitScreen(user, 1, WAIT);
@@ -136,7 +132,7 @@ class CrashRecoveryIT {
 	@Test
 	void sigtermStopsWithinTenSecondsAndARestartLosesNothing() throws Exception {
 		this.bot = startBot();
-		awaitPolling();
+		this.packaged.awaitPolling(WAIT);
 		long user = 900_004L;
 		this.telegram.failNextTo(user, "sendmessage", FakeBotApi.Fault.delay(Duration.ofSeconds(3)));
 		this.telegram.userSays(user, "/help", "ru");
@@ -162,7 +158,7 @@ class CrashRecoveryIT {
 	@Test
 	void messagesSentWhileTheBotWasDownAreAllAnsweredInOrder() throws Exception {
 		this.bot = startBot();
-		awaitPolling();
+		this.packaged.awaitPolling(WAIT);
 		List<String> answers = helpAndPrivacy(900_005L);
 		this.bot.destroy();
 		assertThat(this.bot.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -181,7 +177,7 @@ class CrashRecoveryIT {
 	@Test
 	void sigtermWithFiftyMessagesInFlightStopsInTimeAndARestartAnswersEachOnce() throws Exception {
 		this.bot = startBot();
-		awaitPolling();
+		this.packaged.awaitPolling(WAIT);
 		List<String> answers = helpAndPrivacy(900_006L);
 		this.telegram.failNextTo(920_001L, "sendmessage", FakeBotApi.Fault.delay(Duration.ofSeconds(1)));
 		this.telegram.failNextTo(920_003L, "sendmessage", FakeBotApi.Fault.delay(Duration.ofSeconds(1)));
@@ -244,13 +240,12 @@ class CrashRecoveryIT {
 	@Test
 	void aSecondBotOnTheSameDatabaseRefusesToStartAndTheFirstKeepsRunning() throws Exception {
 		this.bot = startBot();
-		awaitPolling();
+		this.packaged.awaitPolling(WAIT);
 		Process second = startBot();
 		try {
 			assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("the second bot stops by itself").isTrue();
 			assertThat(second.exitValue()).as("exit status of the second bot").isNotZero();
-			assertThat(Files.readString(log(this.starts), StandardCharsets.UTF_8))
-				.contains("another Haqqim is already running on the database");
+			assertThat(this.packaged.lastLog()).contains("another Haqqim is already running on the database");
 		}
 		finally {
 			second.destroyForcibly();
@@ -262,24 +257,8 @@ class CrashRecoveryIT {
 	}
 
 	private Process startBot() throws IOException {
-		this.starts++;
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		// The bot starts a dozen times here; the quick compiler alone makes each start a
-		// second or two shorter on two cores, and changes nothing the tests look at.
-		ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-jar",
-				Path.of("target", "haqqim.jar").toAbsolutePath().toString());
-		Map<String, String> environment = builder.environment();
-		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.CANARY_TOKEN);
-		environment.put("TELEGRAM_API_URL", this.telegram.url());
-		environment.put("STAFF_CHAT_ID", Long.toString(STAFF_CHAT));
-		environment.put("DATABASE_URL", "jdbc:sqlite:" + database());
-		environment.put("KNOWLEDGE_DIR", Path.of("knowledge").toAbsolutePath().toString());
-		environment.put("HAQQIM_TELEGRAM_POLL_TIMEOUT", "1s");
-		environment.put("HAQQIM_TELEGRAM_CALL_TIMEOUT", "60s");
-		environment.put("HAQQIM_TELEGRAM_HEARTBEAT_FILE", this.temporary.resolve("heartbeat").toString());
-		builder.redirectErrorStream(true);
-		builder.redirectOutput(log(this.starts).toFile());
-		return builder.start();
+		return this.packaged
+			.start(Map.of("DATABASE_URL", "jdbc:sqlite:" + database(), "HAQQIM_TELEGRAM_CALL_TIMEOUT", "60s"));
 	}
 
 	/**
@@ -294,26 +273,12 @@ class CrashRecoveryIT {
 		return this.temporary.resolve("bot.db");
 	}
 
-	private void awaitPolling() {
-		Instant since = Instant.now();
-		await().atMost(WAIT)
-			.until(() -> this.telegram.calls("getupdates").stream().anyMatch(call -> call.at().isAfter(since)));
-	}
-
 	/**
 	 * SIGKILL: no shutdown hook runs, nothing is flushed that was not already committed.
 	 */
 	private void kill() throws InterruptedException {
 		this.bot.destroyForcibly();
 		assertThat(this.bot.waitFor(10, TimeUnit.SECONDS)).isTrue();
-	}
-
-	private File logFile(int start) {
-		return this.temporary.resolve("bot-" + start + ".log").toFile();
-	}
-
-	private Path log(int start) {
-		return logFile(start).toPath();
 	}
 
 }

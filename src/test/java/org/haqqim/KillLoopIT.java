@@ -1,15 +1,12 @@
 package org.haqqim;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +27,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged bot killed with SIGKILL again and again while people write to it, on
@@ -69,13 +65,14 @@ class KillLoopIT {
 
 	private Process bot;
 
-	private int starts;
+	private PackagedBot packaged;
 
 	private String databaseUrl;
 
 	@BeforeEach
 	void startFake() {
 		this.telegram = new FakeBotApi().start();
+		this.packaged = new PackagedBot(this.telegram, this.temporary, STAFF_CHAT);
 	}
 
 	@AfterEach
@@ -84,10 +81,7 @@ class KillLoopIT {
 			this.bot.destroyForcibly();
 		}
 		this.telegram.close();
-		String secret = FakeBotApi.CANARY_TOKEN.substring(FakeBotApi.CANARY_TOKEN.indexOf(':') + 1);
-		for (int i = 1; i <= this.starts; i++) {
-			assertThat(Files.readString(log(i), StandardCharsets.UTF_8)).doesNotContain(secret);
-		}
+		this.packaged.assertNoTokenInLogs();
 	}
 
 	@ParameterizedTest(name = "on {0}")
@@ -108,7 +102,7 @@ class KillLoopIT {
 			this.bot.destroyForcibly();
 			assertThat(this.bot.waitFor(10, TimeUnit.SECONDS)).isTrue();
 			this.bot = startBot();
-			awaitPolling();
+			this.packaged.awaitPolling(WAIT);
 		}
 		writing.set(false);
 		people.join();
@@ -200,33 +194,8 @@ class KillLoopIT {
 	}
 
 	private Process startBot() throws IOException {
-		this.starts++;
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-jar",
-				Path.of("target", "haqqim.jar").toAbsolutePath().toString());
-		Map<String, String> environment = builder.environment();
-		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.CANARY_TOKEN);
-		environment.put("TELEGRAM_API_URL", this.telegram.url());
-		environment.put("STAFF_CHAT_ID", Long.toString(STAFF_CHAT));
-		environment.put("DATABASE_URL", this.databaseUrl);
-		environment.put("DATABASE_USER", "postgres");
-		environment.put("KNOWLEDGE_DIR", Path.of("knowledge").toAbsolutePath().toString());
-		environment.put("HAQQIM_TELEGRAM_POLL_TIMEOUT", "1s");
-		environment.put("HAQQIM_TRANSPORT_SEND_THREADS", Integer.toString(SEND_THREADS));
-		environment.put("HAQQIM_TELEGRAM_HEARTBEAT_FILE", this.temporary.resolve("heartbeat").toString());
-		builder.redirectErrorStream(true);
-		builder.redirectOutput(log(this.starts).toFile());
-		return builder.start();
-	}
-
-	private void awaitPolling() {
-		Instant since = Instant.now();
-		await().atMost(WAIT)
-			.until(() -> this.telegram.calls("getupdates").stream().anyMatch(call -> call.at().isAfter(since)));
-	}
-
-	private Path log(int start) {
-		return this.temporary.resolve("bot-" + start + ".log");
+		return this.packaged.start(Map.of("DATABASE_URL", this.databaseUrl, "DATABASE_USER", "postgres",
+				"HAQQIM_TRANSPORT_SEND_THREADS", Integer.toString(SEND_THREADS)));
 	}
 
 }

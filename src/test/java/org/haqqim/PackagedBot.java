@@ -1,0 +1,82 @@
+package org.haqqim;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.haqqim.telegram.FakeBotApi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged jar started as a child process against the {@link FakeBotApi}, the way an
+ * operator runs it, each start with its own log file, for the tests that kill it.
+ */
+final class PackagedBot {
+
+	private final FakeBotApi telegram;
+
+	private final Path directory;
+
+	private final long staffChat;
+
+	private int starts;
+
+	PackagedBot(FakeBotApi telegram, Path directory, long staffChat) {
+		this.telegram = telegram;
+		this.directory = directory;
+		this.staffChat = staffChat;
+	}
+
+	/** Starts the bot with these variables beside the ones every start needs. */
+	Process start(Map<String, String> variables) throws IOException {
+		this.starts++;
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		// The bot starts a dozen times or more in a test; the quick compiler alone makes
+		// each start a second or two shorter on two cores, and changes nothing the tests
+		// look at.
+		ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-jar",
+				Path.of("target", "haqqim.jar").toAbsolutePath().toString());
+		Map<String, String> environment = builder.environment();
+		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.CANARY_TOKEN);
+		environment.put("TELEGRAM_API_URL", this.telegram.url());
+		environment.put("STAFF_CHAT_ID", Long.toString(this.staffChat));
+		environment.put("KNOWLEDGE_DIR", Path.of("knowledge").toAbsolutePath().toString());
+		environment.put("HAQQIM_TELEGRAM_POLL_TIMEOUT", "1s");
+		environment.put("HAQQIM_TELEGRAM_HEARTBEAT_FILE", this.directory.resolve("heartbeat").toString());
+		environment.putAll(variables);
+		builder.redirectErrorStream(true);
+		builder.redirectOutput(log(this.starts).toFile());
+		return builder.start();
+	}
+
+	/** Waits for a poll that began after this call. */
+	void awaitPolling(Duration wait) {
+		Instant since = Instant.now();
+		await().atMost(wait)
+			.until(() -> this.telegram.calls("getupdates").stream().anyMatch(call -> call.at().isAfter(since)));
+	}
+
+	/** The output of the last start. */
+	String lastLog() throws IOException {
+		return Files.readString(log(this.starts), StandardCharsets.UTF_8);
+	}
+
+	/** S12: the token's secret part is in no start's output. */
+	void assertNoTokenInLogs() throws IOException {
+		String secret = FakeBotApi.CANARY_TOKEN.substring(FakeBotApi.CANARY_TOKEN.indexOf(':') + 1);
+		for (int i = 1; i <= this.starts; i++) {
+			assertThat(Files.readString(log(i), StandardCharsets.UTF_8)).doesNotContain(secret);
+		}
+	}
+
+	private Path log(int start) {
+		return this.directory.resolve("bot-" + start + ".log");
+	}
+
+}
