@@ -106,7 +106,7 @@ final class CrossFileChecks {
 	}
 
 	private void warnAboutDrafts(Map<String, Topic> topics) {
-		for (String language : this.languages.written()) {
+		for (String language : this.languages.all().stream().map(Language::code).toList()) {
 			List<String> drafts = topics.values()
 				.stream()
 				.filter(topic -> topic.findText(language)

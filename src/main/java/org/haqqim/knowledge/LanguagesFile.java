@@ -1,10 +1,13 @@
 package org.haqqim.knowledge;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * {@code languages.yaml}: the languages the bot speaks, its default, the Telegram app
@@ -15,6 +18,9 @@ final class LanguagesFile {
 	static final String FILE = "languages.yaml";
 
 	private static final String FALLBACK_DEFAULT = "ru";
+
+	private static final Pattern LATIN_WORD = Pattern
+		.compile("[A-Za-z" + UzbekScript.APOSTROPHES + "]+(-[A-Za-z]+)*-?");
 
 	private LanguagesFile() {
 	}
@@ -29,9 +35,11 @@ final class LanguagesFile {
 		if (root.isEmpty()) {
 			return new Languages(KnowledgeContract.LANGUAGES.stream()
 				.map(code -> new Language(code, code, List.of(), Transliteration.sourceOf(code).orElse(null)))
-				.toList(), FALLBACK_DEFAULT);
+				.toList(), FALLBACK_DEFAULT, Map.of(), List.of());
 		}
-		List<Language> read = languages(file, root.get());
+		Map<String, Spellings> spellings = new HashMap<>();
+		List<String> reviewedGenerations = new ArrayList<>();
+		List<Language> read = languages(file, root.get(), spellings, reviewedGenerations);
 		Set<String> codes = new LinkedHashSet<>();
 		for (Language language : read) {
 			if (!codes.add(language.code())) {
@@ -62,10 +70,11 @@ final class LanguagesFile {
 		if (!codes.contains(defaultLanguage)) {
 			file.error(file.lineAt(root.get(), "default"), "default language '" + defaultLanguage + "' is not listed");
 		}
-		return new Languages(read, defaultLanguage);
+		return new Languages(read, defaultLanguage, spellings, reviewedGenerations);
 	}
 
-	private static List<Language> languages(YamlFields file, YamlTree.Mapping root) {
+	private static List<Language> languages(YamlFields file, YamlTree.Mapping root, Map<String, Spellings> spellings,
+			List<String> reviewedGenerations) {
 		List<Language> read = new ArrayList<>();
 		YamlTree.Node list = root.get("languages");
 		if (!(list instanceof YamlTree.Sequence sequence)) {
@@ -81,9 +90,42 @@ final class LanguagesFile {
 				if (code.isPresent() && name.isPresent()) {
 					read.add(new Language(code.get(), name.get(), telegram, from.orElse(null)));
 				}
+				if (code.isPresent() && from.isPresent()) {
+					generation(file, entry, code.get(), spellings, reviewedGenerations);
+				}
 			});
 		}
 		return read;
+	}
+
+	/**
+	 * What a generated language adds to its table: the words it spells out, and whether
+	 * someone who reads it has checked the result; until then its texts are drafts.
+	 */
+	private static void generation(YamlFields file, YamlTree.Mapping entry, String code,
+			Map<String, Spellings> spellings, List<String> reviewedGenerations) {
+		TranslationStatus status = file.string(entry, "status", false)
+			.map(value -> file.status(entry, value))
+			.orElse(TranslationStatus.DRAFT);
+		if (status == TranslationStatus.REVIEWED) {
+			reviewedGenerations.add(code);
+		}
+		else {
+			file.warning(file.lineAt(entry, "code"), "'" + code
+					+ "' is generated, and nobody who reads it has checked the generation yet: its texts are drafts");
+		}
+		List<Spellings.Spelling> words = new ArrayList<>();
+		file.mapping(entry, "spellings", false)
+			.ifPresent(map -> map.entries()
+				.forEach((word, value) -> file.string(value.value(), "the spelling of '" + word + "'", true)
+					.ifPresent(written -> {
+						if (!LATIN_WORD.matcher(word).matches()) {
+							file.error(value.keyLine(), "spelling '" + word + "' of '" + code
+									+ "' must be one Latin word as the texts write it, optionally ending in - for a stem");
+						}
+						words.add(Spellings.Spelling.of(word, written));
+					})));
+		spellings.put(code, new Spellings(words));
 	}
 
 }

@@ -212,7 +212,8 @@ final class TopicFiles {
 	}
 
 	private Topic.Text transliterated(Language language, Topic.Text source) {
-		return new Topic.Text(source.status(), this.languages.transliterate(language, source.title()),
+		return new Topic.Text(this.languages.generatedStatus(language, source.status()),
+				this.languages.transliterate(language, source.title()),
 				this.languages.transliterate(language, source.answer()),
 				this.languages.transliterate(language, source.details()),
 				source.questions().stream().map(q -> this.languages.transliterate(language, q)).toList(),

@@ -1,7 +1,7 @@
 package org.haqqim.knowledge;
 
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 
 /**
  * The languages the bot can write from another one's texts, so that maintainers write
@@ -16,9 +16,9 @@ enum Transliteration {
 
 	private final String to;
 
-	private final UnaryOperator<String> convert;
+	private final BiFunction<String, Spellings, String> convert;
 
-	Transliteration(String from, String to, UnaryOperator<String> convert) {
+	Transliteration(String from, String to, BiFunction<String, Spellings, String> convert) {
 		this.from = from;
 		this.to = to;
 		this.convert = convert;
@@ -56,8 +56,8 @@ enum Transliteration {
 		return known.toString();
 	}
 
-	String apply(String text) {
-		return text == null || text.isEmpty() ? text : this.convert.apply(text);
+	String apply(String text, Spellings spellings) {
+		return text == null || text.isEmpty() ? text : this.convert.apply(text, spellings);
 	}
 
 }

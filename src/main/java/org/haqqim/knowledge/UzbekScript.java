@@ -1,23 +1,28 @@
 package org.haqqim.knowledge;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Uzbek between its Latin and Cyrillic scripts, by the official correspondence (UNGEGN,
- * 2003): {@code e} is {@code э} at the start of a word and {@code е} elsewhere,
- * {@code ye} is {@code е}, {@code oʻ gʻ sh ch} are single letters, an apostrophe after a
- * vowel is the tutuq belgisi {@code ъ}. Placeholders, links, e-mail addresses and
- * commands are left as they are.
+ * 2003): {@code e} is {@code э} at the start of a word and after a vowel and {@code е}
+ * elsewhere, {@code ye} is {@code е}, {@code oʻ gʻ sh ch} are single letters, an
+ * apostrophe between letters is the tutuq belgisi {@code ъ}. Placeholders, links, web and
+ * e-mail addresses and commands are left as they are, and the words a table cannot get
+ * right (Russian loanwords with {@code ц}, names kept in Latin letters) are taken from
+ * the maintainers' {@link Spellings}.
  */
 public final class UzbekScript {
 
 	/** Every apostrophe people type for oʻ, gʻ and the tutuq belgisi. */
 	public static final String APOSTROPHES = "'`ʻʼ’‘′";
 
-	private static final Pattern PROTECTED = Pattern
-		.compile("\\{[^}]*}|https?://\\S+|[\\w.+-]+@[\\w-]+\\.[\\w.-]+|(?<![\\p{L}\\d])/[a-z_]+|\\*\\*");
+	private static final Pattern PROTECTED = Pattern.compile("\\{[^}]*}|https?://\\S+|[\\w.+-]+@[\\w-]+\\.[\\w.-]+"
+			+ "|(?<![\\p{L}\\d@.])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}(?:/\\S*)?"
+			+ "|(?<![\\p{L}\\d])/[a-z_]+|\\*\\*");
 
 	private static final Map<Character, String> SINGLE = Map.ofEntries(Map.entry('a', "а"), Map.entry('b', "б"),
 			Map.entry('d', "д"), Map.entry('f', "ф"), Map.entry('g', "г"), Map.entry('h', "ҳ"), Map.entry('i', "и"),
@@ -38,8 +43,10 @@ public final class UzbekScript {
 	private UzbekScript() {
 	}
 
-	/** Uzbek Latin to Uzbek Cyrillic. */
-	public static String toCyrillic(String latin) {
+	/**
+	 * Uzbek Latin to Uzbek Cyrillic, with the words the table cannot write spelled out.
+	 */
+	static String toCyrillic(String latin, Spellings spellings) {
 		if (latin == null || latin.isEmpty()) {
 			return latin;
 		}
@@ -47,15 +54,15 @@ public final class UzbekScript {
 		Matcher protectedParts = PROTECTED.matcher(latin);
 		int at = 0;
 		while (protectedParts.find()) {
-			result.append(convert(latin.substring(at, protectedParts.start())));
+			result.append(convert(latin.substring(at, protectedParts.start()), spellings));
 			result.append(protectedParts.group());
 			at = protectedParts.end();
 		}
-		result.append(convert(latin.substring(at)));
+		result.append(convert(latin.substring(at), spellings));
 		return result.toString();
 	}
 
-	private static String convert(String text) {
+	private static String convert(String text, Spellings spellings) {
 		String s = normaliseApostrophes(text);
 		StringBuilder out = new StringBuilder(s.length());
 		int i = 0;
@@ -64,6 +71,12 @@ public final class UzbekScript {
 			char c = Character.toLowerCase(original);
 			boolean upper = Character.isUpperCase(original);
 			boolean wordStart = i == 0 || !isWordChar(s.charAt(i - 1));
+			Optional<Spellings.Spelling> spelling = wordStart ? spellings.at(s, i) : Optional.empty();
+			if (spelling.isPresent()) {
+				out.append(inCaseOf(s.substring(i, i + spelling.get().latin().length()), spelling.get().written()));
+				i += spelling.get().latin().length();
+				continue;
+			}
 			char next = i + 1 < s.length() ? Character.toLowerCase(s.charAt(i + 1)) : 0;
 			char afterNext = i + 2 < s.length() ? Character.toLowerCase(s.charAt(i + 2)) : 0;
 			String letter;
@@ -95,12 +108,12 @@ public final class UzbekScript {
 				consumed = 2;
 			}
 			else if (c == 'e') {
-				letter = wordStart ? "э" : "е";
+				boolean afterVowel = i > 0 && "aeiou".indexOf(Character.toLowerCase(s.charAt(i - 1))) >= 0;
+				letter = (wordStart || afterVowel) ? "э" : "е";
 			}
 			else if (c == '\'') {
-				boolean afterVowel = i > 0 && "aeiou".indexOf(Character.toLowerCase(s.charAt(i - 1))) >= 0;
-				boolean beforeLetter = Character.isLetter(next);
-				letter = (afterVowel && beforeLetter) ? "ъ" : (isLatinLetter(i > 0 ? s.charAt(i - 1) : 0) ? "" : "'");
+				boolean afterLetter = isLatinLetter(i > 0 ? s.charAt(i - 1) : 0);
+				letter = afterLetter && Character.isLetter(next) ? "ъ" : (afterLetter ? "" : "'");
 			}
 			else {
 				letter = SINGLE.getOrDefault(c, String.valueOf(original));
@@ -149,6 +162,19 @@ public final class UzbekScript {
 		return out.toString();
 	}
 
+	/**
+	 * A spelled word in the case the maintainer typed it: capitalised or all capitals.
+	 */
+	private static String inCaseOf(String typed, String written) {
+		boolean allCapitals = typed.length() > 1
+				&& typed.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+		if (allCapitals) {
+			return written.toUpperCase(Locale.ROOT);
+		}
+		return Character.isUpperCase(typed.charAt(0))
+				? written.substring(0, 1).toUpperCase(Locale.ROOT) + written.substring(1) : written;
+	}
+
 	private static String capitalise(String letter, int index, int consumed, String source) {
 		if (letter.isEmpty()) {
 			return letter;
@@ -159,7 +185,7 @@ public final class UzbekScript {
 		return wholeWordUpper ? letter.toUpperCase() : first + letter.substring(1);
 	}
 
-	private static boolean isWordChar(char c) {
+	static boolean isWordChar(char c) {
 		return Character.isLetter(c) || c == '\'';
 	}
 
