@@ -292,8 +292,8 @@ final class Screens {
 	}
 
 	/**
-	 * One office: kind and name, address, phones (tappable in Telegram), hours, when
-	 * checked, and a caveat if weak.
+	 * One office: kind and name, address, phones (tappable in Telegram), hours, and how
+	 * sure the bot is of them.
 	 */
 	private String office(Contacts.Office office, Country country, Double kilometres) {
 		String language = this.audience.language();
@@ -313,7 +313,8 @@ final class Screens {
 				.embassy(country)
 				.filter(embassy -> !embassy.id().equals(office.id()))
 				.ifPresent(embassy -> html.append("\n📞 ")
-					.append(text("contacts.no-phone", Map.of("phone", embassy.phones().get(0)))));
+					.append(text(embassy.check().isPresent() ? "contacts.no-phone" : "contacts.no-phone-unconfirmed",
+							Map.of("phone", embassy.phones().get(0)))));
 		}
 		if (office.email() != null) {
 			html.append("\n✉️ ").append(Html.escape(office.email()));
@@ -327,13 +328,19 @@ final class Screens {
 				.append(text("contacts.distance",
 						Map.of("km", String.format(Locale.ROOT, kilometres < 10 ? "%.1f" : "%.0f", kilometres))));
 		}
-		if (office.verified() != null) {
-			html.append("\n").append(text("contacts.verified", Map.of("date", date(office.verified()))));
-		}
-		if (office.needsCaveat()) {
-			html.append("\n").append(text("contacts.weak-source"));
-		}
+		html.append("\n").append(howSure(office));
 		return html.toString();
+	}
+
+	/**
+	 * "Checked on" only when someone called or read the official site; otherwise a
+	 * warning to call before going, stronger when even the source is weak.
+	 */
+	private String howSure(Contacts.Office office) {
+		return office.check()
+			.map(check -> text("contacts.verified", Map.of("date", date(check.date()))))
+			.orElseGet(() -> text(office.reliability() == Contacts.Reliability.WEAK ? "contacts.weak-source"
+					: "contacts.unconfirmed"));
 	}
 
 	private String emergencyNumbers() {

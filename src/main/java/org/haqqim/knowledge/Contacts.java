@@ -119,12 +119,24 @@ public record Contacts(Map<String, City> cities, List<Office> offices) {
 	}
 
 	/**
+	 * Someone called the office or read its official site and found the entry right.
+	 *
+	 * @param by who checked
+	 * @param how how: "called +7 499 …", "official site uzembassy.ru"
+	 */
+	public record Check(LocalDate date, String by, String how) {
+	}
+
+	/**
 	 * An office. {@code phones} may be empty when no trustworthy number is known; the bot
-	 * then shows the embassy's.
+	 * then shows the embassy's. Until someone has checked it, a person is told to call
+	 * before going.
+	 *
+	 * @param checked the last check, or null when nobody has checked the entry
 	 */
 	public record Office(String id, Country country, OfficeKind kind, String city, Map<String, String> names,
 			String address, List<String> phones, String email, String website, Map<String, String> hours, Source source,
-			Reliability reliability, LocalDate verified) {
+			Reliability reliability, Check checked) {
 
 		public Office {
 			names = Map.copyOf(names);
@@ -140,8 +152,8 @@ public record Contacts(Map<String, City> cities, List<Office> offices) {
 			return Optional.ofNullable(this.hours.get(language));
 		}
 
-		public boolean needsCaveat() {
-			return this.reliability == Reliability.WEAK;
+		public Optional<Check> check() {
+			return Optional.ofNullable(this.checked);
 		}
 
 	}

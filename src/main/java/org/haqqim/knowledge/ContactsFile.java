@@ -40,6 +40,14 @@ final class ContactsFile {
 				offices.add(office);
 			});
 		}
+		List<String> unchecked = offices.stream()
+			.filter(office -> office.kind() != Contacts.OfficeKind.EMERGENCY && office.check().isEmpty())
+			.map(Contacts.Office::id)
+			.toList();
+		if (!unchecked.isEmpty()) {
+			file.warning(0, unchecked.size() + " office(s) nobody has checked by calling or on the official site,"
+					+ " shown as 'not yet confirmed, call before you go': " + String.join(", ", unchecked));
+		}
 		return new Contacts(cities, offices);
 	}
 

@@ -54,7 +54,12 @@ final class OfficeReader {
 		Optional<YamlTree.Mapping> sourceNode = this.file.mapping(office, "source", true);
 		Optional<Source> source = sourceNode.flatMap(this.file::source);
 		Optional<Contacts.Reliability> reliability = sourceNode.flatMap(this::reliability);
-		Optional<LocalDate> verified = this.file.date(office, "verified", true);
+		if (office.get("verified") != null) {
+			this.file.error(this.file.lineAt(office, "verified"), "'verified' is replaced by 'checked', which says who"
+					+ " checked the entry and how (date, by, how); leave it out until someone has called or read the"
+					+ " official site");
+		}
+		Optional<Contacts.Check> checked = this.file.mapping(office, "checked", false).flatMap(this::check);
 		if (reliability.isPresent() && reliability.get() == Contacts.Reliability.WEAK) {
 			this.file.warning(office.line(), "office '" + name
 					+ "' rests on a weak source; the bot shows it with a 'check before you go' warning");
@@ -65,7 +70,17 @@ final class OfficeReader {
 		}
 		return Optional.of(new Contacts.Office(id.get(), country.get(), kind.get(), city.get(), names, address, phones,
 				email.orElse(null), website.orElse(null), hours, source.get(), reliability.get(),
-				verified.orElse(null)));
+				checked.orElse(null)));
+	}
+
+	private Optional<Contacts.Check> check(YamlTree.Mapping check) {
+		Optional<LocalDate> date = this.file.date(check, "date", true);
+		Optional<String> by = this.file.string(check, "by", true);
+		Optional<String> how = this.file.string(check, "how", true);
+		if (date.isEmpty() || by.isEmpty() || how.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(new Contacts.Check(date.get(), by.get(), how.get()));
 	}
 
 	private Optional<Country> country(YamlTree.Mapping office) {

@@ -172,7 +172,12 @@ class ConversationTests extends EndToEndTest {
 		int before = count(user) + 1;
 		telegram.userPresses(user, offices.targetMessageId(), offices.buttonData("oi:UZ:st-petersburg"), "ru");
 		FakeBotApi.Call city = telegram.awaitScreen(user, before, WAIT);
-		assertThat(city.text()).contains("4-я Красноармейская");
+		assertThat(city.text()).contains("4-я Красноармейская")
+			.as("an office nobody has called is not shown as checked, and the embassy's number in its place is"
+					+ " not either")
+			.contains(text("contacts.unconfirmed", "ru", Citizenship.UZ))
+			.contains("Номер посольства, ещё не подтверждён")
+			.doesNotContain("Проверено");
 	}
 
 	@Test

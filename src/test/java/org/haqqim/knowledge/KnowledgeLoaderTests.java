@@ -36,6 +36,10 @@ class KnowledgeLoaderTests {
 		assertThat(result.report().errors()).isEmpty();
 		assertThat(result.knowledge()).isPresent();
 		assertThat(result.knowledge().get().topics()).hasSize(18);
+		assertThat(result.knowledge().get().contacts().office("uz-embassy-moscow").orElseThrow().check())
+			.as("who checked the office, and how, is kept with the date")
+			.hasValueSatisfying(check -> assertThat(check.by() + " / " + check.how())
+				.isEqualTo("a test maintainer / called the number on the list"));
 		assertGolden("valid", result.report().toText());
 	}
 
