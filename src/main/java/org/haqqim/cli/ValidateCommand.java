@@ -3,9 +3,13 @@ package org.haqqim.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 
+import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.KnowledgeLoader;
+import org.haqqim.knowledge.TopicStanding;
 import org.haqqim.knowledge.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +30,8 @@ final class ValidateCommand implements Callable<Integer> {
 	@Option(names = "--json", description = "the report as JSON, for tools")
 	boolean json;
 
+	private static final int EXPIRY_DAYS = 60;
+
 	private final Settings settings;
 
 	private final Clock clock;
@@ -41,10 +47,35 @@ final class ValidateCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Path checked = this.directory != null ? this.directory : this.settings.knowledge().directory();
-		ValidationReport report = new KnowledgeLoader(this.clock).validate(checked);
+		KnowledgeLoader.Result result = new KnowledgeLoader(this.clock).check(checked);
+		ValidationReport report = result.report();
 		this.out.print(this.json ? report.toJson() : report.toText());
+		if (!this.json) {
+			result.knowledge().ifPresent(knowledge -> this.out.print(standings(knowledge)));
+		}
 		this.out.flush();
 		return report.hasErrors() ? 1 : 0;
+	}
+
+	/**
+	 * One line per topic: its sources (how many were read first-hand, how many only
+	 * through the research, how many name a site but not the page), the facts that expire
+	 * soon, and each language's status.
+	 */
+	private static String standings(KnowledgeBase knowledge) {
+		StringBuilder table = new StringBuilder("\nTopics: sources (first-hand + read through research, site address"
+				+ " only), facts that expire within " + EXPIRY_DAYS + " days, translations\n");
+		for (TopicStanding topic : knowledge.standings(EXPIRY_DAYS)) {
+			StringJoiner expiring = new StringJoiner(", ");
+			topic.expiring().forEach((fact, until) -> expiring.add(fact + " until " + until));
+			StringJoiner languages = new StringJoiner(" ");
+			topic.statuses()
+				.forEach((language, status) -> languages.add(language + ":" + status.name().toLowerCase(Locale.ROOT)));
+			table.append(String.format(Locale.ROOT, "  %-32s %2d+%d (%d)  %s  %s%n", topic.id(), topic.readFirstHand(),
+					topic.sources().size() - topic.readFirstHand(), topic.siteAddressesOnly(),
+					expiring.length() == 0 ? "no fact expires" : expiring, languages));
+		}
+		return table.toString();
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.haqqim.knowledge;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,9 +45,11 @@ public final class KnowledgeBase {
 
 	private final Lexicon lexicon;
 
+	private final Clock clock;
+
 	KnowledgeBase(List<Language> languages, String defaultLanguage, List<Category> categories,
 			Map<String, Topic> topics, Map<String, Fact> facts, Contacts contacts,
-			Map<String, Map<String, String>> texts, Lexicon lexicon) {
+			Map<String, Map<String, String>> texts, Lexicon lexicon, Clock clock) {
 		this.languages = List.copyOf(languages);
 		this.defaultLanguage = defaultLanguage;
 		this.categories = List.copyOf(categories);
@@ -53,6 +58,7 @@ public final class KnowledgeBase {
 		this.contacts = contacts;
 		this.texts = Map.copyOf(texts);
 		this.lexicon = lexicon;
+		this.clock = clock;
 	}
 
 	private static Map<String, Topic> orderedByMenu(List<Category> categories, Map<String, Topic> topics) {
@@ -215,7 +221,7 @@ public final class KnowledgeBase {
 			return Optional.empty();
 		}
 		if (audience.citizenship().isPresent()) {
-			return fact.value(audience.citizenship().get(), audience.language());
+			return fact.value(audience.citizenship().get(), audience.language(), LocalDate.now(this.clock));
 		}
 		return Optional.of(valueForEveryone(fact, audience.language()));
 	}
@@ -225,9 +231,10 @@ public final class KnowledgeBase {
 	 * for all, otherwise each value with the countries it applies to.
 	 */
 	private String valueForEveryone(Fact fact, String language) {
+		LocalDate today = LocalDate.now(this.clock);
 		Map<String, Set<Citizenship>> byValue = new LinkedHashMap<>();
 		for (Citizenship citizenship : Citizenship.values()) {
-			fact.value(citizenship, language)
+			fact.value(citizenship, language, today)
 				.ifPresent(value -> byValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(citizenship));
 		}
 		if (byValue.size() == 1) {
@@ -241,6 +248,32 @@ public final class KnowledgeBase {
 			parts.add(value + " (" + String.join(", ", countries) + ")");
 		});
 		return String.join("; ", parts);
+	}
+
+	/**
+	 * For maintainers: each topic's sources, the facts it shows that expire within
+	 * {@code days}, and the status of its texts in every language.
+	 */
+	public List<TopicStanding> standings(int days) {
+		LocalDate horizon = LocalDate.now(this.clock).plusDays(days);
+		List<TopicStanding> standings = new ArrayList<>();
+		for (Topic topic : this.topics.values()) {
+			Map<String, LocalDate> expiring = new TreeMap<>();
+			Map<String, TranslationStatus> statuses = new LinkedHashMap<>();
+			for (Language language : this.languages) {
+				topic.findText(language.code()).ifPresent(text -> {
+					statuses.put(language.code(), text.status());
+					for (String name : placeholders(text.title() + text.answer() + text.details())) {
+						Fact fact = this.facts.get(name);
+						if (fact != null && fact.validUntil() != null && !fact.validUntil().isAfter(horizon)) {
+							expiring.put(name, fact.validUntil());
+						}
+					}
+				});
+			}
+			standings.add(new TopicStanding(topic.id(), topic.sources(), expiring, statuses));
+		}
+		return standings;
 	}
 
 	/** The placeholders a template uses. */

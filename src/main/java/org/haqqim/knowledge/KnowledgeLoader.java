@@ -29,7 +29,28 @@ public final class KnowledgeLoader {
 	public record Result(ValidationReport report, Optional<KnowledgeBase> knowledge) {
 	}
 
+	/**
+	 * The knowledge the bot uses. A fact past its date is only a warning here: the bot
+	 * keeps answering and shows what the fact says to show instead.
+	 */
 	public Result load(Path path) {
+		return load(path, false);
+	}
+
+	/**
+	 * The check maintainers and the build run: as strict as loading, and a fact past its
+	 * date is an error, so that someone updates it.
+	 */
+	public ValidationReport validate(Path directory) {
+		return check(directory).report();
+	}
+
+	/** As {@link #validate}, with the knowledge base when it has no errors. */
+	public Result check(Path directory) {
+		return load(directory, true);
+	}
+
+	private Result load(Path path, boolean strict) {
 		KnowledgeDirectory directory = new KnowledgeDirectory(path);
 		if (!directory.exists()) {
 			Problem missing = new Problem(Problem.Severity.ERROR, path.toString(), 0,
@@ -39,8 +60,9 @@ public final class KnowledgeLoader {
 		Languages languages = LanguagesFile.read(directory);
 		List<Category> categories = CategoriesFile.read(directory);
 		TextFiles.Texts texts = TextFiles.read(directory, languages);
-		Map<String, Fact> facts = FactFiles.read(directory, languages);
-		TopicFiles.Topics topics = TopicFiles.read(directory, languages, categories, facts, LocalDate.now(this.clock));
+		LocalDate today = LocalDate.now(this.clock);
+		Map<String, Fact> facts = FactFiles.read(directory, languages, today, strict);
+		TopicFiles.Topics topics = TopicFiles.read(directory, languages, categories, facts, today);
 		Contacts contacts = ContactsFile.read(directory, languages);
 		Lexicon lexicon = MatchingFiles.read(directory, languages);
 		CrossFileChecks.check(directory, languages, categories, texts, facts, topics);
@@ -49,11 +71,7 @@ public final class KnowledgeLoader {
 			return new Result(report, Optional.empty());
 		}
 		return new Result(report, Optional.of(new KnowledgeBase(languages.all(), languages.defaultLanguage(),
-				categories, topics.byId(), facts, contacts, texts.byLanguage(), lexicon)));
-	}
-
-	public ValidationReport validate(Path directory) {
-		return load(directory).report();
+				categories, topics.byId(), facts, contacts, texts.byLanguage(), lexicon, this.clock)));
 	}
 
 }

@@ -200,10 +200,11 @@ final class YamlFields {
 			.ifPresent(value -> error(lineAt(source, "url"),
 					"URL '" + value + "' is malformed: write the whole address, starting with https://"));
 		Optional<LocalDate> date = date(source, "date", true);
+		Optional<String> readVia = string(source, "read-via", false);
 		if (title.isEmpty() || date.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new Source(title.get(), url.orElse(null), date.get()));
+		return Optional.of(new Source(title.get(), url.orElse(null), date.get(), readVia.orElse(null)));
 	}
 
 	/**

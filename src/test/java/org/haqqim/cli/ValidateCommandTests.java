@@ -34,7 +34,24 @@ class ValidateCommandTests {
 		CommandLineRun.Result result = CommandLineRun.run(Map.of(), "", TODAY, "validate",
 				FIXTURES.resolve("valid").toString());
 		assertThat(result.exit()).isZero();
-		assertThat(result.out()).isEqualTo(Files.readString(FIXTURES.resolve("reports/valid.txt")));
+		assertThat(result.out()).startsWith(Files.readString(FIXTURES.resolve("reports/valid.txt")))
+			.contains("Topics: sources (first-hand + read through research, site address only), facts that expire"
+					+ " within 60 days, translations")
+			.containsPattern(
+					"\\n  registration +1\\+0 \\(0\\)  no fact expires  uz:draft uz-Cyrl:draft ru:reviewed ky:draft"
+							+ " tg:draft en:reviewed\\n");
+	}
+
+	@Test
+	void aTopicShowingAFactThatExpiresSoonIsNamedWithTheDate() throws IOException {
+		Path knowledge = this.temporary.resolve("knowledge");
+		KnowledgeDirectories.copy(FIXTURES.resolve("valid"), knowledge);
+		KnowledgeDirectories.copy(FIXTURES.resolve("scenarios/fact-with-a-date"), knowledge);
+		Path topic = knowledge.resolve("topics/registration.yaml");
+		Files.writeString(topic, Files.readString(topic).replace("Register within {deadline}.", "Pay {price}."));
+		CommandLineRun.Result result = CommandLineRun.run(Map.of(), "", TODAY, "validate", knowledge.toString());
+		assertThat(result.exit()).isZero();
+		assertThat(result.out()).containsPattern("\\n  registration +1\\+0 \\(0\\)  price until 2026-12-31  ");
 	}
 
 	@Test
@@ -64,7 +81,7 @@ class ValidateCommandTests {
 		CommandLineRun.Result result = CommandLineRun.run(Map.of("KNOWLEDGE_DIR", FIXTURES.resolve("valid").toString()),
 				"", TODAY, "validate");
 		assertThat(result.exit()).isZero();
-		assertThat(result.out()).isEqualTo(Files.readString(FIXTURES.resolve("reports/valid.txt")));
+		assertThat(result.out()).startsWith(Files.readString(FIXTURES.resolve("reports/valid.txt")));
 	}
 
 	@Test

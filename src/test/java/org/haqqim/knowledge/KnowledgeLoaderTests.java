@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import org.haqqim.system.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +139,29 @@ class KnowledgeLoaderTests {
 		assertThat(knowledge.render(answer, Audience.of("en", null), Map.of()))
 			.isEqualTo("What to do about registration in en. Register within 15 days (UZ (en), TJ (en)); "
 					+ "30 days (KG (en), KZ (en), OTHER (en)).");
+	}
+
+	@Test
+	void aFactNearItsDateIsAWarningAndPastItTheBotSaysToCheckWhileTheValidatorFails() {
+		Path directory = scenario("fact-with-a-date");
+		assertThat(this.loader.validate(directory).warnings()).extracting(Problem::describe)
+			.contains("facts/general.yaml:26: warning: fact 'price' is valid until 2026-12-31, in 33 days: find the new"
+					+ " value and its source");
+		MovableClock clock = new MovableClock(Instant.parse("2026-12-31T12:00:00Z"));
+		KnowledgeBase running = new KnowledgeLoader(clock).load(directory).knowledge().orElseThrow();
+		assertThat(running.render("Price: {price}.", Audience.of("en", Citizenship.UZ), Map.of()))
+			.isEqualTo("Price: 10 000.");
+		clock.advance(Duration.ofDays(1));
+		assertThat(running.render("Price: {price}.", Audience.of("en", Citizenship.UZ), Map.of()))
+			.as("the running bot stops showing the stale value the day after it expired")
+			.isEqualTo("Price: new every year, check the current one.");
+		assertThat(running.render("Price: {price}.", Audience.of("ru", null), Map.of()))
+			.isEqualTo("Price: каждый год новая, уточните текущую.");
+		KnowledgeLoader.Result restarted = new KnowledgeLoader(clock).load(directory);
+		assertThat(restarted.knowledge()).as("an expired fact never stops the bot from starting").isPresent();
+		assertThat(new KnowledgeLoader(clock).validate(directory).errors()).extracting(Problem::describe)
+			.containsExactly("facts/general.yaml:26: error: fact 'price' was valid until 2026-12-31: the bot now shows"
+					+ " its 'when-expired' text; write the new value and a new 'valid-until'");
 	}
 
 	@Test

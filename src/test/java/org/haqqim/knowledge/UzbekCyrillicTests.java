@@ -2,6 +2,7 @@ package org.haqqim.knowledge;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ class UzbekCyrillicTests {
 			.byLanguage()
 			.get("uz")
 			.forEach((key, text) -> texts.put("texts/uz.yaml " + key, text));
-		FactFiles.read(directory, this.languages)
+		FactFiles.read(directory, this.languages, LocalDate.now(), false)
 			.forEach((name, fact) -> fact.values()
 				.forEach((citizenship, values) -> texts.put("fact " + name + " " + citizenship, values.get("uz"))));
 		KnowledgeBase knowledge = new KnowledgeLoader(Clock.systemUTC()).load(KNOWLEDGE).knowledge().orElseThrow();
