@@ -113,15 +113,16 @@ final class Screens {
 	Screen answer(Topic topic, boolean askFeedback) {
 		Topic.Text text = topicText(topic);
 		StringBuilder html = new StringBuilder(Html.bold(Html.escape(text.title())));
-		html.append("\n\n").append(render(text.answer()));
+		List<List<Keyboard.Button>> rows = new ArrayList<>();
 		Optional<Citizenship> citizenship = this.audience.citizenship();
 		if (citizenship.isPresent() && !topic.appliesTo(citizenship.get())) {
 			html.append("\n\n").append(text("answer.not-for-your-citizenship", Map.of("countries", countries(topic))));
+			topicFor(topic, citizenship.get()).ifPresent(yours -> rows.add(List.of(topicButton(yours))));
 		}
+		html.append("\n\n").append(this.knowledge.render(topic, text.answer(), this.audience));
 		if (askFeedback) {
 			html.append("\n\n<i>").append(text("answer.ask-feedback")).append("</i>");
 		}
-		List<List<Keyboard.Button>> rows = new ArrayList<>();
 		List<Keyboard.Button> more = new ArrayList<>();
 		if (text.hasDetails()) {
 			more.add(button("button.details", new Action.ShowDetails(topic.id())));
@@ -145,7 +146,8 @@ final class Screens {
 
 	Screen details(Topic topic) {
 		Topic.Text text = topicText(topic);
-		String html = Html.bold(Html.escape(text.title())) + "\n\n" + render(text.details());
+		String html = Html.bold(Html.escape(text.title())) + "\n\n"
+				+ this.knowledge.render(topic, text.details(), this.audience);
 		return new Screen(html,
 				Keyboard.Inline.column(List.of(button("button.talk-to-staff", new Action.TalkToStaff(topic.id())),
 						button("button.main-menu", new Action.MainMenu()))));
@@ -160,6 +162,19 @@ final class Screens {
 				button("button.main-menu", new Action.MainMenu())));
 		return new Screen(Html.bold(Html.escape(topicText(topic).title())) + "\n\n" + text("answer.related"),
 				new Keyboard.Inline(rows));
+	}
+
+	/**
+	 * The topic on the same question written for the person's citizenship, among those
+	 * the maintainers listed as related: the patent for an Uzbek reading about EAEU work.
+	 */
+	private Optional<Topic> topicFor(Topic topic, Citizenship citizenship) {
+		return topic.related()
+			.stream()
+			.flatMap(id -> this.knowledge.topic(id).stream())
+			.filter(related -> related.category().equals(topic.category()) && related.appliesTo(citizenship)
+					&& related.citizenships().size() < Citizenship.values().length)
+			.findFirst();
 	}
 
 	/** Up to three topics the question may have meant, and a way to a person instead. */

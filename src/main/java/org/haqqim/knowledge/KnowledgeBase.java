@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +26,8 @@ import org.haqqim.text.Html;
 public final class KnowledgeBase {
 
 	static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z0-9][a-z0-9._-]*)}");
+
+	private static final Set<Citizenship> EVERYONE = Collections.unmodifiableSet(EnumSet.allOf(Citizenship.class));
 
 	private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
 
@@ -193,6 +197,20 @@ public final class KnowledgeBase {
 	 * citizenship.
 	 */
 	public String render(String template, Audience audience, Map<String, String> params) {
+		return render(template, audience, params, EVERYONE);
+	}
+
+	/**
+	 * A topic's text as HTML: its facts only for the citizenships the topic is written
+	 * for. A person whose citizenship is outside them reads the values of those it is
+	 * written for, each with its countries, never their own value in a sentence about
+	 * others.
+	 */
+	public String render(Topic topic, String template, Audience audience) {
+		return render(template, audience, Map.of(), topic.citizenships());
+	}
+
+	private String render(String template, Audience audience, Map<String, String> params, Set<Citizenship> scope) {
 		// Placeholders become markers first, so that **bold** around a placeholder works
 		// and a value can never turn into markup itself.
 		Matcher placeholders = PLACEHOLDER.matcher(template);
@@ -201,7 +219,7 @@ public final class KnowledgeBase {
 		int at = 0;
 		while (placeholders.find()) {
 			marked.append(template, at, placeholders.start()).append(MARKER).append(values.size()).append(MARKER);
-			values.add(Html.escape(value(placeholders.group(1), audience, params).orElse(placeholders.group())));
+			values.add(Html.escape(value(placeholders.group(1), audience, params, scope).orElse(placeholders.group())));
 			at = placeholders.end();
 		}
 		marked.append(template.substring(at));
@@ -212,7 +230,7 @@ public final class KnowledgeBase {
 		return html.strip();
 	}
 
-	private Optional<String> value(String name, Audience audience, Map<String, String> params) {
+	private Optional<String> value(String name, Audience audience, Map<String, String> params, Set<Citizenship> scope) {
 		if (params.containsKey(name)) {
 			return Optional.ofNullable(params.get(name));
 		}
@@ -220,20 +238,22 @@ public final class KnowledgeBase {
 		if (fact == null) {
 			return Optional.empty();
 		}
-		if (audience.citizenship().isPresent()) {
-			return fact.value(audience.citizenship().get(), audience.language(), LocalDate.now(this.clock));
+		Optional<Citizenship> citizenship = audience.citizenship().filter(scope::contains);
+		if (citizenship.isPresent()) {
+			return fact.value(citizenship.get(), audience.language(), LocalDate.now(this.clock));
 		}
-		return Optional.of(valueForEveryone(fact, audience.language()));
+		return Optional.of(valueForEveryone(fact, audience.language(), scope));
 	}
 
 	/**
-	 * A fact for someone whose citizenship we do not know: the value when it is the same
-	 * for all, otherwise each value with the countries it applies to.
+	 * A fact for someone whose citizenship we do not know, or whom the text is not
+	 * written for: the value when it is the same for all in {@code scope}, otherwise each
+	 * value with the countries it applies to.
 	 */
-	private String valueForEveryone(Fact fact, String language) {
+	private String valueForEveryone(Fact fact, String language, Set<Citizenship> scope) {
 		LocalDate today = LocalDate.now(this.clock);
 		Map<String, Set<Citizenship>> byValue = new LinkedHashMap<>();
-		for (Citizenship citizenship : Citizenship.values()) {
+		for (Citizenship citizenship : scope) {
 			fact.value(citizenship, language, today)
 				.ifPresent(value -> byValue.computeIfAbsent(value, v -> new LinkedHashSet<>()).add(citizenship));
 		}

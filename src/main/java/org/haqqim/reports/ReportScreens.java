@@ -223,7 +223,7 @@ final class ReportScreens {
 	private Optional<String> topicAnswer(Topic topic) {
 		return topic.findText(this.audience.language())
 			.map(found -> Html.bold(Html.escape(found.title())) + "\n"
-					+ this.knowledge.render(found.answer(), this.audience, Map.of()));
+					+ this.knowledge.render(topic, found.answer(), this.audience));
 	}
 
 	/** The consulate of the person's country: the embassy's name and first phone. */

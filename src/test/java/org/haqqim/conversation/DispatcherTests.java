@@ -241,6 +241,33 @@ class DispatcherTests {
 		assertThat(only(says(person, "/start no-such-topic", "ru")).buttons()).contains("l:ky", "l:uz");
 	}
 
+	/**
+	 * Knowledge review, defect 6: an Uzbek reading the EAEU topic read "the first 15 days
+	 * you need not register" in a sentence about Kyrgyz and Kazakh workers, and the note
+	 * that the topic was not for them only after it. Now the note comes first, with the
+	 * topic for them, and the text keeps the values of those it is written for.
+	 */
+	@Test
+	void someoneReadingATopicForOtherCitizensIsToldFirstAndNeverGivenTheirOwnValueInIt() {
+		long person = people.incrementAndGet();
+		Deliveries.Sent citizenship = presses(person, only(says(person, "/start", "ru")), "l:ru").stream()
+			.filter(sent -> sent.buttons().contains("c:UZ"))
+			.findFirst()
+			.orElseThrow();
+		presses(person, citizenship, "c:UZ");
+		Deliveries.Sent answer = says(person, "/start eaeu-workers", "ru").get(0);
+		assertThat(answer.html().indexOf("эта тема – для граждан")).as("the note comes before the answer")
+			.isPositive()
+			.isLessThan(answer.html().indexOf("патент и разрешение на работу не нужны"));
+		assertThat(answer.html()).contains("Первые 30 дней после въезда").doesNotContain("Первые 15 дней");
+		assertThat(answer.buttons()).first().as("the topic written for an Uzbek comes first").isEqualTo("t:patent");
+		long unknown = people.incrementAndGet();
+		Deliveries.Sent forEveryone = says(unknown, "/start eaeu-workers-ru", "ru").get(0);
+		assertThat(forEveryone.html()).as("without a citizenship, only the values of the topic's own citizenships")
+			.contains("Первые 30 дней после въезда")
+			.doesNotContain("Первые 15 дней");
+	}
+
 	@Test
 	void aBannedPersonIsNotAnswered() {
 		long person = people.incrementAndGet();
