@@ -64,6 +64,7 @@ public final class KnowledgeLoader {
 		Map<String, Fact> facts = FactFiles.read(directory, languages, today, strict);
 		TopicFiles.Topics topics = TopicFiles.read(directory, languages, categories, facts, today);
 		Contacts contacts = ContactsFile.read(directory, languages);
+		Glossary.read(directory, languages).checkAll(directory, topics.byId(), texts, facts, contacts, languages);
 		Lexicon lexicon = MatchingFiles.read(directory, languages);
 		CrossFileChecks.check(directory, languages, categories, texts, facts, topics);
 		ValidationReport report = directory.report();

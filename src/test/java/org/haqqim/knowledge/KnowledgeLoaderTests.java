@@ -165,6 +165,13 @@ class KnowledgeLoaderTests {
 	}
 
 	@Test
+	void aWordTheGlossaryRulesOutIsAnErrorInTextsButNotInQuestions() {
+		assertThat(this.loader.validate(scenario("word-the-glossary-rules-out")).errors()).extracting(Problem::describe)
+			.containsExactly("topics/registration.yaml: error: 'about registration' in the answer of 'en': the glossary"
+					+ " says 'migration registration' for the migration registration");
+	}
+
+	@Test
 	void renderingEscapesTextAndParametersAndMakesBold() {
 		KnowledgeBase knowledge = this.loader.load(fixture("valid")).knowledge().orElseThrow();
 		assertThat(knowledge.render("**Now:** call {emergency-number} & wait <here> for {name}",

@@ -48,11 +48,11 @@ class LiveReloadTests extends EndToEndTest {
 		assertThat(telegram.awaitScreen(user, 0, WAIT).text()).contains("10 000");
 
 		Path facts = directory.resolve("facts/documents.yaml");
-		Files.writeString(facts, Files.readString(facts).replace("\"10 000\"", "\"12 345\""));
+		Files.writeString(facts, Files.readString(facts).replace("oyiga 10 000 rubl", "oyiga 12 345 rubl"));
 		await().atMost(WAIT)
 			.until(() -> this.knowledge.current()
 				.render("{patent-price-moscow}", Audience.of("uz", Citizenship.UZ), Map.of())
-				.equals("12 345"));
+				.equals("2026 yilda oyiga 12 345 rubl"));
 		telegram.userSays(user, "patent narxi qancha moskvada", "uz");
 		assertThat(telegram.awaitScreen(user, 2, WAIT).text()).contains("oyiga 12 345 rubl");
 
