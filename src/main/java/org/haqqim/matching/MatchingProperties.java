@@ -28,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("haqqim.matching")
-public record MatchingProperties(@DefaultValue("0.83") @DecimalMin("0") @DecimalMax("1") double answerProbability,
+public record MatchingProperties(@DefaultValue("0.81") @DecimalMin("0") @DecimalMax("1") double answerProbability,
 		@DefaultValue("0.2") @DecimalMin("0") @DecimalMax("1") double candidateFloor,
 		@DefaultValue("10000") @Min(0) int cacheSize, @DefaultValue("90d") @NotNull @DurationMin(nanos = 0,
 				message = "must not be negative") Duration unansweredRetention) {

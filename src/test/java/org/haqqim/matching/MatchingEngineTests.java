@@ -180,6 +180,11 @@ class MatchingEngineTests {
 			they are loading everyone from the hostel into a bus | detention
 			брат не вернулся после рейда телефон выключен  | detention
 			бригадир закрыл нас в бытовке и не выпускает   | emergency-help
+			в общаге пожар на лестнице дым людей не выпускают | emergency-help
+			yotoqxonada yongʻin chiqdi tutun koʻp          | emergency-help
+			there is a strong gas smell in our flat and my wife feels dizzy | emergency-help
+			дар хобгоҳ сӯхтор сар шуд                      | emergency-help
+			police are taking my husband away now from the building site | detention
 			""")
 	void anEmergencyToldInOrdinaryWordsIsUrgentAndFindsItsTopic(String text, String topic) {
 		MatchResult result = engine.match(Question.of(text));
