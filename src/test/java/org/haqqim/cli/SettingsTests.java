@@ -36,7 +36,7 @@ class SettingsTests {
 			assertThat(settings.telegram()).isEqualTo(bot.getBean(TelegramProperties.class));
 		}
 		assertThat(settings.knowledge().directory().normalize()).isEqualTo(Path.of("knowledge"));
-		assertThat(settings.matching().answerProbability()).isEqualTo(0.83);
+		assertThat(settings.matching().answerProbability()).isEqualTo(0.81);
 	}
 
 	@Test
