@@ -7,11 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.KnowledgeBase;
+import org.haqqim.reports.Desks;
 import org.haqqim.reports.FloodGuard;
 import org.haqqim.reports.Reports;
 import org.haqqim.reports.StaffCommand;
 import org.haqqim.reports.StaffDesk;
-import org.haqqim.system.StaffChat;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.ChatMoveDetected;
 import org.haqqim.transport.CommandText;
@@ -47,7 +47,7 @@ class Dispatcher implements InboundHandler {
 
 	private final FloodGuard flood;
 
-	private final StaffChat staffChat;
+	private final Desks desks;
 
 	private final CurrentKnowledge knowledge;
 
@@ -57,14 +57,14 @@ class Dispatcher implements InboundHandler {
 	 */
 	private final Set<Long> movedStaffChats = ConcurrentHashMap.newKeySet();
 
-	Dispatcher(Conversation conversation, StaffDesk staffDesk, Reports reports, FloodGuard flood, StaffChat staffChat,
+	Dispatcher(Conversation conversation, StaffDesk staffDesk, Reports reports, FloodGuard flood, Desks desks,
 			CurrentKnowledge knowledge, ChatUsers users) {
 		this.users = users;
 		this.conversation = conversation;
 		this.staffDesk = staffDesk;
 		this.reports = reports;
 		this.flood = flood;
-		this.staffChat = staffChat;
+		this.desks = desks;
 		this.knowledge = knowledge;
 	}
 
@@ -74,7 +74,7 @@ class Dispatcher implements InboundHandler {
 		if (chat == 0 || isFromAnotherBot(event)) {
 			return Replies.none();
 		}
-		if (chat == this.staffChat.id()) {
+		if (this.desks.isStaffChat(chat)) {
 			return fromStaffChat(event);
 		}
 		if (!event.origin().isPrivate()) {
@@ -111,7 +111,7 @@ class Dispatcher implements InboundHandler {
 
 	@EventListener
 	void onChatMoved(ChatMoveDetected moved) {
-		if (moved.oldChatId() == this.staffChat.id()) {
+		if (this.desks.isStaffChat(moved.oldChatId())) {
 			this.movedStaffChats.add(moved.newChatId());
 		}
 	}
@@ -119,8 +119,8 @@ class Dispatcher implements InboundHandler {
 	private Replies fromStaffChat(InboundEvent event) {
 		if (event instanceof InboundEvent.ChatMigrated migrated) {
 			this.movedStaffChats.add(migrated.newChatId());
-			logger.error("The staff group became a supergroup with id {}; set STAFF_CHAT_ID to it and restart",
-					migrated.newChatId());
+			logger.error("A staff group became a supergroup with id {}; set its desk's chat (STAFF_CHAT_ID or"
+					+ " HAQQIM_REPORTS_DESKS_<ID>_CHAT) to it and restart", migrated.newChatId());
 			return Replies.none();
 		}
 		return this.staffDesk.handle(event);

@@ -80,8 +80,9 @@ record Case(long id, long chatId, CaseStatus status, IntakeStep intakeStep, bool
 	 * @param topicRequested whether the forum topic was asked for, so that only one is
 	 * @param cardShown whether staff were shown its card, not only its number in a digest
 	 * @param takenBy the staff member who took it, or null
+	 * @param desk the id of the desk that has it
 	 */
-	record StaffSide(Long threadId, boolean topicRequested, boolean cardShown, Long takenBy) {
+	record StaffSide(Long threadId, boolean topicRequested, boolean cardShown, Long takenBy, String desk) {
 	}
 
 	/**

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +16,6 @@ import java.util.stream.Collectors;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.Language;
-import org.haqqim.system.StaffChat;
 import org.haqqim.system.StartupRefusal;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.DeliveryListener;
@@ -53,15 +55,15 @@ class CaseRelay implements DeliveryListener {
 
 	private final CurrentKnowledge knowledge;
 
-	private final StaffChat staffChat;
+	private final Desks desks;
 
 	private final ReportsProperties properties;
 
 	private final Clock clock;
 
-	private final Deque<Instant> recentCards = new ArrayDeque<>();
+	private final Map<String, Deque<Instant>> recentCards = new HashMap<>();
 
-	CaseRelay(Cases cases, CurrentKnowledge knowledge, StaffChat staffChat, ReportsProperties properties, Clock clock) {
+	CaseRelay(Cases cases, CurrentKnowledge knowledge, Desks desks, ReportsProperties properties, Clock clock) {
 		if (knowledge.current().language(properties.staffLanguage()).isEmpty()) {
 			throw new StartupRefusal("HAQQIM_REPORTS_STAFF_LANGUAGE is not valid: '" + properties.staffLanguage()
 					+ "' is not a language of the knowledge base, such as "
@@ -69,7 +71,7 @@ class CaseRelay implements DeliveryListener {
 		}
 		this.cases = cases;
 		this.knowledge = knowledge;
-		this.staffChat = staffChat;
+		this.desks = desks;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -79,12 +81,14 @@ class CaseRelay implements DeliveryListener {
 	 * the next digest.
 	 */
 	Replies announce(Case opened) {
-		if (cardsInTheLastMinute() >= this.properties.cardsPerMinute()) {
-			logger.info("Case {} left for the digest: more than {} new cards this minute", opened.id(),
+		Deque<Instant> recent = this.recentCards.computeIfAbsent(this.desks.of(opened).id(),
+				desk -> new ArrayDeque<>());
+		if (cardsInTheLastMinute(recent) >= this.properties.cardsPerMinute()) {
+			logger.info("Case {} left for the digest: more than {} new cards this minute at its desk", opened.id(),
 					this.properties.cardsPerMinute());
 			return Replies.none();
 		}
-		this.recentCards.addLast(this.clock.instant());
+		recent.addLast(this.clock.instant());
 		return showCard(opened);
 	}
 
@@ -148,8 +152,8 @@ class CaseRelay implements DeliveryListener {
 	 * A notice about no case in particular (usage, refusals, digests), as a reply to
 	 * {@code replyTo}.
 	 */
-	Replies tellStaff(String html, Integer replyTo) {
-		return Replies.of(new OutboundMessage.Text(this.staffChat.id(), html, null, null, replyTo, true));
+	Replies tellStaff(long staffChatId, String html, Integer replyTo) {
+		return Replies.of(new OutboundMessage.Text(staffChatId, html, null, null, replyTo, true));
 	}
 
 	/** A message to the person of a case; staff are told if it cannot be delivered. */
@@ -159,8 +163,9 @@ class CaseRelay implements DeliveryListener {
 
 	/** A message of the case in the staff chat, in its topic when there is one. */
 	Replies toStaff(Case about, Screen screen) {
-		return Replies.of(new OutboundMessage.Text(this.staffChat.id(), screen.html(), screen.keyboard(),
-				about.thread(), null, true), CaseCorrelation.toStaff(about.id()).encode());
+		return Replies.of(
+				new OutboundMessage.Text(chatOf(about), screen.html(), screen.keyboard(), about.thread(), null, true),
+				CaseCorrelation.toStaff(about.id()).encode());
 	}
 
 	/**
@@ -168,13 +173,15 @@ class CaseRelay implements DeliveryListener {
 	 * case that shows its full card.
 	 */
 	Replies digest(List<Case> waiting) {
-		if (waiting.isEmpty()) {
-			return Replies.none();
+		Map<Long, List<Case>> byDesk = new LinkedHashMap<>();
+		waiting.forEach(each -> byDesk.computeIfAbsent(chatOf(each), chat -> new ArrayList<>()).add(each));
+		Replies digests = Replies.none();
+		for (Map.Entry<Long, List<Case>> desk : byDesk.entrySet()) {
+			digests = digests.and(new OutboundMessage.Text(desk.getKey(), staffScreens().digest(desk.getValue()),
+					staffScreens().digestButtons(desk.getValue()), null, null, true));
+			desk.getValue().forEach(each -> this.cases.listedInDigest(each.id()));
 		}
-		Replies digest = Replies.of(new OutboundMessage.Text(this.staffChat.id(), staffScreens().digest(waiting),
-				staffScreens().digestButtons(waiting), null, null, true));
-		waiting.forEach(each -> this.cases.listedInDigest(each.id()));
-		return digest;
+		return digests;
 	}
 
 	/** What is written in the staff chat, in the staff's language. */
@@ -182,8 +189,9 @@ class CaseRelay implements DeliveryListener {
 		return new StaffScreens(this.knowledge.current(), this.properties.staffLanguage());
 	}
 
-	long staffChatId() {
-		return this.staffChat.id();
+	/** The staff chat of the desk that has the case. */
+	long chatOf(Case about) {
+		return this.desks.of(about).chatId();
 	}
 
 	// --- what Telegram answered
@@ -264,7 +272,7 @@ class CaseRelay implements DeliveryListener {
 		if (!this.cases.requestTopic(waiting.id())) {
 			return Replies.none();
 		}
-		return Replies.of(new OutboundMessage.CreateTopic(this.staffChat.id(), staffScreens().forumTopicName(waiting)),
+		return Replies.of(new OutboundMessage.CreateTopic(chatOf(waiting), staffScreens().forumTopicName(waiting)),
 				new CaseCorrelation.NewTopic(waiting.id()).encode());
 	}
 
@@ -290,7 +298,7 @@ class CaseRelay implements DeliveryListener {
 			boolean onTheCard = StaffScreens.firstText(messages).map(first -> first.id() == message.id()).orElse(false);
 			return onTheCard ? Replies.none() : toStaff(open, Screen.of(screens.fromPerson(open.id(), message.text())));
 		}
-		Replies copy = Replies.of(new OutboundMessage.Copy(this.staffChat.id(), open.thread(), message.sourceChatId(),
+		Replies copy = Replies.of(new OutboundMessage.Copy(chatOf(open), open.thread(), message.sourceChatId(),
 				message.sourceMessageId().intValue(), screens.mediaCaption(open.id(), message.text()), null, true),
 				CaseCorrelation.toStaff(open.id()).encode());
 		return screens.captionRest(open.id(), message.text())
@@ -298,12 +306,12 @@ class CaseRelay implements DeliveryListener {
 			.orElse(copy);
 	}
 
-	private int cardsInTheLastMinute() {
+	private int cardsInTheLastMinute(Deque<Instant> recent) {
 		Instant minuteAgo = this.clock.instant().minus(Duration.ofMinutes(1));
-		while (!this.recentCards.isEmpty() && this.recentCards.peekFirst().isBefore(minuteAgo)) {
-			this.recentCards.removeFirst();
+		while (!recent.isEmpty() && recent.peekFirst().isBefore(minuteAgo)) {
+			recent.removeFirst();
 		}
-		return this.recentCards.size();
+		return recent.size();
 	}
 
 }

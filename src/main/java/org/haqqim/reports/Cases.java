@@ -33,7 +33,7 @@ class Cases {
 	private static final String COLUMNS = """
 			id, chat_id, status, intake_step, urgent, topic, language, citizenship, city, happened, phone, latitude,
 			longitude, thread_id, topic_requested, announced, taken_by, rating, created_at, opened_at, first_answer_at,
-			last_ack_at, reminded_at, reminders, user_notified_at, closed_at""";
+			last_ack_at, reminded_at, reminders, user_notified_at, closed_at, desk""";
 
 	private final JdbcClient jdbc;
 
@@ -47,13 +47,13 @@ class Cases {
 	// --- cases
 
 	long create(long chatId, CaseStatus status, IntakeStep step, boolean urgent, String topic, String language,
-			Citizenship citizenship) {
+			Citizenship citizenship, String desk) {
 		return this.jdbc.sql("""
 				INSERT INTO report_case (chat_id, status, intake_step, urgent, topic, language, citizenship,
-				topic_requested, announced, reminders, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?) RETURNING id""")
+				topic_requested, announced, reminders, created_at, desk)
+				VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?) RETURNING id""")
 			.params(chatId, status.name(), step == null ? null : step.name(), urgent ? 1 : 0, topic, language,
-					citizenship == null ? null : citizenship.name(), this.clock.millis())
+					citizenship == null ? null : citizenship.name(), this.clock.millis(), desk)
 			.query(Long.class)
 			.single();
 	}
@@ -84,9 +84,10 @@ class Cases {
 			.list();
 	}
 
-	Optional<Case> byThread(long threadId) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM report_case WHERE thread_id = ?")
-			.param(threadId)
+	/** The case of a forum topic in a desk's chat: topics are numbered per chat. */
+	Optional<Case> byThread(String desk, long threadId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM report_case WHERE desk = ? AND thread_id = ?")
+			.params(desk, threadId)
 			.query(Cases::map)
 			.optional();
 	}
@@ -112,6 +113,19 @@ class Cases {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM report_case WHERE status <> 'DRAFT'")
 			.query(Cases::map)
 			.list();
+	}
+
+	/**
+	 * Moves a case to another desk: it is shown there afresh, in a new forum topic when
+	 * the desk has them; its messages are kept.
+	 */
+	void transfer(long id, String desk) {
+		this.jdbc
+			.sql("UPDATE report_case SET desk = ?, thread_id = NULL, topic_requested = 0, announced = 0 "
+					+ "WHERE id = ?")
+			.params(desk, id)
+			.update();
+		this.jdbc.sql("UPDATE case_message SET relayed = 0 WHERE case_id = ?").param(id).update();
 	}
 
 	/**
@@ -194,8 +208,10 @@ class Cases {
 	}
 
 	/** Closed cases by outcome; the key is empty for those closed without one. */
-	Map<String, Long> closedByOutcome() {
-		return this.jdbc.sql("SELECT outcome, COUNT(*) AS n FROM report_case WHERE status = 'CLOSED' GROUP BY outcome")
+	Map<String, Long> closedByOutcome(String desk) {
+		return this.jdbc
+			.sql("SELECT outcome, COUNT(*) AS n FROM report_case WHERE status = 'CLOSED' AND desk = ? GROUP BY outcome")
+			.param(desk)
 			.query((rs, row) -> Map.entry(rs.getString("outcome") == null ? "" : rs.getString("outcome"),
 					rs.getLong("n")))
 			.stream()
@@ -214,11 +230,12 @@ class Cases {
 	 * The median time from opening to the first staff answer, over the cases opened since
 	 * {@code since} that were answered; empty with fewer than {@code atLeast} of them.
 	 */
-	Optional<Duration> medianFirstAnswer(Instant since, int atLeast) {
-		List<Long> waits = this.jdbc.sql("""
-				SELECT first_answer_at - opened_at FROM report_case
-				WHERE opened_at >= ? AND first_answer_at IS NOT NULL ORDER BY first_answer_at - opened_at""")
-			.param(since.toEpochMilli())
+	Optional<Duration> medianFirstAnswer(String desk, Instant since, int atLeast) {
+		List<Long> waits = this.jdbc
+			.sql("""
+					SELECT first_answer_at - opened_at FROM report_case
+					WHERE desk = ? AND opened_at >= ? AND first_answer_at IS NOT NULL ORDER BY first_answer_at - opened_at""")
+			.params(desk, since.toEpochMilli())
 			.query(Long.class)
 			.list();
 		return waits.size() < atLeast ? Optional.empty() : Optional.of(Duration.ofMillis(waits.get(waits.size() / 2)));
@@ -434,7 +451,7 @@ class Cases {
 		Case.Intake intake = new Case.Intake(rs.getString("city"), rs.getString("happened"), rs.getString("phone"),
 				location);
 		Case.StaffSide staffSide = new Case.StaffSide(nullableLong(rs, "thread_id"), rs.getInt("topic_requested") == 1,
-				rs.getInt("announced") == CARD_SHOWN, nullableLong(rs, "taken_by"));
+				rs.getInt("announced") == CARD_SHOWN, nullableLong(rs, "taken_by"), rs.getString("desk"));
 		Case.Timeline timeline = new Case.Timeline(instant(rs, "created_at"), instant(rs, "opened_at"),
 				instant(rs, "first_answer_at"), instant(rs, "last_ack_at"), instant(rs, "reminded_at"),
 				rs.getInt("reminders"), instant(rs, "user_notified_at"), instant(rs, "closed_at"));

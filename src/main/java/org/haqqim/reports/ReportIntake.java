@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.haqqim.knowledge.Audience;
+import org.haqqim.knowledge.Citizenship;
 import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.Topic;
 import org.haqqim.matching.MatchResult;
@@ -47,6 +48,8 @@ class ReportIntake {
 	/** Media sent this short a time before "write to staff" goes into the new case. */
 	private static final Duration MEDIA_CARRIED_FOR = Duration.ofMinutes(30);
 
+	private final Desks desks;
+
 	private final Clock clock;
 
 	private final Cases cases;
@@ -64,8 +67,9 @@ class ReportIntake {
 	private final Cache<Long, InboundEvent.Media> recentMedia;
 
 	ReportIntake(Cases cases, CaseRelay relay, CurrentKnowledge knowledge, QuestionMatcher matcher,
-			ReportsProperties properties, Ticker ticker, Clock clock) {
+			ReportsProperties properties, Desks desks, Ticker ticker, Clock clock) {
 		this.clock = clock;
+		this.desks = desks;
 		this.cases = cases;
 		this.matcher = matcher;
 		this.relay = relay;
@@ -86,8 +90,9 @@ class ReportIntake {
 	Replies offer(InboundEvent.Text text, Audience audience, Optional<Topic> topic) {
 		long chat = text.origin().chatId();
 		ReportScreens screens = screens(audience);
+		Citizenship citizenship = audience.citizenship().orElse(null);
 		long draft = this.cases.create(chat, CaseStatus.DRAFT, IntakeStep.CITY, true, topic.map(Topic::id).orElse(null),
-				audience.language(), audience.citizenship().orElse(null));
+				audience.language(), citizenship, this.desks.forCitizenship(citizenship).id());
 		this.cases.addText(draft, text);
 		return Replies.of(screens.whatToDoNow(topic).sendTo(chat)).and(screens.consentQuestion(draft).sendTo(chat));
 	}
@@ -107,8 +112,9 @@ class ReportIntake {
 			return Replies.of(screens.alreadyOpen(open.get().id()).sendTo(chatId));
 		}
 		boolean urgent = topic.flatMap(this.knowledge.current()::topic).map(Topic::urgent).orElse(false);
+		Citizenship citizenship = audience.citizenship().orElse(null);
 		long id = this.cases.create(chatId, CaseStatus.INTAKE, IntakeStep.WHAT, urgent, topic.orElse(null),
-				audience.language(), audience.citizenship().orElse(null));
+				audience.language(), citizenship, this.desks.forCitizenship(citizenship).id());
 		InboundEvent.Media media = this.recentMedia.getIfPresent(chatId);
 		if (media != null) {
 			this.recentMedia.invalidate(chatId);
@@ -304,11 +310,12 @@ class ReportIntake {
 	}
 
 	/**
-	 * The median time to a first staff answer over the last 30 days, once there are
-	 * enough answered cases for it to mean something.
+	 * The median time to a first staff answer at the case's desk over the last 30 days,
+	 * once there are enough answered cases for it to mean something.
 	 */
-	private Optional<Duration> measuredWait() {
-		return this.cases.medianFirstAnswer(this.clock.instant().minus(WAIT_MEASURED_OVER), WAIT_MEASURED_FROM);
+	private Optional<Duration> measuredWait(Case opened) {
+		return this.cases.medianFirstAnswer(this.desks.of(opened).id(), this.clock.instant().minus(WAIT_MEASURED_OVER),
+				WAIT_MEASURED_FROM);
 	}
 
 	/**
@@ -319,7 +326,7 @@ class ReportIntake {
 		this.cases.openAsking(intake.id(), next);
 		Case opened = this.cases.find(intake.id()).orElseThrow();
 		Replies sent = this.relay.announce(opened)
-			.and(screens.received(opened.id(), opened.urgent(), measuredWait()).sendTo(opened.chatId()));
+			.and(screens.received(opened.id(), opened.urgent(), measuredWait(opened)).sendTo(opened.chatId()));
 		return next == null ? sent : sent.and(screens.question(next, opened.id()).sendTo(opened.chatId()));
 	}
 

@@ -185,6 +185,11 @@ final class ReportScreens {
 		return Screen.of(text("report.reopened", caseId));
 	}
 
+	/** The case went to the staff who can help better; they answer in the same chat. */
+	Screen transferred(long caseId) {
+		return Screen.of(text("report.transferred", caseId));
+	}
+
 	Screen oldButton() {
 		return Screen.of(text("error.old-button"));
 	}

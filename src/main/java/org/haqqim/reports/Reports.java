@@ -126,7 +126,7 @@ public class Reports {
 				continue;
 			}
 			for (long staffMessage : this.cases.staffMessagesOf(own.id())) {
-				replies = replies.and(new OutboundMessage.Delete(this.relay.staffChatId(), (int) staffMessage));
+				replies = replies.and(new OutboundMessage.Delete(this.relay.chatOf(own), (int) staffMessage));
 			}
 			if (own.status().isOpen()) {
 				this.cases.withdraw(own.id());

@@ -1,13 +1,20 @@
 package org.haqqim.reports;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.haqqim.knowledge.Citizenship;
 import org.haqqim.system.StartupRefusal;
 import org.hibernate.validator.constraints.time.DurationMin;
 
@@ -41,6 +48,7 @@ import org.springframework.validation.annotation.Validated;
  * and age only; empty for none
  * @param escalateAfterReminders how many reminders in the staff chat come before a case
  * is raised there
+ * @param desks the staff chats besides the main one, by id, each for some citizenships
  */
 @Validated
 @ConfigurationProperties("haqqim.reports")
@@ -54,11 +62,13 @@ record ReportsProperties(@DefaultValue("ru") @NotBlank String staffLanguage, @De
 		@DefaultValue("20") @Min(1) int userMessagesPerMinute, @DefaultValue("10") @Min(1) int cardsPerMinute,
 		@DefaultValue("100000") @Min(1) int peopleTracked,
 		@DefaultValue("30d") @NotNull @DurationMin(nanos = 0, message = "must not be negative") Duration banLasts,
-		String escalationChat, @DefaultValue("2") @Min(1) int escalateAfterReminders) {
+		String escalationChat, @DefaultValue("2") @Min(1) int escalateAfterReminders, Map<String, DeskSettings> desks) {
 
 	private static final Pattern USER_ID = Pattern.compile("\\d{1,19}");
 
 	private static final Pattern GROUP_ID = Pattern.compile("-\\d{1,19}");
+
+	private static final Pattern DESK_ID = Pattern.compile("[a-z0-9]{1,20}");
 
 	public ReportsProperties {
 		escalationChat = escalationChat == null ? "" : escalationChat.strip();
@@ -66,14 +76,63 @@ record ReportsProperties(@DefaultValue("ru") @NotBlank String staffLanguage, @De
 			throw new StartupRefusal("HAQQIM_REPORTS_ESCALATION_CHAT must be the id of a group, which is negative "
 					+ "(such as -1001234567890); '" + escalationChat + "' is not one");
 		}
-		staffUserIds = staffUserIds == null ? List.of()
-				: staffUserIds.stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
-		for (String id : staffUserIds) {
+		staffUserIds = userIds("STAFF_USER_IDS", staffUserIds);
+		desks = desks == null ? Map.of() : Map.copyOf(desks);
+		configured(desks);
+	}
+
+	private static List<String> userIds(String variable, List<String> ids) {
+		List<String> cleaned = ids == null ? List.of()
+				: ids.stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
+		for (String id : cleaned) {
 			if (!USER_ID.matcher(id).matches()) {
-				throw new StartupRefusal("STAFF_USER_IDS must be Telegram user ids separated by commas, such as "
+				throw new StartupRefusal(variable + " must be Telegram user ids separated by commas, such as "
 						+ "123456789,987654321; '" + id + "' is not one");
 			}
 		}
+		return cleaned;
+	}
+
+	/** The desks besides the main one, checked: each names a group and what it takes. */
+	List<Desk> configuredDesks() {
+		return configured(this.desks);
+	}
+
+	private static List<Desk> configured(Map<String, DeskSettings> desks) {
+		List<Desk> configured = new ArrayList<>();
+		new TreeMap<>(desks).forEach((id, settings) -> {
+			String variable = "HAQQIM_REPORTS_DESKS_" + id.toUpperCase(Locale.ROOT);
+			if (!DESK_ID.matcher(id).matches() || id.equals(Desk.MAIN)) {
+				throw new StartupRefusal(variable + ": a desk id is lower-case letters and digits, not 'main', such as"
+						+ " uz or kg; '" + id + "' is not one");
+			}
+			String chat = settings.chat() == null ? "" : settings.chat().strip();
+			if (!GROUP_ID.matcher(chat).matches()) {
+				throw new StartupRefusal(variable + "_CHAT must be the id of the desk's staff group, which is negative"
+						+ " (such as -1001234567890); '" + chat + "' is not one");
+			}
+			List<Long> staff = userIds(variable + "_STAFF", settings.staff()).stream().map(Long::parseLong).toList();
+			Set<Citizenship> citizenships = new LinkedHashSet<>();
+			for (String code : settings.citizenships() == null ? List.<String>of() : settings.citizenships()) {
+				citizenships.add(Citizenship.parse(code.strip())
+					.orElseThrow(() -> new StartupRefusal(variable + "_CITIZENSHIPS must name UZ, KG, TJ, KZ or OTHER"
+							+ ", separated by commas, such as KG,KZ; '" + code.strip() + "' is not one")));
+			}
+			if (citizenships.isEmpty()) {
+				throw new StartupRefusal(
+						variable + "_CITIZENSHIPS is missing: say whose cases the desk takes, such as" + " KG,KZ");
+			}
+			String name = settings.name() == null || settings.name().isBlank() ? id : settings.name().strip();
+			configured.add(new Desk(id, name, Long.parseLong(chat), staff, citizenships));
+		});
+		return configured;
+	}
+
+	/**
+	 * A desk as the environment writes it: {@code HAQQIM_REPORTS_DESKS_KG_CHAT},
+	 * {@code _STAFF}, {@code _CITIZENSHIPS}, {@code _NAME}.
+	 */
+	record DeskSettings(String name, String chat, List<String> staff, List<String> citizenships) {
 	}
 
 	/** The escalation chat, when one is configured. */

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public enum StaffCommand {
 
-	CASES, TAKE, CLOSE, REOPEN, NOTE, REPLY, BAN, UNBAN, STATS;
+	CASES, TAKE, CLOSE, REOPEN, NOTE, REPLY, BAN, UNBAN, STATS, TRANSFER;
 
 	/** The staff command with this name ({@code take}), if it is one. */
 	public static Optional<StaffCommand> named(String name) {

@@ -51,30 +51,46 @@ public class StaffDesk {
 
 	private final ReportsProperties properties;
 
+	private final Desks desks;
+
 	private final Clock clock;
 
-	StaffDesk(Cases cases, CaseRelay relay, CurrentKnowledge knowledge, ReportsProperties properties, Clock clock) {
+	StaffDesk(Cases cases, CaseRelay relay, CurrentKnowledge knowledge, ReportsProperties properties, Desks desks,
+			Clock clock) {
 		this.cases = cases;
 		this.relay = relay;
 		this.knowledge = knowledge;
 		this.properties = properties;
+		this.desks = desks;
 		this.clock = clock;
 	}
 
-	/** What an event in the staff chat calls for. */
+	/**
+	 * Where a staff message was written: the desk, and the message, which notices answer.
+	 */
+	private record At(Desk desk, Origin by) {
+
+		Integer reply() {
+			return this.by.messageId();
+		}
+
+	}
+
+	/** What an event in a desk's staff chat calls for. */
 	public Replies handle(InboundEvent event) {
+		At at = new At(this.desks.atChat(event.origin().chatId()).orElse(this.desks.main()), event.origin());
 		if (event instanceof InboundEvent.ButtonPress press) {
 			Replies answered = Replies
 				.of(new OutboundMessage.CallbackAnswer(press.origin().chatId(), press.callbackId(), null));
-			return authorised(event).map(answered::and).orElseGet(() -> answered.and(pressButton(press)));
+			return authorised(at).map(answered::and).orElseGet(() -> answered.and(pressButton(press, at)));
 		}
 		Optional<CommandText> command = CommandText.of(event);
 		if (command.isPresent()) {
-			return authorised(event).orElseGet(() -> command(command.get(), event.origin()));
+			return authorised(at).orElseGet(() -> command(command.get(), at));
 		}
 		if (event instanceof InboundEvent.Text || event instanceof InboundEvent.Media) {
-			return caseOf(event).isEmpty() ? answerPerson(event)
-					: notOnTheStaffList(event).orElseGet(() -> answerPerson(event));
+			return caseOf(event, at).isEmpty() ? answerPerson(event, at)
+					: notOnTheStaffList(at).orElseGet(() -> answerPerson(event, at));
 		}
 		return Replies.none();
 	}
@@ -83,42 +99,43 @@ public class StaffDesk {
 	 * Empty when a staff member may act, else the refusal; refusals are logged without
 	 * content.
 	 */
-	private Optional<Replies> authorised(InboundEvent event) {
-		Integer replyTo = event.origin().messageId();
-		if (event.origin().anonymousAdmin()) {
-			logger.warn("Staff command from an anonymous admin refused (update {})", event.origin().updateId());
-			return Optional.of(tellStaff("staff.anonymous-refused", Map.of(), replyTo));
+	private Optional<Replies> authorised(At at) {
+		if (at.by().anonymousAdmin()) {
+			logger.warn("Staff command from an anonymous admin refused (update {})", at.by().updateId());
+			return Optional.of(tellStaff("staff.anonymous-refused", Map.of(), at));
 		}
-		return notOnTheStaffList(event);
+		return notOnTheStaffList(at);
 	}
 
 	/**
-	 * With {@code STAFF_USER_IDS} set, only those people act for the consulate: take,
-	 * close, or answer a person by replying to a case.
+	 * With a desk's staff list set ({@code STAFF_USER_IDS} for the main desk), only those
+	 * people act for it: take, close, or answer a person by replying to a case.
 	 */
-	private Optional<Replies> notOnTheStaffList(InboundEvent event) {
-		List<Long> staff = this.properties.staffMembers();
-		if (staff.isEmpty() || staff.contains(event.origin().userId())) {
+	private Optional<Replies> notOnTheStaffList(At at) {
+		if (at.desk().lets(at.by().userId())) {
 			return Optional.empty();
 		}
-		logger.warn("A staff action from a member not on the staff list was refused (update {})",
-				event.origin().updateId());
-		return Optional.of(tellStaff("staff.not-allowed", Map.of(), event.origin().messageId()));
+		logger.warn("A staff action from a member not on the desk's staff list was refused (update {})",
+				at.by().updateId());
+		return Optional.of(tellStaff("staff.not-allowed", Map.of(), at));
 	}
 
 	// --- answers to people
 
 	/** A staff message in a case: to the person, as "Consulate staff:", text or media. */
-	private Replies answerPerson(InboundEvent event) {
-		Optional<Case> target = caseOf(event);
+	private Replies answerPerson(InboundEvent event, At at) {
+		Optional<Case> target = caseOf(event, at);
 		Integer message = event.origin().messageId();
 		if (target.isEmpty()) {
-			return event.origin().replyToMessageId() != null ? tellStaff("staff.not-linked", Map.of(), message)
+			return event.origin().replyToMessageId() != null ? tellStaff("staff.not-linked", Map.of(), at)
 					: Replies.none();
 		}
 		Case open = target.get();
+		if (!this.desks.of(open).id().equals(at.desk().id())) {
+			return atAnotherDesk(open, at);
+		}
 		if (!open.status().isOpen()) {
-			return tellStaff("staff.case-closed", Map.of("case", Long.toString(open.id())), message);
+			return tellStaff("staff.case-closed", Map.of("case", Long.toString(open.id())), at);
 		}
 		String staffName = this.properties.showStaffNames() ? event.origin().senderName() : null;
 		String heading = new ReportScreens(this.knowledge.current(), open.audience()).staffAnswerHeading(staffName);
@@ -158,79 +175,121 @@ public class StaffDesk {
 	 * The case a staff message belongs to: the message it replies to, or the forum topic
 	 * it is in.
 	 */
-	private Optional<Case> caseOf(InboundEvent event) {
+	private Optional<Case> caseOf(InboundEvent event, At at) {
 		Integer replyTo = event.origin().replyToMessageId();
 		if (replyTo != null) {
 			return this.cases.caseOfStaffMessage(event.origin().chatId(), replyTo).flatMap(this.cases::find);
 		}
 		Integer thread = event.origin().threadId();
 		if (thread != null) {
-			return this.cases.byThread(thread);
+			return this.cases.byThread(at.desk().id(), thread);
 		}
 		return Optional.empty();
 	}
 
+	/** A case another desk has now: named, with the desk, and nothing done. */
+	private Replies atAnotherDesk(Case elsewhere, At at) {
+		return tellStaff("staff.other-desk",
+				Map.of("case", Long.toString(elsewhere.id()), "desk", this.desks.of(elsewhere).name()), at);
+	}
+
 	// --- buttons and commands
 
-	private Replies pressButton(InboundEvent.ButtonPress press) {
+	private Replies pressButton(InboundEvent.ButtonPress press, At at) {
 		Optional<CaseAction> action = CaseAction.decode(press.data());
 		if (action.orElse(null) instanceof CaseAction.Take take) {
-			return take(take.caseId(), press.origin());
+			return withCase(Optional.of(take.caseId()), at, caseId -> take(caseId, at));
 		}
 		if (action.orElse(null) instanceof CaseAction.Close close) {
-			return close(close.caseId(), null, press.origin());
+			return withCase(Optional.of(close.caseId()), at, caseId -> close(caseId, null, at));
 		}
 		if (action.orElse(null) instanceof CaseAction.ShowCard show) {
-			return showCard(show.caseId(), press.origin());
+			return withCase(Optional.of(show.caseId()), at, caseId -> showCard(caseId, at));
 		}
 		return Replies.none();
 	}
 
-	private Replies command(CommandText command, Origin by) {
+	private Replies command(CommandText command, At at) {
 		String[] words = command.arguments().isEmpty() ? new String[0] : command.arguments().split("\\s+", 2);
 		Optional<Long> id = words.length > 0 ? number(words[0].replace("#", "")) : Optional.empty();
 		String rest = words.length > 1 ? words[1] : null;
-		Integer reply = by.messageId();
 		Optional<StaffCommand> known = StaffCommand.named(command.name());
 		if (known.isEmpty()) {
-			return tellStaff("staff.usage", Map.of(), reply);
+			return tellStaff("staff.usage", Map.of(), at);
 		}
 		return switch (known.get()) {
-			case CASES -> listOpenCases(reply);
-			case STATS -> stats(reply);
-			case TAKE -> withCase(id, reply, caseId -> take(caseId, by));
-			case CLOSE -> withCase(id, reply, caseId -> close(caseId, rest, by));
-			case REOPEN -> withCase(id, reply, caseId -> reopen(caseId, reply));
-			case NOTE -> withCase(id, reply, caseId -> note(caseId, rest, reply));
-			case REPLY ->
-				id.isEmpty() ? listTemplates(reply) : withCase(id, reply, caseId -> sendTemplate(caseId, rest, by));
-			case BAN -> withCase(id, reply, caseId -> ban(caseId, reply));
-			case UNBAN -> withCase(id, reply, caseId -> unban(caseId, reply));
+			case CASES -> listOpenCases(at);
+			case STATS -> stats(at);
+			case TAKE -> withCase(id, at, caseId -> take(caseId, at));
+			case CLOSE -> withCase(id, at, caseId -> close(caseId, rest, at));
+			case REOPEN -> withCase(id, at, caseId -> reopen(caseId, at));
+			case NOTE -> withCase(id, at, caseId -> note(caseId, rest, at));
+			case REPLY -> id.isEmpty() ? listTemplates(at) : withCase(id, at, caseId -> sendTemplate(caseId, rest, at));
+			case BAN -> withCase(id, at, caseId -> ban(caseId, at));
+			case UNBAN -> withCase(id, at, caseId -> unban(caseId, at));
+			case TRANSFER -> withCase(id, at, caseId -> transfer(caseId, rest, at));
 		};
 	}
 
 	/**
-	 * A command about a case that staff have: one not yet sent to them does not exist for
-	 * them.
+	 * A command about a case that this desk has: one not yet sent to staff does not exist
+	 * for them, and one at another desk is named with its desk and left alone.
 	 */
-	private Replies withCase(Optional<Long> id, Integer reply, LongFunction<Replies> action) {
+	private Replies withCase(Optional<Long> id, At at, LongFunction<Replies> action) {
 		if (id.isEmpty()) {
-			return tellStaff("staff.usage", Map.of(), reply);
+			return tellStaff("staff.usage", Map.of(), at);
 		}
-		boolean known = this.cases.find(id.get())
-			.filter(found -> found.status() != CaseStatus.DRAFT && found.status() != CaseStatus.INTAKE)
-			.isPresent();
-		if (!known) {
-			return tellStaff("staff.no-such-case", Map.of("case", Long.toString(id.get())), reply);
+		Optional<Case> known = this.cases.find(id.get())
+			.filter(found -> found.status() != CaseStatus.DRAFT && found.status() != CaseStatus.INTAKE);
+		if (known.isEmpty()) {
+			return tellStaff("staff.no-such-case", Map.of("case", Long.toString(id.get())), at);
+		}
+		if (!this.desks.of(known.get()).id().equals(at.desk().id())) {
+			return atAnotherDesk(known.get(), at);
 		}
 		return action.apply(id.get());
 	}
 
-	/** Takes a case, and shows its card again so the taker can answer it with a reply. */
-	private Replies take(long caseId, Origin by) {
+	/**
+	 * {@code /transfer N DESK}: the case moves with its history to the desk that should
+	 * have it, is shown there as new, and the person is told that other staff will
+	 * answer.
+	 */
+	private Replies transfer(long caseId, String deskId, At at) {
+		Optional<Desk> to = deskId == null ? Optional.empty()
+				: this.desks.byId(deskId.strip().toLowerCase(Locale.ROOT));
+		if (to.isEmpty()) {
+			return tellStaff("staff.transfer-usage", Map.of("desks", this.desks.ids()), at);
+		}
 		Optional<Case> found = this.cases.find(caseId).filter(c -> c.status().isOpen());
 		if (found.isEmpty()) {
-			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), by.messageId());
+			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), at);
+		}
+		if (to.get().id().equals(at.desk().id())) {
+			return tellStaff("staff.transfer-same", Map.of("case", Long.toString(caseId)), at);
+		}
+		Replies told = this.relay.tell(found.get(), "staff.transferred", Map.of("desk", to.get().name()));
+		this.cases.transfer(caseId, to.get().id());
+		this.cases.addNote(caseId, "transferred from " + at.desk().id() + " to " + to.get().id());
+		Case moved = this.cases.find(caseId).orElseThrow();
+		Replies there = this.relay
+			.tellStaff(to.get().chatId(), this.relay.staffScreens()
+				.text("staff.transferred-here", Map.of("case", Long.toString(caseId), "desk", at.desk().name())), null)
+			.and(this.relay.showCard(moved));
+		if (moved.chatId() == 0) {
+			return told.and(there);
+		}
+		return told.and(there)
+			.and(this.relay.toPerson(moved,
+					new ReportScreens(this.knowledge.current(), moved.audience()).transferred(caseId)));
+	}
+
+	/** Takes a case, and shows its card again so the taker can answer it with a reply. */
+	private Replies take(long caseId, At at) {
+		Origin by = at.by();
+		Optional<Case> found = this.cases.find(caseId).filter(c -> c.status().isOpen());
+		if (found.isEmpty()) {
+			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), at);
 		}
 		boolean waited = found.get().status() == CaseStatus.OPEN;
 		this.cases.take(caseId, by.userId());
@@ -250,18 +309,18 @@ public class StaffDesk {
 	 * The full card of a case named in a digest, with what the person wrote: shown once,
 	 * however often the button is pressed.
 	 */
-	private Replies showCard(long caseId, Origin by) {
+	private Replies showCard(long caseId, At at) {
 		Optional<Case> found = this.cases.find(caseId).filter(c -> c.status().isOpen());
 		if (found.isEmpty()) {
-			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), by.messageId());
+			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), at);
 		}
 		return found.get().staffSide().cardShown() ? Replies.none() : this.relay.showCard(found.get());
 	}
 
-	private Replies close(long caseId, String note, Origin by) {
+	private Replies close(long caseId, String note, At at) {
 		Optional<Case> found = this.cases.find(caseId).filter(c -> c.status().isOpen());
 		if (found.isEmpty()) {
-			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), by.messageId());
+			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), at);
 		}
 		Case closing = found.get();
 		Optional<String> outcome = outcomeOf(note);
@@ -288,13 +347,13 @@ public class StaffDesk {
 		return this.knowledge.current().textNamesUnder("outcome").stream().filter(first::equals).findFirst();
 	}
 
-	private Replies reopen(long caseId, Integer reply) {
+	private Replies reopen(long caseId, At at) {
 		Case found = this.cases.find(caseId).orElseThrow();
 		if (found.status().isOpen()) {
-			return tellStaff("staff.open-already", Map.of("case", Long.toString(caseId)), reply);
+			return tellStaff("staff.open-already", Map.of("case", Long.toString(caseId)), at);
 		}
 		if (found.status() != CaseStatus.CLOSED || found.chatId() == 0) {
-			return tellStaff("staff.no-such-case", Map.of("case", Long.toString(caseId)), reply);
+			return tellStaff("staff.no-such-case", Map.of("case", Long.toString(caseId)), at);
 		}
 		this.cases.reopen(caseId);
 		ReportScreens person = new ReportScreens(this.knowledge.current(), found.audience());
@@ -303,14 +362,14 @@ public class StaffDesk {
 	}
 
 	/** The reply templates, each by its name and as staff read it. */
-	private Replies listTemplates(Integer reply) {
+	private Replies listTemplates(At at) {
 		StaffScreens screens = this.relay.staffScreens();
 		String list = this.knowledge.current()
 			.textNamesUnder("template")
 			.stream()
 			.map(name -> name + " – " + screens.plainText("template." + name))
 			.collect(Collectors.joining("\n"));
-		return tellStaff("staff.templates", Map.of("templates", list), reply);
+		return tellStaff("staff.templates", Map.of("templates", list), at);
 	}
 
 	/**
@@ -318,14 +377,15 @@ public class StaffDesk {
 	 * staff are shown it in theirs. It counts as a staff answer, like a reply to the
 	 * card.
 	 */
-	private Replies sendTemplate(long caseId, String name, Origin by) {
+	private Replies sendTemplate(long caseId, String name, At at) {
+		Origin by = at.by();
 		String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
 		if (!this.knowledge.current().textNamesUnder("template").contains(wanted)) {
-			return listTemplates(by.messageId());
+			return listTemplates(at);
 		}
 		Optional<Case> found = this.cases.find(caseId).filter(c -> c.status().isOpen() && c.chatId() != 0);
 		if (found.isEmpty()) {
-			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), by.messageId());
+			return tellStaff("staff.case-closed", Map.of("case", Long.toString(caseId)), at);
 		}
 		Case open = found.get();
 		String key = "template." + wanted;
@@ -342,42 +402,42 @@ public class StaffDesk {
 				Map.of("template", this.relay.staffScreens().plainText(key))));
 	}
 
-	private Replies note(long caseId, String note, Integer reply) {
+	private Replies note(long caseId, String note, At at) {
 		if (note == null || note.isBlank()) {
-			return tellStaff("staff.usage", Map.of(), reply);
+			return tellStaff("staff.usage", Map.of(), at);
 		}
 		this.cases.addNote(caseId, note);
-		return tellStaff("staff.note-saved", Map.of("case", Long.toString(caseId)), reply);
+		return tellStaff("staff.note-saved", Map.of("case", Long.toString(caseId)), at);
 	}
 
-	private Replies ban(long caseId, Integer reply) {
+	private Replies ban(long caseId, At at) {
 		Case found = this.cases.find(caseId).orElseThrow();
 		if (found.chatId() != 0) {
 			this.cases.ban(found.chatId(), caseId);
 		}
 		return tellStaff("staff.banned",
-				Map.of("case", Long.toString(caseId), "days", Long.toString(this.properties.banLasts().toDays())),
-				reply);
+				Map.of("case", Long.toString(caseId), "days", Long.toString(this.properties.banLasts().toDays())), at);
 	}
 
-	private Replies unban(long caseId, Integer reply) {
+	private Replies unban(long caseId, At at) {
 		String key = this.cases.unban(caseId) ? "staff.unbanned" : "staff.not-banned";
-		return tellStaff(key, Map.of("case", Long.toString(caseId)), reply);
+		return tellStaff(key, Map.of("case", Long.toString(caseId)), at);
 	}
 
-	private Replies listOpenCases(Integer reply) {
-		List<Case> open = this.cases.open();
+	private Replies listOpenCases(At at) {
+		List<Case> open = ofThisDesk(this.cases.open(), at);
 		if (open.isEmpty()) {
-			return tellStaff("staff.cases.none", Map.of(), reply);
+			return tellStaff("staff.cases.none", Map.of(), at);
 		}
-		return this.relay.tellStaff(this.relay.staffScreens().openCases(open, this.clock.instant()), reply);
+		return this.relay.tellStaff(at.desk().chatId(), this.relay.staffScreens().openCases(open, this.clock.instant()),
+				at.reply());
 	}
 
 	/**
 	 * Counts by status, topic and language, and the median time to a first staff answer.
 	 */
-	private Replies stats(Integer reply) {
-		List<Case> all = this.cases.all();
+	private Replies stats(At at) {
+		List<Case> all = ofThisDesk(this.cases.all(), at);
 		Map<CaseStatus, Long> byStatus = all.stream()
 			.collect(Collectors.groupingBy(Case::status, TreeMap::new, Collectors.counting()));
 		String topics = counts(all.stream().map(c -> c.topic() == null ? "-" : c.topic()).toList());
@@ -403,17 +463,17 @@ public class StaffDesk {
 		params.put("taken", Long.toString(byStatus.getOrDefault(CaseStatus.TAKEN, 0L)));
 		params.put("closed", Long.toString(closed));
 		params.put("urgent-waiting", Long.toString(urgentWaiting));
-		params.put("outcomes", outcomes(screens));
+		params.put("outcomes", outcomes(screens, at.desk()));
 		params.put("topics", topics);
 		params.put("languages", languages);
 		params.put("median", median);
 		params.put("p90", slowest);
-		return tellStaff("staff.stats", params, reply);
+		return tellStaff("staff.stats", params, at);
 	}
 
 	/** Closed cases by outcome, with the outcomes' names in the staff's language. */
-	private String outcomes(StaffScreens screens) {
-		Map<String, Long> byOutcome = this.cases.closedByOutcome();
+	private String outcomes(StaffScreens screens, Desk desk) {
+		Map<String, Long> byOutcome = this.cases.closedByOutcome(desk.id());
 		return byOutcome.isEmpty() ? "-"
 				: byOutcome.entrySet()
 					.stream()
@@ -422,8 +482,12 @@ public class StaffDesk {
 					.collect(Collectors.joining(", "));
 	}
 
-	private Replies tellStaff(String key, Map<String, String> params, Integer replyTo) {
-		return this.relay.tellStaff(this.relay.staffScreens().text(key, params), replyTo);
+	private Replies tellStaff(String key, Map<String, String> params, At at) {
+		return this.relay.tellStaff(at.desk().chatId(), this.relay.staffScreens().text(key, params), at.reply());
+	}
+
+	private List<Case> ofThisDesk(List<Case> cases, At at) {
+		return cases.stream().filter(each -> this.desks.of(each).id().equals(at.desk().id())).toList();
 	}
 
 	private static String counts(List<String> values) {

@@ -22,7 +22,6 @@ import org.haqqim.matching.UnansweredQuestions;
 import org.haqqim.reports.ReportsWiring;
 import org.haqqim.system.MovableClock;
 import org.haqqim.system.PersonForgotten;
-import org.haqqim.system.StaffChat;
 import org.haqqim.transport.ChatType;
 import org.haqqim.transport.Deliveries;
 import org.haqqim.transport.InboundEvent;
@@ -93,7 +92,7 @@ class DispatcherTests {
 				new UnansweredQuestions(this.jdbc, clock), new TopicFeedback(this.jdbc), reports.reports(),
 				this.published::add, matchingProperties);
 		this.dispatcher = new Dispatcher(conversation, reports.staffDesk(), reports.reports(), reports.flood(),
-				new StaffChat(STAFF), knowledge, users);
+				reports.desks(), knowledge, users);
 		this.deliveries = reports.deliveries();
 	}
 

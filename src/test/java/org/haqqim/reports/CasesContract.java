@@ -50,7 +50,8 @@ abstract class CasesContract {
 
 	@Test
 	void aCaseIsReadBackAsItWasStored() {
-		long id = this.cases.create(7, CaseStatus.INTAKE, IntakeStep.WHAT, true, "detention", "ky", Citizenship.KG);
+		long id = this.cases.create(7, CaseStatus.INTAKE, IntakeStep.WHAT, true, "detention", "ky", Citizenship.KG,
+				Desk.MAIN);
 		this.cases.setCity(id, "Москва");
 		this.cases.setHappened(id, "Сегодня");
 		this.cases.setPhone(id, "+79001234567");
@@ -72,7 +73,7 @@ abstract class CasesContract {
 
 	@Test
 	void aCaseOpensToStaffWhileThePersonIsStillAskedAndTheIntakeEndsOpen() {
-		long id = this.cases.create(12, CaseStatus.DRAFT, IntakeStep.CITY, true, null, "ru", null);
+		long id = this.cases.create(12, CaseStatus.DRAFT, IntakeStep.CITY, true, null, "ru", null, Desk.MAIN);
 		this.cases.openAsking(id, IntakeStep.CITY);
 		Case asking = this.cases.find(id).orElseThrow();
 		assertThat(asking.status()).isEqualTo(CaseStatus.OPEN);
@@ -87,13 +88,13 @@ abstract class CasesContract {
 
 	@Test
 	void thePersonsNewestCaseInIntakeOrOpenCollectsTheirMessagesNeverADraftOrAClosedOne() {
-		long draft = this.cases.create(8, CaseStatus.DRAFT, IntakeStep.CITY, true, null, "ru", null);
+		long draft = this.cases.create(8, CaseStatus.DRAFT, IntakeStep.CITY, true, null, "ru", null, Desk.MAIN);
 		assertThat(this.cases.collecting(8)).isEmpty();
-		long closed = this.cases.create(8, CaseStatus.INTAKE, IntakeStep.WHAT, false, null, "ru", null);
+		long closed = this.cases.create(8, CaseStatus.INTAKE, IntakeStep.WHAT, false, null, "ru", null, Desk.MAIN);
 		this.cases.openAsking(closed, null);
 		this.cases.close(closed, null);
 		assertThat(this.cases.collecting(8)).isEmpty();
-		long open = this.cases.create(8, CaseStatus.INTAKE, IntakeStep.WHAT, false, null, "ru", null);
+		long open = this.cases.create(8, CaseStatus.INTAKE, IntakeStep.WHAT, false, null, "ru", null, Desk.MAIN);
 		this.cases.openAsking(open, null);
 		this.cases.take(open, 55);
 		assertThat(this.cases.collecting(8)).map(Case::id).contains(open);
@@ -103,7 +104,7 @@ abstract class CasesContract {
 
 	@Test
 	void messagesKeepTheirOrderKindAndSource() {
-		long id = this.cases.create(9, CaseStatus.INTAKE, IntakeStep.WHAT, false, null, "ru", null);
+		long id = this.cases.create(9, CaseStatus.INTAKE, IntakeStep.WHAT, false, null, "ru", null, Desk.MAIN);
 		this.cases.addText(id, new InboundEvent.Text(Origin.privateMessage(1, 9, 31, "ru"), "first words"));
 		this.cases.addMedia(id,
 				new InboundEvent.Media(Origin.privateMessage(2, 9, 32, "ru"), MediaKind.PHOTO, "file-1", "a caption"));
@@ -123,7 +124,7 @@ abstract class CasesContract {
 
 	@Test
 	void aNulInThePersonsWordsCannotCostTheCaseItsRow() {
-		long id = this.cases.create(10, CaseStatus.INTAKE, IntakeStep.WHAT, true, null, "ru", null);
+		long id = this.cases.create(10, CaseStatus.INTAKE, IntakeStep.WHAT, true, null, "ru", null, Desk.MAIN);
 		this.cases.addText(id, new InboundEvent.Text(Origin.privateMessage(1, 10, 31, "ru"), "they beat\u0000 me"));
 		this.cases.addMedia(id, new InboundEvent.Media(Origin.privateMessage(2, 10, 32, "ru"), MediaKind.PHOTO,
 				"file-1", "\u0000bruises"));
@@ -132,7 +133,7 @@ abstract class CasesContract {
 
 	@Test
 	void aStaffMessageIsMappedToOneCaseAndAForumTopicRequestedOnce() {
-		long id = this.cases.create(10, CaseStatus.INTAKE, IntakeStep.WHAT, false, null, "ru", null);
+		long id = this.cases.create(10, CaseStatus.INTAKE, IntakeStep.WHAT, false, null, "ru", null, Desk.MAIN);
 		this.cases.mapStaffMessage(-100, 5, id);
 		this.cases.mapStaffMessage(-100, 5, id);
 		assertThat(this.cases.caseOfStaffMessage(-100, 5)).contains(id);
@@ -141,12 +142,13 @@ abstract class CasesContract {
 		assertThat(this.cases.requestTopic(id)).isTrue();
 		assertThat(this.cases.requestTopic(id)).isFalse();
 		this.cases.setThread(id, 101);
-		assertThat(this.cases.byThread(101)).map(Case::id).contains(id);
+		assertThat(this.cases.byThread(Desk.MAIN, 101)).map(Case::id).contains(id);
 	}
 
 	@Test
 	void erasingAClosedCaseLeavesOnlyAnAnonymousCount() {
-		long id = this.cases.create(11, CaseStatus.INTAKE, IntakeStep.WHAT, true, "detention", "uz", Citizenship.UZ);
+		long id = this.cases.create(11, CaseStatus.INTAKE, IntakeStep.WHAT, true, "detention", "uz", Citizenship.UZ,
+				Desk.MAIN);
 		this.cases.setPhone(id, "+79001234567");
 		this.cases.addText(id, new InboundEvent.Text(Origin.privateMessage(3, 11, 33, "uz"), "my words"));
 		this.cases.mapStaffMessage(-100, 6, id);
@@ -168,7 +170,7 @@ abstract class CasesContract {
 
 	@Test
 	void unansweredDraftsAreFoundForDeletionAndBansAreKeptOnceRenewedAndExpire() {
-		long draft = this.cases.create(12, CaseStatus.DRAFT, IntakeStep.CITY, true, null, "ru", null);
+		long draft = this.cases.create(12, CaseStatus.DRAFT, IntakeStep.CITY, true, null, "ru", null, Desk.MAIN);
 		this.clock.advance(Duration.ofHours(25));
 		assertThat(this.cases.draftsCreatedBefore(this.clock.instant().minus(Duration.ofHours(24))))
 			.containsExactly(draft);

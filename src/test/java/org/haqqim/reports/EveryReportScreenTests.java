@@ -60,7 +60,7 @@ class EveryReportScreenTests {
 		Instant now = Instant.parse("2026-12-02T10:00:00Z");
 		Case shown = new Case(42, 7, CaseStatus.OPEN, null, true, "detention", "ky", Citizenship.KG,
 				new Case.Intake("Москва", "Сегодня", "+79001234567", new Case.Location(55.75, 37.61)),
-				new Case.StaffSide(null, false, true, null), null,
+				new Case.StaffSide(null, false, true, null, Desk.MAIN), null,
 				new Case.Timeline(now.minusSeconds(600), now.minusSeconds(300), null, null, null, 0, null, null));
 		List<CaseMessage> messages = List.of(new CaseMessage(1, 42, CaseMessage.Direction.IN, "TEXT",
 				"<b>markup</b> stays text", null, 7L, 3L, false));

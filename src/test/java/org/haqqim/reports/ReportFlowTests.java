@@ -199,7 +199,7 @@ class ReportFlowTests {
 			.contains(knowledge.current().plainText("report.received", RUSSIAN_UZBEK).substring(0, 10));
 		for (int i = 0; i < 10; i++) {
 			long answered = wiring.cases.create(people.incrementAndGet(), CaseStatus.INTAKE, IntakeStep.WHAT, false,
-					null, "ru", Citizenship.UZ);
+					null, "ru", Citizenship.UZ, Desk.MAIN);
 			wiring.cases.openAsking(answered, null);
 			this.clock.advance(Duration.ofHours(3));
 			wiring.cases.answered(answered);
@@ -435,7 +435,7 @@ class ReportFlowTests {
 		assertThat(card.buttons()).contains("rp:take:" + caseId);
 		Integer thread = ((OutboundMessage.Text) card.message()).threadId();
 		assertThat(thread).isEqualTo(toStaff.get(0).messageId().intValue());
-		assertThat(wiring.cases.byThread(thread)).map(Case::id).contains(caseId);
+		assertThat(wiring.cases.byThread(Desk.MAIN, thread)).map(Case::id).contains(caseId);
 	}
 
 	@Test

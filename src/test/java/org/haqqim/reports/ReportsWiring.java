@@ -33,6 +33,8 @@ public final class ReportsWiring {
 
 	final ReportsProperties properties;
 
+	private final Desks desks;
+
 	private final Reports reports;
 
 	private final StaffDesk staffDesk;
@@ -47,12 +49,13 @@ public final class ReportsWiring {
 		this.properties = new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("haqqim.reports",
 				ReportsProperties.class);
 		this.cases = new Cases(jdbc, clock);
-		this.relay = new CaseRelay(this.cases, knowledge, new StaffChat(STAFF_CHAT_ID), this.properties, clock);
+		this.desks = new Desks(new StaffChat(STAFF_CHAT_ID), this.properties);
+		this.relay = new CaseRelay(this.cases, knowledge, this.desks, this.properties, clock);
 		this.intake = new ReportIntake(this.cases, this.relay, knowledge,
-				new QuestionMatcher(knowledge, BoundDefaults.matching()), this.properties,
+				new QuestionMatcher(knowledge, BoundDefaults.matching()), this.properties, this.desks,
 				() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()), clock);
 		this.reports = new Reports(this.cases, this.intake, this.relay, knowledge, this.properties);
-		this.staffDesk = new StaffDesk(this.cases, this.relay, knowledge, this.properties, clock);
+		this.staffDesk = new StaffDesk(this.cases, this.relay, knowledge, this.properties, this.desks, clock);
 		this.flood = new FloodGuard(this.properties, clock, () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
 		this.reminders = new Reminders(this.cases, this.relay, knowledge, this.properties, clock);
 		this.deliveries = new Deliveries(List.of(this.relay));
@@ -69,6 +72,10 @@ public final class ReportsWiring {
 
 	public Reports reports() {
 		return this.reports;
+	}
+
+	public Desks desks() {
+		return this.desks;
 	}
 
 	public StaffDesk staffDesk() {
