@@ -49,6 +49,8 @@ final class PackagedBot {
 		environment.put("KNOWLEDGE_DIR", Path.of("knowledge").toAbsolutePath().toString());
 		environment.put("HAQQIM_TELEGRAM_POLL_TIMEOUT", "1s");
 		environment.put("HAQQIM_TELEGRAM_HEARTBEAT_FILE", this.directory.resolve("heartbeat").toString());
+		// A killed bot's successor may start before the port is free again.
+		environment.put("HAQQIM_MANAGEMENT_PORT", "0");
 		environment.putAll(variables);
 		builder.redirectErrorStream(true);
 		builder.redirectOutput(log(this.starts).toFile());

@@ -53,7 +53,10 @@ final class Bot {
 			properties.add("--haqqim.database.url=jdbc:sqlite:./data/console.db");
 		}
 		this.logging.handOver();
-		return new SpringApplicationBuilder(this.application).web(WebApplicationType.NONE)
+		// Only the bot on Telegram serves health and metrics; the console chat and the
+		// commands open no port.
+		WebApplicationType web = mode == Mode.TELEGRAM ? WebApplicationType.SERVLET : WebApplicationType.NONE;
+		return new SpringApplicationBuilder(this.application).web(web)
 			.environment(Settings.environment(this.environment))
 			.run(properties.toArray(String[]::new));
 	}

@@ -1,5 +1,6 @@
 package org.haqqim.matching;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.system.WhenChatting;
 import org.slf4j.Logger;
@@ -17,8 +18,8 @@ class MatchingConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(MatchingConfiguration.class);
 
 	@Bean
-	QuestionMatcher questionMatcher(CurrentKnowledge knowledge, MatchingProperties properties) {
-		return new QuestionMatcher(knowledge, properties);
+	QuestionMatcher questionMatcher(CurrentKnowledge knowledge, MatchingProperties properties, MeterRegistry registry) {
+		return new QuestionMatcher(knowledge, properties, registry);
 	}
 
 	@Bean

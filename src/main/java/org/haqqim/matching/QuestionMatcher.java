@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.knowledge.KnowledgeReloaded;
 import org.slf4j.Logger;
@@ -22,14 +24,17 @@ public class QuestionMatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(QuestionMatcher.class);
 
+	private final MeterRegistry registry;
+
 	private final MatchingProperties properties;
 
 	private final AtomicReference<MatchingEngine> engine = new AtomicReference<>();
 
 	private final Cache<String, MatchResult> results;
 
-	public QuestionMatcher(CurrentKnowledge knowledge, MatchingProperties properties) {
+	public QuestionMatcher(CurrentKnowledge knowledge, MatchingProperties properties, MeterRegistry registry) {
 		this.properties = properties;
+		this.registry = registry;
 		this.results = Caffeine.newBuilder().maximumSize(properties.cacheSize()).build();
 		this.engine.set(MatchingEngine.build(knowledge.current(), properties));
 	}
@@ -37,7 +42,20 @@ public class QuestionMatcher {
 	public MatchResult match(Question question) {
 		String key = TextFolding.fold(question.text() == null ? "" : question.text()) + '\u0000'
 				+ question.languageHint() + '\u0000' + question.citizenship();
-		return this.results.get(key.toLowerCase(Locale.ROOT), k -> this.engine.get().match(question));
+		MatchResult result = this.results.get(key.toLowerCase(Locale.ROOT), k -> this.engine.get().match(question));
+		count(result);
+		return result;
+	}
+
+	/** Matches by decision and language, and how many read as urgent; never the words. */
+	private void count(MatchResult result) {
+		Counter.builder("haqqim.matches")
+			.description("questions matched, by decision, language and urgency")
+			.tag("decision", result.decision().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+			.tag("language", result.language())
+			.tag("urgent", Boolean.toString(result.urgent()))
+			.register(this.registry)
+			.increment();
 	}
 
 	/**

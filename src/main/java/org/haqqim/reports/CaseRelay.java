@@ -59,11 +59,14 @@ class CaseRelay implements DeliveryListener {
 
 	private final ReportsProperties properties;
 
+	private final ReportMetrics metrics;
+
 	private final Clock clock;
 
 	private final Map<String, Deque<Instant>> recentCards = new HashMap<>();
 
-	CaseRelay(Cases cases, CurrentKnowledge knowledge, Desks desks, ReportsProperties properties, Clock clock) {
+	CaseRelay(Cases cases, CurrentKnowledge knowledge, Desks desks, ReportsProperties properties, ReportMetrics metrics,
+			Clock clock) {
 		if (knowledge.current().language(properties.staffLanguage()).isEmpty()) {
 			throw new StartupRefusal("HAQQIM_REPORTS_STAFF_LANGUAGE is not valid: '" + properties.staffLanguage()
 					+ "' is not a language of the knowledge base, such as "
@@ -72,6 +75,7 @@ class CaseRelay implements DeliveryListener {
 		this.cases = cases;
 		this.knowledge = knowledge;
 		this.desks = desks;
+		this.metrics = metrics;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -81,6 +85,7 @@ class CaseRelay implements DeliveryListener {
 	 * the next digest.
 	 */
 	Replies announce(Case opened) {
+		this.metrics.opened(opened);
 		Deque<Instant> recent = this.recentCards.computeIfAbsent(this.desks.of(opened).id(),
 				desk -> new ArrayDeque<>());
 		if (cardsInTheLastMinute(recent) >= this.properties.cardsPerMinute()) {

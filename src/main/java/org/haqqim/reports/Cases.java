@@ -241,6 +241,16 @@ class Cases {
 		return waits.size() < atLeast ? Optional.empty() : Optional.of(Duration.ofMillis(waits.get(waits.size() / 2)));
 	}
 
+	/** Open cases of a desk that no staff member has answered yet. */
+	long waitingForAnswer(String desk, boolean urgent) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM report_case WHERE desk = ? AND urgent = ? AND status IN ('OPEN', 'TAKEN') "
+					+ "AND first_answer_at IS NULL")
+			.params(desk, urgent ? 1 : 0)
+			.query(Long.class)
+			.single();
+	}
+
 	void answered(long id) {
 		this.jdbc.sql("UPDATE report_case SET first_answer_at = ? WHERE id = ? AND first_answer_at IS NULL")
 			.params(this.clock.millis(), id)

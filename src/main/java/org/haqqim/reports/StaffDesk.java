@@ -53,10 +53,13 @@ public class StaffDesk {
 
 	private final Desks desks;
 
+	private final ReportMetrics metrics;
+
 	private final Clock clock;
 
 	StaffDesk(Cases cases, CaseRelay relay, CurrentKnowledge knowledge, ReportsProperties properties, Desks desks,
-			Clock clock) {
+			ReportMetrics metrics, Clock clock) {
+		this.metrics = metrics;
 		this.cases = cases;
 		this.relay = relay;
 		this.knowledge = knowledge;
@@ -151,6 +154,7 @@ public class StaffDesk {
 					CaseCorrelation.toPerson(open.id()).encode());
 			this.cases.addStaffAnswer(open.id(), media.kind().name(), media.caption(), media.fileId());
 		}
+		this.metrics.firstAnswer(open);
 		this.cases.answered(open.id());
 		if (open.status() == CaseStatus.OPEN && event.origin().userId() != 0) {
 			this.cases.take(open.id(), event.origin().userId());
@@ -394,6 +398,7 @@ public class StaffDesk {
 		String text = this.knowledge.current().text(key, open.audience());
 		Replies replies = this.relay.toPerson(open, Screen.of(person.staffAnswerHeading(staffName) + "\n" + text));
 		this.cases.addStaffAnswer(open.id(), "TEXT", Html.toPlainText(text), null);
+		this.metrics.firstAnswer(open);
 		this.cases.answered(open.id());
 		if (open.status() == CaseStatus.OPEN && by.userId() != 0) {
 			this.cases.take(open.id(), by.userId());

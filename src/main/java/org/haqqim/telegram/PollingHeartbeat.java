@@ -14,6 +14,8 @@ class PollingHeartbeat {
 
 	private final AtomicLong failuresSinceSuccess = new AtomicLong();
 
+	private final AtomicLong failures = new AtomicLong();
+
 	void recordSuccess(Instant at, int updates) {
 		this.lastSuccess.set(at);
 		this.updatesReceived.addAndGet(updates);
@@ -22,6 +24,12 @@ class PollingHeartbeat {
 
 	void recordFailure() {
 		this.failuresSinceSuccess.incrementAndGet();
+		this.failures.incrementAndGet();
+	}
+
+	/** Every failed poll since start, for the operator's error rate. */
+	long failures() {
+		return this.failures.get();
 	}
 
 	public Optional<Instant> lastSuccess() {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -40,8 +42,21 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	PollingHeartbeat pollingHeartbeat() {
-		return new PollingHeartbeat();
+	PollingHeartbeat pollingHeartbeat(MeterRegistry registry) {
+		PollingHeartbeat heartbeat = new PollingHeartbeat();
+		FunctionCounter.builder("haqqim.telegram.updates.received", heartbeat, PollingHeartbeat::updatesReceived)
+			.description("updates received from Telegram")
+			.register(registry);
+		FunctionCounter.builder("haqqim.telegram.poll.errors", heartbeat, PollingHeartbeat::failures)
+			.description("polls of Telegram that failed")
+			.register(registry);
+		return heartbeat;
+	}
+
+	/** Readiness: polling works. */
+	@Bean("telegramPollingHealthIndicator")
+	PollingHealth telegramPolling(PollingHeartbeat heartbeat, Clock clock) {
+		return new PollingHealth(heartbeat, clock);
 	}
 
 	@Bean

@@ -46,6 +46,8 @@ public class InboxProcessor extends Worker {
 
 	private final TransportProperties properties;
 
+	private final TransportMetrics metrics;
+
 	private final Clock clock;
 
 	private final Backoff retries;
@@ -53,8 +55,9 @@ public class InboxProcessor extends Worker {
 	private volatile boolean busy;
 
 	public InboxProcessor(Inbox inbox, InboundHandler handler, Outbox outbox, TransactionTemplate transactions,
-			TransportProperties properties, Clock clock) {
+			TransportProperties properties, TransportMetrics metrics, Clock clock) {
 		super("inbox-processor", Phases.PROCESSOR, STOP_TIMEOUT);
+		this.metrics = metrics;
 		this.inbox = inbox;
 		this.handler = handler;
 		this.outbox = outbox;
@@ -101,6 +104,7 @@ public class InboxProcessor extends Worker {
 
 	private boolean handle(Inbox.Entry entry) {
 		this.busy = true;
+		Instant started = this.clock.instant();
 		try {
 			if (entry.event().isEmpty()) {
 				this.inbox.markFailed(entry.updateId(), "stored event could not be read");
@@ -113,6 +117,7 @@ public class InboxProcessor extends Worker {
 				replies.forgottenChats().forEach(this.inbox::forget);
 				this.inbox.markDone(entry.updateId());
 			});
+			this.metrics.handled(TransportMetrics.Handled.DONE, Duration.between(started, this.clock.instant()));
 			return true;
 		}
 		catch (Throwable failure) {
@@ -129,12 +134,14 @@ public class InboxProcessor extends Worker {
 		int attempt = entry.attempts() + 1;
 		try {
 			if (attempt >= this.properties.handlingAttempts()) {
+				this.metrics.handled(TransportMetrics.Handled.FAILED, Duration.ZERO);
 				this.inbox.markFailed(entry.updateId(), description);
 				logger.error("Update {} marked failed after {} attempts: {}", entry.updateId(), attempt, description);
 				tellAboutFailure(entry);
 			}
 			else {
 				Duration delay = this.retries.after(attempt);
+				this.metrics.handled(TransportMetrics.Handled.RETRY, Duration.ZERO);
 				this.inbox.recordFailure(entry.updateId(), description, this.clock.instant().plus(delay));
 				logger.warn("Update {} failed (attempt {}), retrying in {} ms: {}", entry.updateId(), attempt,
 						delay.toMillis(), description);

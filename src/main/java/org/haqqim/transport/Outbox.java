@@ -163,6 +163,27 @@ public class Outbox {
 			.single();
 	}
 
+	/**
+	 * How many messages wait for a kind of chat (groups: staff; private chats: people),
+	 * and since when the oldest has waited.
+	 */
+	public Waiting waiting(boolean toGroups) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE status IN ('PENDING', 'SENDING') "
+					+ "AND chat_id " + (toGroups ? "< 0" : "> 0"))
+			.query((rs, row) -> {
+				long oldest = rs.getLong("oldest");
+				return new Waiting(rs.getLong("n"), rs.wasNull() ? null : Instant.ofEpochMilli(oldest));
+			})
+			.single();
+	}
+
+	/**
+	 * @param oldest when the oldest waiting message was queued, or null when none waits
+	 */
+	public record Waiting(long count, Instant oldest) {
+	}
+
 	public long countFailed() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED'").query(Long.class).single();
 	}

@@ -58,6 +58,8 @@ public class OutboxRelay extends Worker {
 
 	private final TransportProperties properties;
 
+	private final TransportMetrics metrics;
+
 	private final Clock clock;
 
 	private final Set<Long> chatsInFlight = ConcurrentHashMap.newKeySet();
@@ -76,8 +78,9 @@ public class OutboxRelay extends Worker {
 
 	public OutboxRelay(Outbox outbox, Deliverer deliverer, SendPacing pacing, List<DeliveryListener> listeners,
 			ApplicationEventPublisher events, TransactionTemplate transactions, TransportProperties properties,
-			Clock clock) {
+			TransportMetrics metrics, Clock clock) {
 		super("outbox-relay", Phases.RELAY, STOP_TIMEOUT);
+		this.metrics = metrics;
 		this.outbox = outbox;
 		this.deliverer = deliverer;
 		this.pacing = pacing;
@@ -215,6 +218,7 @@ public class OutboxRelay extends Worker {
 		Instant now = this.clock.instant();
 		int attempts = entry.attempts() + 1;
 		if (result instanceof DeliveryResult.Delivered delivered) {
+			this.metrics.sent(TransportMetrics.Sent.OK);
 			MessageDelivered event = new MessageDelivered(entry.id(), entry.correlation(), entry.chatId(), message,
 					delivered.messageId());
 			this.transactions.executeWithoutResult(status -> {
@@ -223,6 +227,7 @@ public class OutboxRelay extends Worker {
 			});
 		}
 		else if (result instanceof DeliveryResult.RetryAfter retry) {
+			this.metrics.sent(TransportMetrics.Sent.RATE_LIMITED);
 			logger.warn("Chat flood limit reached; outbox message {} waits {} s", entry.id(),
 					retry.delay().toSeconds());
 			this.outbox.reschedule(entry.id(), now.plus(retry.delay()),
@@ -234,6 +239,7 @@ public class OutboxRelay extends Worker {
 						"gave up after " + attempts + " attempts: " + failure.reason());
 			}
 			else {
+				this.metrics.sent(TransportMetrics.Sent.RETRY);
 				Duration delay = this.retries.jitteredAfter(attempts);
 				logger.warn("Outbox message {} not sent (attempt {}), retrying in {} ms: {}", entry.id(), attempts,
 						delay.toMillis(), failure.reason());
@@ -244,6 +250,7 @@ public class OutboxRelay extends Worker {
 			giveUp(entry, failure.kind(), failure.reason());
 		}
 		else if (result instanceof DeliveryResult.ChatMoved moved) {
+			this.metrics.sent(TransportMetrics.Sent.CHAT_MOVED);
 			if (this.movedChatsReported.add(entry.chatId())) {
 				logger.error(
 						"Chat {} became a supergroup with id {}. Messages to it are kept and retried; set the "
@@ -257,6 +264,7 @@ public class OutboxRelay extends Worker {
 	}
 
 	private void giveUp(Outbox.Entry entry, DeliveryResult.FailureKind kind, String reason) {
+		this.metrics.sent(TransportMetrics.Sent.GAVE_UP);
 		logger.warn("Outbox message {} failed for good ({}): {}", entry.id(), kind, reason);
 		MessageUndeliverable event = new MessageUndeliverable(entry.id(), entry.correlation(), entry.chatId(), kind,
 				reason);

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.haqqim.system.WhenChatting;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -34,9 +36,15 @@ class TransportConfiguration {
 	static class Workers {
 
 		@Bean
+		TransportMetrics transportMetrics(MeterRegistry registry, Outbox outbox, Clock clock) {
+			return new TransportMetrics(registry, outbox, clock);
+		}
+
+		@Bean
 		InboxProcessor inboxProcessor(Inbox inbox, InboundHandler handler, Outbox outbox,
-				TransactionTemplate transactions, TransportProperties properties, Clock clock) {
-			return new InboxProcessor(inbox, handler, outbox, transactions, properties, clock);
+				TransactionTemplate transactions, TransportProperties properties, TransportMetrics metrics,
+				Clock clock) {
+			return new InboxProcessor(inbox, handler, outbox, transactions, properties, metrics, clock);
 		}
 
 		@Bean
@@ -47,9 +55,10 @@ class TransportConfiguration {
 		@Bean
 		OutboxRelay outboxRelay(Outbox outbox, Deliverer deliverer, SendPacing pacing,
 				ObjectProvider<DeliveryListener> listeners, ApplicationEventPublisher events,
-				TransactionTemplate transactions, TransportProperties properties, Clock clock) {
+				TransactionTemplate transactions, TransportProperties properties, TransportMetrics metrics,
+				Clock clock) {
 			return new OutboxRelay(outbox, deliverer, pacing, listeners.orderedStream().toList(), events, transactions,
-					properties, clock);
+					properties, metrics, clock);
 		}
 
 	}

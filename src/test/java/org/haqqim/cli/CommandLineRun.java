@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.haqqim.HaqqimApplication;
@@ -28,7 +29,10 @@ final class CommandLineRun {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
 				PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-			Launcher.Outcome outcome = new Launcher(HaqqimApplication.class, environment,
+			Map<String, String> withFreePort = new HashMap<>(environment);
+			// Two bots started one after the other must not wait for each other's port.
+			withFreePort.putIfAbsent("HAQQIM_MANAGEMENT_PORT", "0");
+			Launcher.Outcome outcome = new Launcher(HaqqimApplication.class, withFreePort,
 					new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), outStream, errStream, clock)
 				.run(args);
 			if (!(outcome instanceof Launcher.Outcome.Exit exit)) {

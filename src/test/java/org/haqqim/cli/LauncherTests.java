@@ -141,6 +141,7 @@ class LauncherTests {
 		}
 		environment.put("DATABASE_URL", "jdbc:sqlite:" + this.temporary.resolve("launcher.db"));
 		environment.put("KNOWLEDGE_DIR", "knowledge");
+		environment.put("HAQQIM_MANAGEMENT_PORT", "0");
 		return environment;
 	}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.haqqim.database.TestDatabases;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
@@ -78,7 +79,7 @@ class DispatcherTests {
 		knowledge = new CurrentKnowledge(
 				new KnowledgeLoader(Clock.systemUTC()).load(Path.of("knowledge")).knowledge().orElseThrow());
 		matchingProperties = new Binder().bindOrCreate("haqqim.matching", MatchingProperties.class);
-		matcher = new QuestionMatcher(knowledge, matchingProperties);
+		matcher = new QuestionMatcher(knowledge, matchingProperties, new SimpleMeterRegistry());
 	}
 
 	@BeforeEach

@@ -68,6 +68,7 @@ class OnboardingRestartTests {
 		environment.put("DATABASE_URL", "jdbc:sqlite:" + this.temporary.resolve("restart.db"));
 		environment.put("KNOWLEDGE_DIR", "knowledge");
 		environment.put("HAQQIM_TELEGRAM_POLL_TIMEOUT", "1s");
+		environment.put("HAQQIM_MANAGEMENT_PORT", "0");
 		PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 		Launcher.Outcome outcome = new Launcher(HaqqimApplication.class, environment,
 				new ByteArrayInputStream(new byte[0]), quiet, quiet)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.haqqim.knowledge.CurrentKnowledge;
 import org.haqqim.matching.BoundDefaults;
 import org.haqqim.matching.QuestionMatcher;
@@ -50,12 +51,13 @@ public final class ReportsWiring {
 				ReportsProperties.class);
 		this.cases = new Cases(jdbc, clock);
 		this.desks = new Desks(new StaffChat(STAFF_CHAT_ID), this.properties);
-		this.relay = new CaseRelay(this.cases, knowledge, this.desks, this.properties, clock);
+		ReportMetrics metrics = new ReportMetrics(new SimpleMeterRegistry(), this.cases, this.desks, clock);
+		this.relay = new CaseRelay(this.cases, knowledge, this.desks, this.properties, metrics, clock);
 		this.intake = new ReportIntake(this.cases, this.relay, knowledge,
-				new QuestionMatcher(knowledge, BoundDefaults.matching()), this.properties, this.desks,
-				() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()), clock);
+				new QuestionMatcher(knowledge, BoundDefaults.matching(), new SimpleMeterRegistry()), this.properties,
+				this.desks, () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()), clock);
 		this.reports = new Reports(this.cases, this.intake, this.relay, knowledge, this.properties);
-		this.staffDesk = new StaffDesk(this.cases, this.relay, knowledge, this.properties, this.desks, clock);
+		this.staffDesk = new StaffDesk(this.cases, this.relay, knowledge, this.properties, this.desks, metrics, clock);
 		this.flood = new FloodGuard(this.properties, clock, () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
 		this.reminders = new Reminders(this.cases, this.relay, knowledge, this.properties, clock);
 		this.deliveries = new Deliveries(List.of(this.relay));

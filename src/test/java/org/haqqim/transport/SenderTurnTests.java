@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.haqqim.database.TestDatabases;
 import org.haqqim.system.MovableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +70,8 @@ class SenderTurnTests {
 		};
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(this.database));
 		this.relay = new OutboxRelay(outbox, deliverer, freeButNeverGranted, List.of(), event -> {
-		}, transactions, new Binder().bindOrCreate("haqqim.transport", TransportProperties.class), frozen);
+		}, transactions, new Binder().bindOrCreate("haqqim.transport", TransportProperties.class),
+				new TransportMetrics(new SimpleMeterRegistry(), outbox, frozen), frozen);
 		outbox.enqueue(Replies.of(OutboundMessage.Text.of(4242, "hello")));
 		this.relay.start();
 		await().atMost(Duration.ofSeconds(10))
