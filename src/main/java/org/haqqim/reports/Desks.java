@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.haqqim.knowledge.Citizenship;
@@ -37,6 +38,8 @@ public class Desks {
 	private final Map<Long, Desk> byChat = new HashMap<>();
 
 	private final Map<Citizenship, Desk> byCitizenship = new HashMap<>();
+
+	private final Set<String> unconfiguredReported = ConcurrentHashMap.newKeySet();
 
 	Desks(StaffChat staffChat, ReportsProperties properties) {
 		this.main = new Desk(Desk.MAIN, Desk.MAIN, staffChat.id(), properties.staffMembers(), Set.of());
@@ -75,8 +78,10 @@ public class Desks {
 	Desk of(Case theCase) {
 		Desk desk = this.byId.get(theCase.staffSide().desk());
 		if (desk == null) {
-			logger.warn("Case {} belongs to desk '{}', which is no longer configured; the main desk has it",
-					theCase.id(), theCase.staffSide().desk());
+			if (this.unconfiguredReported.add(theCase.staffSide().desk())) {
+				logger.warn("Cases of desk '{}', which is no longer configured, are the main desk's",
+						theCase.staffSide().desk());
+			}
 			return this.main;
 		}
 		return desk;
