@@ -52,6 +52,11 @@ final class Settings {
 		return environment;
 	}
 
+	/** {@code DATABASE_URL}, or the bot's default database. */
+	String databaseUrl() {
+		return this.environment.getProperty("haqqim.database.url", "jdbc:sqlite:./data/haqqim.db");
+	}
+
 	KnowledgeProperties knowledge() {
 		return bind("haqqim.knowledge", KnowledgeProperties.class);
 	}

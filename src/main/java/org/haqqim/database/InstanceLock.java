@@ -110,7 +110,7 @@ class InstanceLock implements DisposableBean {
 		return lockPostgresql(properties);
 	}
 
-	private static AutoCloseable lockFile(Path file, DatabaseProperties properties) {
+	static AutoCloseable lockFile(Path file, DatabaseProperties properties) {
 		try {
 			FileChannel channel = file.getFileSystem().supportedFileAttributeViews().contains("posix")
 					? FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),

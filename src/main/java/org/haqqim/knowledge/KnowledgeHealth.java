@@ -2,6 +2,7 @@ package org.haqqim.knowledge;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.haqqim.system.WhenChatting;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * many reloads were taken or refused since start.
  */
 @Component("knowledgeHealthIndicator")
+@WhenChatting
 class KnowledgeHealth implements HealthIndicator {
 
 	private final CurrentKnowledge knowledge;
