@@ -214,6 +214,9 @@ class Cases {
 			.param(desk)
 			.query((rs, row) -> Map.entry(rs.getString("outcome") == null ? "" : rs.getString("outcome"),
 					rs.getLong("n")))
+			// a list, not the query's stream, which would hold the one SQLite connection
+			// until someone closed it
+			.list()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new));
 	}
