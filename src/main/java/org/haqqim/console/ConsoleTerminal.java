@@ -92,6 +92,12 @@ class ConsoleTerminal implements Deliverer {
 			rememberMedia(media.chatId(), id, media.kind());
 			return new DeliveryResult.Delivered((long) id);
 		}
+		if (message instanceof OutboundMessage.Picture picture) {
+			int id = nextMessageId(picture.chatId());
+			String caption = picture.captionHtml() == null ? "" : " " + Html.toPlainText(picture.captionHtml());
+			show(picture.chatId(), id, "[chart, " + picture.png().length / 1024 + " KB]" + caption, null);
+			return new DeliveryResult.Delivered((long) id);
+		}
 		if (message instanceof OutboundMessage.CreateTopic topic) {
 			int threadId = this.topics.incrementAndGet();
 			line(topic.chatId(), "(new topic #" + threadId + ": " + topic.name() + ")");

@@ -223,7 +223,7 @@ public class StaffDesk {
 		}
 		return switch (known.get()) {
 			case CASES -> listOpenCases(at);
-			case STATS -> stats(at);
+			case STATS -> "chart".equalsIgnoreCase(command.arguments().strip()) ? statsChart(at) : stats(at);
 			case TAKE -> withCase(id, at, caseId -> take(caseId, at));
 			case CLOSE -> withCase(id, at, caseId -> close(caseId, rest, at));
 			case REOPEN -> withCase(id, at, caseId -> reopen(caseId, at));
@@ -439,52 +439,54 @@ public class StaffDesk {
 	}
 
 	/**
-	 * Counts by status, topic and language, and the median time to a first staff answer.
+	 * Counts by status, outcome, topic and language, and the time to a first staff
+	 * answer, for this desk's cases.
 	 */
 	private Replies stats(At at) {
-		List<Case> all = ofThisDesk(this.cases.all(), at);
-		Map<CaseStatus, Long> byStatus = all.stream()
-			.collect(Collectors.groupingBy(Case::status, TreeMap::new, Collectors.counting()));
-		String topics = counts(all.stream().map(c -> c.topic() == null ? "-" : c.topic()).toList());
-		String languages = counts(all.stream().map(Case::language).toList());
-		List<Duration> answered = new ArrayList<>();
-		for (Case each : all) {
-			Instant opened = each.timeline().openedAt();
-			Instant firstAnswer = each.timeline().firstAnswerAt();
-			if (firstAnswer != null && opened != null) {
-				answered.add(Duration.between(opened, firstAnswer));
-			}
-		}
-		answered.sort(Comparator.naturalOrder());
+		DeskStats stats = statsOf(at);
 		StaffScreens screens = this.relay.staffScreens();
-		String median = answered.isEmpty() ? "-" : screens.age(answered.get(answered.size() / 2));
-		String slowest = answered.isEmpty() ? "-" : screens.age(answered.get((answered.size() * 9) / 10));
-		long closed = byStatus.getOrDefault(CaseStatus.CLOSED, 0L) + byStatus.getOrDefault(CaseStatus.WITHDRAWN, 0L);
-		long urgentWaiting = all.stream()
-			.filter(each -> each.urgent() && each.status().isOpen() && each.timeline().firstAnswerAt() == null)
-			.count();
 		Map<String, String> params = new LinkedHashMap<>();
-		params.put("open", Long.toString(byStatus.getOrDefault(CaseStatus.OPEN, 0L)));
-		params.put("taken", Long.toString(byStatus.getOrDefault(CaseStatus.TAKEN, 0L)));
-		params.put("closed", Long.toString(closed));
-		params.put("urgent-waiting", Long.toString(urgentWaiting));
-		params.put("outcomes", outcomes(screens, at.desk()));
-		params.put("topics", topics);
-		params.put("languages", languages);
-		params.put("median", median);
-		params.put("p90", slowest);
+		params.put("open", Long.toString(stats.open()));
+		params.put("taken", Long.toString(stats.taken()));
+		params.put("closed", Long.toString(stats.closed()));
+		params.put("urgent-waiting", Long.toString(stats.urgentWaiting()));
+		params.put("outcomes", listed(outcomeNames(stats, screens)));
+		params.put("topics", listed(stats.topics()));
+		params.put("languages", listed(stats.languages()));
+		params.put("median", stats.medianFirstAnswer().map(screens::age).orElse("-"));
+		params.put("p90", stats.ninetiethFirstAnswer().map(screens::age).orElse("-"));
 		return tellStaff("staff.stats", params, at);
 	}
 
+	/** {@code /stats chart}: the same figures as a picture. */
+	private Replies statsChart(At at) {
+		DeskStats stats = statsOf(at);
+		StaffScreens screens = this.relay.staffScreens();
+		Map<String, Long> cases = new LinkedHashMap<>();
+		cases.put(screens.plainText("chart.open"), stats.open());
+		cases.put(screens.plainText("chart.taken"), stats.taken());
+		cases.put(screens.plainText("chart.closed"), stats.closed());
+		cases.put(screens.plainText("chart.urgent-waiting"), stats.urgentWaiting());
+		byte[] png = StatsChart.draw(screens.plainText("chart.title", Map.of("desk", at.desk().name())),
+				List.of(new StatsChart.Section(screens.plainText("chart.cases"), cases),
+						new StatsChart.Section(screens.plainText("chart.outcomes"), outcomeNames(stats, screens)),
+						new StatsChart.Section(screens.plainText("chart.topics"), stats.topics()),
+						new StatsChart.Section(screens.plainText("chart.languages"), stats.languages())),
+				screens.plainText("chart.first-answer",
+						Map.of("median", stats.medianFirstAnswer().map(screens::age).orElse("-"), "p90",
+								stats.ninetiethFirstAnswer().map(screens::age).orElse("-"))));
+		return Replies.of(new OutboundMessage.Picture(at.desk().chatId(), at.by().threadId(), png, null, at.reply()));
+	}
+
+	private DeskStats statsOf(At at) {
+		return DeskStats.of(ofThisDesk(this.cases.all(), at), this.cases.closedByOutcome(at.desk().id()));
+	}
+
 	/** Closed cases by outcome, with the outcomes' names in the staff's language. */
-	private String outcomes(StaffScreens screens, Desk desk) {
-		Map<String, Long> byOutcome = this.cases.closedByOutcome(desk.id());
-		return byOutcome.isEmpty() ? "-"
-				: byOutcome.entrySet()
-					.stream()
-					.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-					.map(each -> screens.outcomeName(each.getKey()) + " " + each.getValue())
-					.collect(Collectors.joining(", "));
+	private static Map<String, Long> outcomeNames(DeskStats stats, StaffScreens screens) {
+		Map<String, Long> named = new LinkedHashMap<>();
+		stats.outcomes().forEach((outcome, count) -> named.merge(screens.outcomeName(outcome), count, Long::sum));
+		return named;
 	}
 
 	private Replies tellStaff(String key, Map<String, String> params, At at) {
@@ -495,14 +497,11 @@ public class StaffDesk {
 		return cases.stream().filter(each -> this.desks.of(each).id().equals(at.desk().id())).toList();
 	}
 
-	private static String counts(List<String> values) {
-		Map<String, Long> counted = values.stream()
-			.collect(Collectors.groupingBy(v -> v, TreeMap::new, Collectors.counting()));
-		return counted.isEmpty() ? "-"
-				: counted.entrySet()
+	private static String listed(Map<String, Long> counts) {
+		return counts.isEmpty() ? "-"
+				: counts.entrySet()
 					.stream()
-					.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-					.map(e -> e.getKey() + " " + e.getValue())
+					.map(each -> each.getKey() + " " + each.getValue())
 					.collect(Collectors.joining(", "));
 	}
 

@@ -179,6 +179,10 @@ final class StaffScreens {
 		return plain(key);
 	}
 
+	String plainText(String key, Map<String, String> params) {
+		return plain(key, params);
+	}
+
 	/** An outcome's name as staff read it; "not recorded" for the empty one. */
 	String outcomeName(String outcome) {
 		return plain(outcome.isEmpty() ? "staff.outcome-not-recorded" : "outcome." + outcome);

@@ -1,5 +1,6 @@
 package org.haqqim.telegram;
 
+import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -98,6 +99,9 @@ class TelegramDeliverer implements Deliverer {
 		}
 		if (message instanceof OutboundMessage.Media media) {
 			return sendMedia(media);
+		}
+		if (message instanceof OutboundMessage.Picture picture) {
+			return sendPicture(picture);
 		}
 		if (message instanceof OutboundMessage.CreateTopic topic) {
 			return call(() -> this.client
@@ -227,6 +231,19 @@ class TelegramDeliverer implements Deliverer {
 					ReplyParameters.builder().messageId(copy.replyTo()).allowSendingWithoutReply(true).build());
 		}
 		return builder.build();
+	}
+
+	private Long sendPicture(OutboundMessage.Picture picture) throws Exception {
+		InputFile file = new InputFile(new ByteArrayInputStream(picture.png()), "chart.png");
+		return call(() -> this.client.executeAsync(SendPhoto.builder()
+			.chatId(Long.toString(picture.chatId()))
+			.photo(file)
+			.caption(picture.captionHtml())
+			.parseMode(picture.captionHtml() == null ? null : ParseMode.HTML)
+			.messageThreadId(picture.threadId())
+			.replyToMessageId(picture.replyTo())
+			.protectContent(true)
+			.build())).getMessageId().longValue();
 	}
 
 	private Long sendMedia(OutboundMessage.Media media) throws Exception {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = OutboundMessage.CallbackAnswer.class, name = "callback-answer"),
 		@JsonSubTypes.Type(value = OutboundMessage.Copy.class, name = "copy"),
 		@JsonSubTypes.Type(value = OutboundMessage.Media.class, name = "media"),
+		@JsonSubTypes.Type(value = OutboundMessage.Picture.class, name = "picture"),
 		@JsonSubTypes.Type(value = OutboundMessage.CreateTopic.class, name = "create-topic"),
 		@JsonSubTypes.Type(value = OutboundMessage.Commands.class, name = "commands"),
 		@JsonSubTypes.Type(value = OutboundMessage.Leave.class, name = "leave"),
@@ -102,6 +103,27 @@ public sealed interface OutboundMessage {
 		@Override
 		public boolean isNewMessage() {
 			return true;
+		}
+
+	}
+
+	/**
+	 * A picture the bot drew (a chart for staff), uploaded with the message: the only
+	 * outbound message that carries a file of its own.
+	 *
+	 * @param png the image, a PNG of at most a few hundred kilobytes
+	 */
+	record Picture(long chatId, Integer threadId, byte[] png, String captionHtml,
+			Integer replyTo) implements OutboundMessage {
+
+		@Override
+		public boolean isNewMessage() {
+			return true;
+		}
+
+		@Override
+		public String toString() {
+			return "Picture[chatId=" + this.chatId + ", " + this.png.length + " bytes]";
 		}
 
 	}

@@ -1,5 +1,7 @@
 package org.haqqim.reports;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.imageio.ImageIO;
 import javax.sql.DataSource;
 
 import org.haqqim.database.TestDatabases;
@@ -25,6 +28,7 @@ import org.haqqim.transport.ChatType;
 import org.haqqim.transport.Deliveries;
 import org.haqqim.transport.InboundEvent;
 import org.haqqim.transport.Origin;
+import org.haqqim.transport.OutboundMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,6 +159,36 @@ class DeskTests {
 		assertThat(staffSays(UZBEK_DESK, UZBEK_STAFF, "/transfer " + caseId + " kz", null)).singleElement()
 			.satisfies(notice -> assertThat(Html.toPlainText(notice.html()))
 				.isEqualTo(staffText("staff.transfer-usage", Map.of("desks", "main, uz"))));
+	}
+
+	@Test
+	void statsAsAPictureAreADesksOwnFiguresDrawnAsBars() throws Exception {
+		long uzbek = people.incrementAndGet();
+		openCase(uzbek, Citizenship.UZ, "меня задержали в метро сейчас");
+		List<Deliveries.Sent> sent = staffSays(UZBEK_DESK, UZBEK_STAFF, "/stats chart", null);
+		assertThat(sent).singleElement().satisfies(chart -> {
+			assertThat(chart.chatId()).isEqualTo(UZBEK_DESK);
+			assertThat(chart.message()).isInstanceOf(OutboundMessage.Picture.class);
+		});
+		byte[] png = ((OutboundMessage.Picture) sent.get(0).message()).png();
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+		assertThat(image.getWidth()).isEqualTo(900);
+		assertThat(image.getHeight()).as("a row for every figure").isGreaterThan(400);
+		long coloured = 0;
+		for (int x = 0; x < image.getWidth(); x += 3) {
+			for (int y = 0; y < image.getHeight(); y += 3) {
+				int rgb = image.getRGB(x, y) & 0xFFFFFF;
+				int r = rgb >> 16;
+				int g = (rgb >> 8) & 0xFF;
+				int b = rgb & 0xFF;
+				if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
+					coloured++;
+				}
+			}
+		}
+		assertThat(coloured).as("bars are drawn, not only text").isGreaterThan(200);
+		assertThat(staffSays(UZBEK_DESK, UZBEK_STAFF, "/stats", null)).singleElement()
+			.satisfies(text -> assertThat(Html.toPlainText(text.html())).contains("1"));
 	}
 
 	@Test

@@ -61,4 +61,15 @@ class DesksEndToEndTests extends EndToEndTest {
 		awaitQuiet();
 	}
 
+	@Test
+	void statsAsAPictureReachTheDeskThatAskedAsAnUploadedPhoto() {
+		telegram.groupMessage(UZBEK_DESK, ReportFlows.STAFF_MEMBER, "/stats chart", null);
+		FakeBotApi.Call photo = telegram.awaitCall("sendphoto", call -> call.chatId() == UZBEK_DESK && call.accepted(),
+				WAIT);
+		assertThat(photo.body().path("photo").asText()).as("the picture is uploaded with the call, not a file id")
+			.isEqualTo("attach://chart.png");
+		assertThat(photo.body().path("chart.png").asText()).contains("PNG");
+		awaitQuiet();
+	}
+
 }
