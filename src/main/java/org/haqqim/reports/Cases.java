@@ -419,11 +419,18 @@ class Cases {
 			.optional();
 	}
 
-	List<Long> staffMessagesOf(long caseId) {
-		return this.jdbc.sql("SELECT message_id FROM staff_message WHERE case_id = ?")
+	/**
+	 * The bot's messages about a case in the staff chats, each in its chat: a case moved
+	 * to another desk has messages in both.
+	 */
+	List<StaffMessage> staffMessagesOf(long caseId) {
+		return this.jdbc.sql("SELECT chat_id, message_id FROM staff_message WHERE case_id = ?")
 			.param(caseId)
-			.query(Long.class)
+			.query((rs, row) -> new StaffMessage(rs.getLong("chat_id"), rs.getLong("message_id")))
 			.list();
+	}
+
+	record StaffMessage(long chatId, long messageId) {
 	}
 
 	// --- bans

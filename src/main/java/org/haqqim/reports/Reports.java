@@ -125,8 +125,9 @@ public class Reports {
 				this.cases.delete(own.id());
 				continue;
 			}
-			for (long staffMessage : this.cases.staffMessagesOf(own.id())) {
-				replies = replies.and(new OutboundMessage.Delete(this.relay.chatOf(own), (int) staffMessage));
+			for (Cases.StaffMessage staffMessage : this.cases.staffMessagesOf(own.id())) {
+				replies = replies
+					.and(new OutboundMessage.Delete(staffMessage.chatId(), (int) staffMessage.messageId()));
 			}
 			if (own.status().isOpen()) {
 				this.cases.withdraw(own.id());

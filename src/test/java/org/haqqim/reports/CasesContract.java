@@ -138,7 +138,7 @@ abstract class CasesContract {
 		this.cases.mapStaffMessage(-100, 5, id);
 		assertThat(this.cases.caseOfStaffMessage(-100, 5)).contains(id);
 		assertThat(this.cases.caseOfStaffMessage(-200, 5)).as("the same id in another chat").isEmpty();
-		assertThat(this.cases.staffMessagesOf(id)).containsExactly(5L);
+		assertThat(this.cases.staffMessagesOf(id)).extracting(Cases.StaffMessage::messageId).containsExactly(5L);
 		assertThat(this.cases.requestTopic(id)).isTrue();
 		assertThat(this.cases.requestTopic(id)).isFalse();
 		this.cases.setThread(id, 101);

@@ -153,6 +153,17 @@ class DeskTests {
 	}
 
 	@Test
+	void forgettingAfterATransferDeletesTheBotsCopiesAtBothDesks() {
+		long uzbek = people.incrementAndGet();
+		long caseId = openCase(uzbek, Citizenship.UZ, "меня задержали в метро сейчас");
+		staffSays(UZBEK_DESK, UZBEK_STAFF, "/transfer " + caseId + " main", null);
+		List<Deliveries.Sent> forgotten = deliver(this.wiring.reports().forget(uzbek));
+		assertThat(forgotten).filteredOn(sent -> sent.message() instanceof OutboundMessage.Delete)
+			.extracting(Deliveries.Sent::chatId)
+			.contains(UZBEK_DESK, MAIN);
+	}
+
+	@Test
 	void aTransferToADeskThatDoesNotExistListsTheDesks() {
 		long uzbek = people.incrementAndGet();
 		long caseId = openCase(uzbek, Citizenship.UZ, "меня задержали в метро сейчас");
