@@ -114,7 +114,11 @@ class ConsoleTerminal implements Deliverer {
 			this.out.println(prefix + textLine);
 		}
 		if (keyboard instanceof Keyboard.Inline inline) {
-			List<Keyboard.Button> buttons = inline.rows().stream().flatMap(List::stream).toList();
+			List<Keyboard.Button> buttons = inline.rows()
+				.stream()
+				.flatMap(List::stream)
+				.filter(button -> !button.isLink())
+				.toList();
 			StringBuilder choices = new StringBuilder(prefix);
 			for (int i = 0; i < buttons.size(); i++) {
 				choices.append(i == 0 ? "" : "  ")

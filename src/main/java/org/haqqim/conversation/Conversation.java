@@ -17,6 +17,7 @@ import org.haqqim.matching.QuestionMatcher;
 import org.haqqim.matching.UnansweredQuestions;
 import org.haqqim.reports.Reports;
 import org.haqqim.system.PersonForgotten;
+import org.haqqim.system.BotIdentity;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.CommandText;
 import org.haqqim.transport.InboundEvent;
@@ -36,6 +37,8 @@ import org.springframework.stereotype.Component;
 @WhenChatting
 class Conversation {
 
+	private final BotIdentity identity;
+
 	private final CurrentKnowledge knowledge;
 
 	private final ChatUsers users;
@@ -53,7 +56,9 @@ class Conversation {
 	private final int questionsKeptDays;
 
 	Conversation(CurrentKnowledge knowledge, ChatUsers users, QuestionMatcher matcher, UnansweredQuestions unanswered,
-			TopicFeedback feedback, Reports reports, ApplicationEventPublisher events, MatchingProperties matching) {
+			TopicFeedback feedback, Reports reports, ApplicationEventPublisher events, MatchingProperties matching,
+			BotIdentity identity) {
+		this.identity = identity;
 		this.knowledge = knowledge;
 		this.users = users;
 		this.matcher = matcher;
@@ -70,7 +75,8 @@ class Conversation {
 	 * otherwise a question, a location or something the bot cannot read.
 	 */
 	Replies handle(InboundEvent event) {
-		Chat chat = new Chat(event, this.knowledge.current(), this.users.find(event.origin().chatId()));
+		Chat chat = new Chat(event, this.knowledge.current(), this.users.find(event.origin().chatId()),
+				this.identity.username());
 		if (event instanceof InboundEvent.ButtonPress press) {
 			return Replies.of(new OutboundMessage.CallbackAnswer(chat.id(), press.callbackId(), null))
 				.and(this.reports.handle(press, chat.audience()).orElseGet(() -> press(press, chat)));
@@ -94,7 +100,8 @@ class Conversation {
 		if (!(event instanceof InboundEvent.Text text) || CommandText.of(event).isPresent()) {
 			return Replies.none();
 		}
-		Chat chat = new Chat(event, this.knowledge.current(), this.users.find(event.origin().chatId()));
+		Chat chat = new Chat(event, this.knowledge.current(), this.users.find(event.origin().chatId()),
+				this.identity.username());
 		MatchResult result = match(text, chat);
 		if (!result.urgent()) {
 			return Replies.none();
@@ -162,7 +169,7 @@ class Conversation {
 			this.users.save(user);
 		}
 		String language = user.chosenLanguage().orElse(chat.appLanguage());
-		Screens screens = new Screens(base, user.audience(language));
+		Screens screens = chat.screens(user.audience(language));
 		Replies answered = chat.send(screens.answer(topic.get(), true));
 		if (user.chosenCitizenship().isPresent() || user.settingsOffered()) {
 			return Optional.of(answered);
@@ -248,7 +255,7 @@ class Conversation {
 		}
 		ChatUser updated = chat.user().withLanguage(code);
 		this.users.save(updated);
-		Screens screens = new Screens(chat.base(), updated.audience(code));
+		Screens screens = chat.screens(updated.audience(code));
 		if (updated.chosenCitizenship().isEmpty()) {
 			return chat.replace(screens.citizenshipChoice());
 		}
@@ -261,7 +268,7 @@ class Conversation {
 			updated = updated.withLanguage(chat.appLanguage());
 		}
 		this.users.save(updated);
-		Screens screens = new Screens(chat.base(), updated.audience(chat.appLanguage()));
+		Screens screens = chat.screens(updated.audience(chat.appLanguage()));
 		return chat.replace(screens.citizenshipSaved(citizenship)).and(chat.send(screens.welcome()));
 	}
 
@@ -328,7 +335,7 @@ class Conversation {
 		ChatUser user = chat.user();
 		MatchResult result = match(text, chat);
 		Audience audience = user.audience(user.chosenLanguage().orElse(result.language()));
-		Screens screens = new Screens(base, audience);
+		Screens screens = chat.screens(audience);
 		if (result.urgent()) {
 			return this.reports.offerUrgentReport(text, audience, result.bestTopic().flatMap(base::topic));
 		}
@@ -394,7 +401,7 @@ class Conversation {
 	 * The chat an event came from, as this conversation sees it: the person's settings,
 	 * the language their app suggests, and the screens in their language.
 	 */
-	private record Chat(InboundEvent event, KnowledgeBase base, ChatUser user) {
+	private record Chat(InboundEvent event, KnowledgeBase base, ChatUser user, Optional<String> bot) {
 
 		long id() {
 			return this.event.origin().chatId();
@@ -414,7 +421,15 @@ class Conversation {
 		}
 
 		Screens screens() {
-			return new Screens(this.base, audience());
+			return screens(audience());
+		}
+
+		/**
+		 * The screens for someone, with a way to share answers once the bot knows its
+		 * name.
+		 */
+		Screens screens(Audience audience) {
+			return new Screens(this.base, audience, this.bot);
 		}
 
 		Replies send(Screen... screens) {

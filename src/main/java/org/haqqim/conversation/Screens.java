@@ -2,6 +2,8 @@ package org.haqqim.conversation;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -36,9 +38,19 @@ final class Screens {
 
 	private final Audience audience;
 
+	private final Optional<String> bot;
+
 	Screens(KnowledgeBase knowledge, Audience audience) {
+		this(knowledge, audience, Optional.empty());
+	}
+
+	/**
+	 * @param bot the bot's username, for the link that shares an answer; empty: none
+	 */
+	Screens(KnowledgeBase knowledge, Audience audience, Optional<String> bot) {
 		this.knowledge = knowledge;
 		this.audience = audience;
+		this.bot = bot;
 	}
 
 	// --- onboarding and settings
@@ -134,6 +146,7 @@ final class Screens {
 			rows.add(more);
 		}
 		rows.add(List.of(button("button.my-consulate", new Action.MyConsulate())));
+		shareButton(topic, text).ifPresent(share -> rows.add(List.of(share)));
 		rows.add(List.of(button("button.talk-to-staff", new Action.TalkToStaff(topic.id()))));
 		if (askFeedback) {
 			rows.add(List.of(button("button.helpful", new Action.RateAnswer(topic.id(), true)),
@@ -162,6 +175,19 @@ final class Screens {
 				button("button.main-menu", new Action.MainMenu())));
 		return new Screen(Html.bold(Html.escape(topicText(topic).title())) + "\n\n" + text("answer.related"),
 				new Keyboard.Inline(rows));
+	}
+
+	/**
+	 * A button that lets the person send this answer to a friend: Telegram's share page
+	 * with the flyer link that opens the answer in the same language, and its title.
+	 */
+	private Optional<Keyboard.Button> shareButton(Topic topic, Topic.Text text) {
+		return this.bot.map(username -> {
+			String link = "https://t.me/" + username + "?start=" + topic.id() + "-" + this.audience.language();
+			return Keyboard.Button.link(plain("button.share"),
+					"https://t.me/share/url?url=" + URLEncoder.encode(link, StandardCharsets.UTF_8) + "&text="
+							+ URLEncoder.encode(text.title(), StandardCharsets.UTF_8));
+		});
 	}
 
 	/**

@@ -16,6 +16,11 @@ import org.springframework.context.annotation.Configuration;
 class SystemConfiguration {
 
 	@Bean
+	BotIdentity botIdentity() {
+		return new BotIdentity();
+	}
+
+	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
 	}

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import org.haqqim.system.BotIdentity;
 import org.haqqim.system.StaffChat;
 import org.haqqim.system.StartupRefusal;
 import org.haqqim.transport.Deliverer;
@@ -60,14 +61,15 @@ class TelegramConfiguration {
 	}
 
 	@Bean
-	TelegramPoller telegramPoller(TelegramProperties properties, Inbox inbox, PollingHeartbeat heartbeat, Clock clock) {
+	TelegramPoller telegramPoller(TelegramProperties properties, Inbox inbox, PollingHeartbeat heartbeat,
+			BotIdentity identity, Clock clock) {
 		Duration pollDeadline = properties.pollTimeout().plus(properties.callTimeout());
 		OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
 			.readTimeout(pollDeadline)
 			.callTimeout(pollDeadline)
 			.build();
 		TelegramClient client = new OkHttpTelegramClient(http, properties.token(), telegramUrl(properties));
-		return new TelegramPoller(client, http, inbox, new UpdateMapper(), heartbeat, properties, clock);
+		return new TelegramPoller(client, http, inbox, new UpdateMapper(), heartbeat, properties, identity, clock);
 	}
 
 	/**

@@ -359,10 +359,9 @@ class TelegramDeliverer implements Deliverer {
 			.keyboard(inline.rows()
 				.stream()
 				.map(row -> new InlineKeyboardRow(row.stream()
-					.map(button -> InlineKeyboardButton.builder()
-						.text(button.label())
-						.callbackData(button.data())
-						.build())
+					.map(button -> button.isLink()
+							? InlineKeyboardButton.builder().text(button.label()).url(button.url()).build()
+							: InlineKeyboardButton.builder().text(button.label()).callbackData(button.data()).build())
 					.toList()))
 				.toList())
 			.build();

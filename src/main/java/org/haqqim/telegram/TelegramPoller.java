@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import okhttp3.OkHttpClient;
 import org.haqqim.system.Backoff;
+import org.haqqim.system.BotIdentity;
 import org.haqqim.system.Failures;
 import org.haqqim.system.Phases;
 import org.haqqim.system.Worker;
@@ -53,6 +54,8 @@ class TelegramPoller extends Worker {
 
 	private final TelegramProperties properties;
 
+	private final BotIdentity identity;
+
 	private final Clock clock;
 
 	private final Backoff backoff;
@@ -66,8 +69,9 @@ class TelegramPoller extends Worker {
 	private Instant heartbeatWritten;
 
 	TelegramPoller(TelegramClient client, OkHttpClient httpClient, Inbox inbox, UpdateMapper mapper,
-			PollingHeartbeat heartbeat, TelegramProperties properties, Clock clock) {
+			PollingHeartbeat heartbeat, TelegramProperties properties, BotIdentity identity, Clock clock) {
 		super("telegram-poller", Phases.RECEIVER, STOP_TIMEOUT);
+		this.identity = identity;
 		this.client = client;
 		this.httpClient = httpClient;
 		this.inbox = inbox;
@@ -142,6 +146,7 @@ class TelegramPoller extends Worker {
 				this.properties.callTimeout());
 		User me = BotApi.await(() -> this.client.executeAsync(GetMe.builder().build()), this.properties.callTimeout());
 		logger.info("Connected to Telegram as @{}", me.getUserName());
+		this.identity.identified(me.getUserName());
 		this.webhookCleared = true;
 	}
 

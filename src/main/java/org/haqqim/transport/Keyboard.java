@@ -47,20 +47,44 @@ public sealed interface Keyboard {
 	}
 
 	/**
-	 * One inline button. The data is checked here, where every keyboard is built, so that
+	 * One inline button: pressing it sends its {@code data} back to the bot, or, for a
+	 * link, opens its {@code url}. Checked here, where every keyboard is built, so that
 	 * no keyboard the bot can build is ever refused by Telegram.
+	 *
+	 * @param url the https address a link button opens; null for a button the bot answers
 	 */
-	record Button(String label, String data) {
+	record Button(String label, String data, String url) {
 
 		public Button {
 			if (label == null || label.isBlank()) {
 				throw new IllegalArgumentException("Button label must not be blank");
 			}
-			int bytes = data == null ? 0 : data.getBytes(StandardCharsets.UTF_8).length;
-			if (bytes < 1 || bytes > MAX_CALLBACK_DATA_BYTES) {
-				throw new IllegalArgumentException("Button data must be 1 to " + MAX_CALLBACK_DATA_BYTES
-						+ " bytes of UTF-8 but was " + bytes + ": '" + data + "'");
+			if (url != null) {
+				if (data != null || !url.startsWith("https://")) {
+					throw new IllegalArgumentException(
+							"A link button opens an https address and sends no data: " + url);
+				}
 			}
+			else {
+				int bytes = data == null ? 0 : data.getBytes(StandardCharsets.UTF_8).length;
+				if (bytes < 1 || bytes > MAX_CALLBACK_DATA_BYTES) {
+					throw new IllegalArgumentException("Button data must be 1 to " + MAX_CALLBACK_DATA_BYTES
+							+ " bytes of UTF-8 but was " + bytes + ": '" + data + "'");
+				}
+			}
+		}
+
+		public Button(String label, String data) {
+			this(label, data, null);
+		}
+
+		/** A button that opens an address instead of asking the bot. */
+		public static Button link(String label, String url) {
+			return new Button(label, null, url);
+		}
+
+		public boolean isLink() {
+			return this.url != null;
 		}
 
 	}

@@ -1,5 +1,9 @@
 package org.haqqim.conversation;
 
+import java.util.List;
+import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
 import java.time.Duration;
 import java.util.Map;
 
@@ -101,6 +105,25 @@ class ConversationTests extends EndToEndTest {
 		telegram.awaitScreen(user, 2, WAIT);
 		awaitQuiet();
 		assertThat(telegram.screensOf(user)).hasSize(3);
+	}
+
+	/**
+	 * Issue 17: an answer can be sent to a friend, as the flyer link that opens it in the
+	 * same language, through Telegram's share page.
+	 */
+	@Test
+	void anAnswerCanBeSentToAFriendAsTheLinkThatOpensIt() {
+		long user = onboarded("ru", "UZ");
+		telegram.userSays(user, "как получить патент в москве", "ru");
+		FakeBotApi.Call answer = telegram.awaitScreen(user, count(user), WAIT);
+		List<String> links = new ArrayList<>();
+		answer.body()
+			.path("reply_markup")
+			.path("inline_keyboard")
+			.forEach(row -> row.forEach(button -> links.add(button.path("url").asText(""))));
+		String flyer = URLEncoder.encode("https://t.me/haqqim_test_bot?start=patent-ru", StandardCharsets.UTF_8);
+		assertThat(links).as("a share button on the answer")
+			.anyMatch(link -> link.startsWith("https://t.me/share/url?url=" + flyer + "&text="));
 	}
 
 	@Test

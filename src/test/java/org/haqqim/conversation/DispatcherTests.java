@@ -21,6 +21,7 @@ import org.haqqim.matching.MatchingProperties;
 import org.haqqim.matching.QuestionMatcher;
 import org.haqqim.matching.UnansweredQuestions;
 import org.haqqim.reports.ReportsWiring;
+import org.haqqim.system.BotIdentity;
 import org.haqqim.system.MovableClock;
 import org.haqqim.system.PersonForgotten;
 import org.haqqim.transport.ChatType;
@@ -91,7 +92,7 @@ class DispatcherTests {
 		ChatUsers users = new ChatUsers(this.jdbc, clock, new ConversationProperties(1000));
 		Conversation conversation = new Conversation(knowledge, users, matcher,
 				new UnansweredQuestions(this.jdbc, clock), new TopicFeedback(this.jdbc), reports.reports(),
-				this.published::add, matchingProperties);
+				this.published::add, matchingProperties, new BotIdentity());
 		this.dispatcher = new Dispatcher(conversation, reports.staffDesk(), reports.reports(), reports.flood(),
 				reports.desks(), knowledge, users);
 		this.deliveries = reports.deliveries();
