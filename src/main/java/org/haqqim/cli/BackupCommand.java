@@ -11,62 +11,62 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code ./haqqim backup FILE} and {@code ./haqqim restore FILE}: the SQLite database of
  * {@code DATABASE_URL} copied to a file while the bot runs, and put back from one while
- * it does not.
+ * it does not. Both name the file and say what they did in one line.
  */
-final class BackupCommand {
+abstract class BackupCommand implements Callable<Integer> {
 
-	private BackupCommand() {
+	@Parameters(paramLabel = "FILE", description = "the backup file")
+	Path file;
+
+	private final Settings settings;
+
+	private final PrintStream out;
+
+	BackupCommand(Settings settings, PrintStream out) {
+		this.settings = settings;
+		this.out = out;
 	}
+
+	@Override
+	public Integer call() {
+		this.out.println(apply(SqliteBackup.of(this.settings.databaseUrl()), this.file));
+		return 0;
+	}
+
+	/** Does the command's work; what to tell the operator. */
+	abstract String apply(SqliteBackup database, Path file);
 
 	@Command(name = "backup", description = { "Copies the SQLite database to a new file.",
 			"Safe while the bot runs: the copy is one consistent snapshot of DATABASE_URL, readable by its owner",
-			"only. For PostgreSQL use pg_dump." })
-	static final class Backup implements Callable<Integer> {
-
-		@Parameters(paramLabel = "FILE", description = "the new backup file; it must not exist")
-		Path file;
-
-		private final Settings settings;
-
-		private final PrintStream out;
+			"only. FILE must not exist. For PostgreSQL use pg_dump." })
+	static final class Backup extends BackupCommand {
 
 		Backup(Settings settings, PrintStream out) {
-			this.settings = settings;
-			this.out = out;
+			super(settings, out);
 		}
 
 		@Override
-		public Integer call() {
-			SqliteBackup.of(this.settings.databaseUrl()).backup(this.file);
-			this.out.println("backed up to " + this.file);
-			return 0;
+		String apply(SqliteBackup database, Path file) {
+			database.backup(file);
+			return "backed up to " + file;
 		}
 
 	}
 
 	@Command(name = "restore",
 			description = { "Puts the SQLite database back from a backup.",
-					"Replaces the database of DATABASE_URL with FILE; refused while a bot runs on it. Start the bot",
-					"afterwards: it answers the open cases of the backup." })
-	static final class Restore implements Callable<Integer> {
-
-		@Parameters(paramLabel = "FILE", description = "a file written by ./haqqim backup")
-		Path file;
-
-		private final Settings settings;
-
-		private final PrintStream out;
+					"Replaces the database of DATABASE_URL with FILE, written by ./haqqim backup; refused while a bot",
+					"runs on it. Start the bot afterwards: it answers the open cases of the backup." })
+	static final class Restore extends BackupCommand {
 
 		Restore(Settings settings, PrintStream out) {
-			this.settings = settings;
-			this.out = out;
+			super(settings, out);
 		}
 
 		@Override
-		public Integer call() {
-			SqliteBackup.of(this.settings.databaseUrl()).restore(this.file);
-			this.out.println("restored from " + this.file);
-			return 0;
+		String apply(SqliteBackup database, Path file) {
+			database.restore(file);
+			return "restored from " + file;
 		}
 
 	}
