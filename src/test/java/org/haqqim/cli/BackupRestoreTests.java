@@ -1,17 +1,11 @@
 package org.haqqim.cli;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
-import org.haqqim.HaqqimApplication;
 import org.haqqim.telegram.FakeBotApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,8 +33,8 @@ class BackupRestoreTests {
 		Path backup = this.temporary.resolve("backup.db");
 		try (FakeBotApi telegram = new FakeBotApi().start()) {
 			long person = 78_000_001L;
-			Map<String, String> old = environment(telegram, this.temporary.resolve("old/haqqim.db"));
-			ConfigurableApplicationContext first = start(old);
+			Map<String, String> old = RunningBot.environment(telegram, STAFF, this.temporary.resolve("old/haqqim.db"));
+			ConfigurableApplicationContext first = RunningBot.start(old);
 			long caseId;
 			try {
 				telegram.userSays(person, "меня задержали сейчас в метро", "ru");
@@ -57,10 +51,11 @@ class BackupRestoreTests {
 			}
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).isEqualTo("rw-------");
 
-			Map<String, String> fresh = environment(telegram, this.temporary.resolve("new/haqqim.db"));
+			Map<String, String> fresh = RunningBot.environment(telegram, STAFF,
+					this.temporary.resolve("new/haqqim.db"));
 			CommandLineRun.Result restored = CommandLineRun.run(fresh, "", "restore", backup.toString());
 			assertThat(restored.exit()).as(restored.err()).isZero();
-			ConfigurableApplicationContext second = start(fresh);
+			ConfigurableApplicationContext second = RunningBot.start(fresh);
 			try {
 				assertThat(CommandLineRun.run(fresh, "", "restore", backup.toString()).err())
 					.as("no restore under a running bot")
@@ -90,28 +85,6 @@ class BackupRestoreTests {
 		CommandLineRun.Result postgres = CommandLineRun
 			.run(Map.of("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/test"), "", "backup", "x.sql");
 		assertThat(postgres.err()).contains("back up PostgreSQL with pg_dump");
-	}
-
-	private static Map<String, String> environment(FakeBotApi telegram, Path database) {
-		Map<String, String> environment = new HashMap<>();
-		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.CANARY_TOKEN);
-		environment.put("TELEGRAM_API_URL", telegram.url());
-		environment.put("STAFF_CHAT_ID", Long.toString(STAFF));
-		environment.put("DATABASE_URL", "jdbc:sqlite:" + database);
-		environment.put("KNOWLEDGE_DIR", "knowledge");
-		environment.put("HAQQIM_TELEGRAM_POLL_TIMEOUT", "1s");
-		environment.put("HAQQIM_TELEGRAM_HEARTBEAT_FILE", database.resolveSibling("heartbeat").toString());
-		environment.put("HAQQIM_MANAGEMENT_PORT", "0");
-		return environment;
-	}
-
-	private static ConfigurableApplicationContext start(Map<String, String> environment) {
-		PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-		Launcher.Outcome outcome = new Launcher(HaqqimApplication.class, environment,
-				new ByteArrayInputStream(new byte[0]), quiet, quiet)
-			.run();
-		assertThat(outcome).isInstanceOf(Launcher.Outcome.KeepRunning.class);
-		return ((Launcher.Outcome.KeepRunning) outcome).context();
 	}
 
 }

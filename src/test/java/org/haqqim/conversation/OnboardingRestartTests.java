@@ -1,17 +1,10 @@
 package org.haqqim.conversation;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
-import org.haqqim.HaqqimApplication;
-import org.haqqim.cli.Launcher;
+import org.haqqim.cli.RunningBot;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
 import org.haqqim.knowledge.KnowledgeBase;
@@ -61,20 +54,7 @@ class OnboardingRestartTests {
 	}
 
 	private ConfigurableApplicationContext start(FakeBotApi telegram) {
-		Map<String, String> environment = new HashMap<>();
-		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.CANARY_TOKEN);
-		environment.put("TELEGRAM_API_URL", telegram.url());
-		environment.put("STAFF_CHAT_ID", "-1009876");
-		environment.put("DATABASE_URL", "jdbc:sqlite:" + this.temporary.resolve("restart.db"));
-		environment.put("KNOWLEDGE_DIR", "knowledge");
-		environment.put("HAQQIM_TELEGRAM_POLL_TIMEOUT", "1s");
-		environment.put("HAQQIM_MANAGEMENT_PORT", "0");
-		PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-		Launcher.Outcome outcome = new Launcher(HaqqimApplication.class, environment,
-				new ByteArrayInputStream(new byte[0]), quiet, quiet)
-			.run();
-		assertThat(outcome).isInstanceOf(Launcher.Outcome.KeepRunning.class);
-		return ((Launcher.Outcome.KeepRunning) outcome).context();
+		return RunningBot.start(RunningBot.environment(telegram, -1009876L, this.temporary.resolve("restart.db")));
 	}
 
 }
