@@ -466,10 +466,6 @@ final class Screens {
 		return this.knowledge.plainText(key, this.audience);
 	}
 
-	private String render(String template) {
-		return this.knowledge.render(template, this.audience, Map.of());
-	}
-
 	private Topic.Text topicText(Topic topic) {
 		return topic.findText(this.audience.language()).orElseGet(() -> topic.text(this.knowledge.defaultLanguage()));
 	}
