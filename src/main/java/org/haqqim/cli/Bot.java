@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -55,9 +54,10 @@ final class Bot {
 		this.logging.handOver();
 		// Only the bot on Telegram serves health and metrics; the console chat and the
 		// commands open no port.
-		WebApplicationType web = mode == Mode.TELEGRAM ? WebApplicationType.SERVLET : WebApplicationType.NONE;
-		return new SpringApplicationBuilder(this.application).web(web)
-			.environment(Settings.environment(this.environment))
+		// As a property, not SpringApplicationBuilder.web(): Spring Boot 4 lets
+		// application.yml's spring.main.web-application-type override the builder.
+		properties.add("--spring.main.web-application-type=" + (mode == Mode.TELEGRAM ? "servlet" : "none"));
+		return new SpringApplicationBuilder(this.application).environment(Settings.environment(this.environment))
 			.run(properties.toArray(String[]::new));
 	}
 
