@@ -41,6 +41,8 @@ final class Bot {
 		// condition report) would bury it.
 		properties
 			.add("--logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR");
+		properties.add("--logging.level.org.springframework.boot.web.server.servlet.context."
+				+ "AnnotationConfigServletWebServerApplicationContext=ERROR");
 		properties
 			.add("--logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger=OFF");
 		if (mode.quiet()) {
