@@ -42,16 +42,7 @@ class KillLoopIT {
 
 	private static final long STAFF_CHAT = -100_525_252L;
 
-	private static final int PEOPLE = 10;
-
 	private static final int SEND_THREADS = 16;
-
-	/**
-	 * Each of the ten people writes every four seconds, 15 a minute: below the flood
-	 * limit, as in the reliability review's downtime test, and within what Telegram lets
-	 * a bot send one chat, so that the backlog a kill leaves is worked off.
-	 */
-	private static final Duration BETWEEN_MESSAGES = Duration.ofMillis(400);
 
 	/** How long the backlog of the last kills may take to be answered. */
 	private static final Duration DRAIN = Duration.ofMinutes(5);
@@ -88,15 +79,11 @@ class KillLoopIT {
 	@ValueSource(strings = { "sqlite", "postgresql" })
 	void killedAgainAndAgainUnderLoadTheBotLosesNothingAndKeepsEveryChatsOrder(String database) throws Exception {
 		this.databaseUrl = database.equals("sqlite") ? "jdbc:sqlite:" + this.temporary.resolve("bot.db")
-				: freshPostgresqlSchema();
+				: PackagedBot.freshPostgresqlDatabase();
 		int kills = Integer.getInteger("haqqim.kill-loop.kills", 5);
 		this.bot = startBot();
-		List<String> answers = helpAndPrivacy(930_000L);
-
-		Map<Long, List<String>> expected = new ConcurrentHashMap<>();
-		AtomicBoolean writing = new AtomicBoolean(true);
-		Thread people = new Thread(() -> keepWriting(answers, expected, writing), "people");
-		people.start();
+		SteadyTraffic traffic = new SteadyTraffic(this.telegram, 931_000L, this.random);
+		traffic.start(WAIT);
 		for (int kill = 0; kill < kills; kill++) {
 			Thread.sleep(1500 + this.random.nextInt(2500));
 			this.bot.destroyForcibly();
@@ -104,93 +91,18 @@ class KillLoopIT {
 			this.bot = startBot();
 			this.packaged.awaitPolling(WAIT);
 		}
-		writing.set(false);
-		people.join();
+		traffic.stop();
 
 		this.telegram.awaitQuiet(JdbcClient.create(new DriverManagerDataSource(this.databaseUrl, "postgres", "")),
 				DRAIN);
-		Tally tally = new Tally();
-		expected.forEach((chat, sent) -> tally.add(sent, this.telegram.textsSentTo(chat)));
+		SteadyTraffic.Tally tally = traffic.tally();
 		System.out.printf(
 				"KILL LOOP %s: %d kills, %d messages from %d people, %d lost, %d duplicated, " + "%d out of order%n",
-				database, kills, tally.expected, expected.size(), tally.lost, tally.duplicated, tally.outOfOrder);
+				database, kills, tally.expected, traffic.people(), tally.lost, tally.duplicated, tally.outOfOrder);
 		assertThat(tally.lost).as("messages never answered").isZero();
 		assertThat(tally.outOfOrder).as("answers out of their chat's order").isZero();
 		assertThat(tally.duplicated).as("at most the sends under way at each kill are repeated")
 			.isLessThanOrEqualTo(kills * SEND_THREADS);
-	}
-
-	/**
-	 * Ten people, each sending /help or /privacy every so often, round and round; what
-	 * each should get back, in order.
-	 */
-	private void keepWriting(List<String> answers, Map<Long, List<String>> expected, AtomicBoolean writing) {
-		int message = 0;
-		while (writing.get()) {
-			long person = 931_000L + message % PEOPLE;
-			boolean help = this.random.nextBoolean();
-			expected.computeIfAbsent(person, key -> new ArrayList<>()).add(answers.get(help ? 0 : 1));
-			this.telegram.userSays(person, help ? "/help" : "/privacy", "ru");
-			message++;
-			try {
-				Thread.sleep(BETWEEN_MESSAGES.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-	}
-
-	/**
-	 * What each chat got against what it should have: a repeat of the answer just before
-	 * is a duplicate, an answer that is not the next one expected is out of order, and
-	 * what was never matched is lost.
-	 */
-	private static final class Tally {
-
-		private int expected;
-
-		private int lost;
-
-		private int duplicated;
-
-		private int outOfOrder;
-
-		void add(List<String> expectedAnswers, List<String> received) {
-			this.expected += expectedAnswers.size();
-			int next = 0;
-			for (int i = 0; i < received.size(); i++) {
-				if (next < expectedAnswers.size() && received.get(i).equals(expectedAnswers.get(next))) {
-					next++;
-				}
-				else if (i > 0 && received.get(i).equals(received.get(i - 1))) {
-					this.duplicated++;
-				}
-				else {
-					this.outOfOrder++;
-				}
-			}
-			this.lost += expectedAnswers.size() - next;
-		}
-
-	}
-
-	private List<String> helpAndPrivacy(long probe) {
-		this.telegram.userSays(probe, "/help", "ru");
-		this.telegram.userSays(probe, "/privacy", "ru");
-		List<String> answers = this.telegram.awaitTextsTo(probe, 2, WAIT);
-		assertThat(answers.get(0)).isNotEqualTo(answers.get(1));
-		return answers.subList(0, 2);
-	}
-
-	private static String freshPostgresqlSchema() throws SQLException {
-		String schema = "kill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres",
-				""); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE SCHEMA " + schema);
-		}
-		return "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema;
 	}
 
 	private Process startBot() throws IOException {

@@ -4,10 +4,18 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.haqqim.system.Duty;
 import org.haqqim.transport.Outbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.scheduling.annotation.Scheduled;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -118,6 +126,31 @@ class ModularityTests {
 			.dependOnClassesThat()
 			.areAssignableTo(Outbox.class)
 			.check(classes);
+	}
+
+	/**
+	 * Issue 19: a standby instance runs the scheduler too, so every scheduled job first
+	 * asks whether this instance is on duty; a reminder is sent and a purge run once.
+	 */
+	@Test
+	void everyScheduledJobRunsOnlyOnTheInstanceOnDuty() {
+		methods().that().areAnnotatedWith(Scheduled.class).should(askWhetherOnDuty()).check(classes);
+	}
+
+	private static ArchCondition<JavaMethod> askWhetherOnDuty() {
+		return new ArchCondition<>("ask Duty.isOnDuty() first") {
+			@Override
+			public void check(JavaMethod method, ConditionEvents events) {
+				boolean asks = method.getMethodCallsFromSelf()
+					.stream()
+					.anyMatch(call -> call.getTargetOwner().isEquivalentTo(Duty.class)
+							&& call.getName().equals("isOnDuty"));
+				if (!asks) {
+					events.add(SimpleConditionEvent.violated(method,
+							method.getFullName() + " runs on a standby too: it never asks Duty.isOnDuty()"));
+				}
+			}
+		};
 	}
 
 }

@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.haqqim.telegram.FakeBotApi;
 
@@ -26,6 +32,8 @@ final class PackagedBot {
 	private final long staffChat;
 
 	private int starts;
+
+	private final Map<Process, Path> logs = new HashMap<>();
 
 	PackagedBot(FakeBotApi telegram, Path directory, long staffChat) {
 		this.telegram = telegram;
@@ -54,7 +62,19 @@ final class PackagedBot {
 		environment.putAll(variables);
 		builder.redirectErrorStream(true);
 		builder.redirectOutput(log(this.starts).toFile());
-		return builder.start();
+		Process bot = builder.start();
+		this.logs.put(bot, log(this.starts));
+		return bot;
+	}
+
+	/** A schema of its own in the test database, as the URL a bot is given. */
+	static String freshPostgresqlDatabase() throws SQLException {
+		String schema = "bot_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres",
+				""); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA " + schema);
+		}
+		return "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + schema;
 	}
 
 	/** Waits for a poll that began after this call. */
@@ -62,6 +82,11 @@ final class PackagedBot {
 		Instant since = Instant.now();
 		await().atMost(wait)
 			.until(() -> this.telegram.calls("getupdates").stream().anyMatch(call -> call.at().isAfter(since)));
+	}
+
+	/** The output of that start so far. */
+	String logOf(Process bot) throws IOException {
+		return Files.readString(this.logs.get(bot), StandardCharsets.UTF_8);
 	}
 
 	/** The output of the last start. */

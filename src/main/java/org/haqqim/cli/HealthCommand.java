@@ -15,14 +15,17 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./haqqim health [SECONDS]}: 0 when the bot polled Telegram successfully within
- * the last SECONDS, for a container's health check. Runs beside the bot, without starting
- * it.
+ * the last SECONDS, or, standing by for the bot on duty, showed a sign of life; for a
+ * container's health check. Runs beside the bot, without starting it.
  */
 @Command(name = "health",
 		description = { "Tells whether the running bot polled Telegram lately.",
 				"Exits with 0 when the bot polled Telegram within SECONDS, 1 otherwise, for a container's",
 				"health check. It reads the heartbeat file the bot writes (HAQQIM_TELEGRAM_HEARTBEAT_FILE)." })
 final class HealthCommand implements Callable<Integer> {
+
+	/** What a standby writes before the time (telegram.HeartbeatFile). */
+	private static final String STANDBY = "standby ";
 
 	@Parameters(arity = "0..1", paramLabel = "SECONDS", defaultValue = "180",
 			description = "how old the last successful poll may be (default: ${DEFAULT-VALUE})")
@@ -44,10 +47,14 @@ final class HealthCommand implements Callable<Integer> {
 	public Integer call() {
 		Path file = this.settings.telegram().heartbeatFile();
 		try {
-			Instant last = Instant.parse(Files.readString(file).strip());
+			String heartbeat = Files.readString(file).strip();
+			boolean standby = heartbeat.startsWith(STANDBY);
+			Instant last = Instant.parse(standby ? heartbeat.substring(STANDBY.length()) : heartbeat);
 			long age = Duration.between(last, this.clock.instant()).toSeconds();
 			boolean healthy = age <= this.maxAge;
-			this.out.println((healthy ? "healthy" : "unhealthy") + ": last successful poll " + age + " s ago");
+			this.out.println((healthy ? "healthy" : "unhealthy")
+					+ (standby ? ": standing by for the bot on duty, last sign " : ": last successful poll ") + age
+					+ " s ago");
 			return healthy ? 0 : 1;
 		}
 		catch (IOException | DateTimeParseException ex) {

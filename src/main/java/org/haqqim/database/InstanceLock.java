@@ -13,38 +13,53 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.haqqim.system.Duty;
 import org.haqqim.system.StartupRefusal;
 import org.haqqim.system.WhenChatting;
+import org.haqqim.system.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * One bot per database (reliability case R16). A second bot started on the same database
- * would poll the same token, and the two would take each other's updates and send every
- * queued reply twice; so the second refuses to start, in one line, while the first keeps
- * running. The lock is one the operating system or the database server drops when its
- * holder dies, so a crash never leaves a stale lock behind: an SQLite database is locked
- * through a file next to it, a PostgreSQL one with a session advisory lock on a
- * connection of its own.
+ * One bot on duty per database (reliability case R16). Two bots polling the same token
+ * would take each other's updates and send every queued reply twice. The lock is one the
+ * operating system or the database server drops when its holder dies, so a crash never
+ * leaves a stale lock behind: an SQLite database is locked through a file next to it, a
+ * PostgreSQL one with a session advisory lock on a connection of its own.
  * <p>
- * PostgreSQL also drops the lock when it restarts, and then a second bot could take it
- * while this one goes on. So the lock's connection is checked every second, and a bot
- * that lost it stops at once, while the database is still down and nobody can take the
- * lock yet: started again (by its supervisor), it takes the lock back or refuses.
+ * On SQLite a second bot refuses to start, in one line. On PostgreSQL it stands by (issue
+ * 19): it starts, says so in its log and its readiness, and tries the lock every second;
+ * when the bot on duty dies, the server drops its lock, and the standby takes it and
+ * starts the workers. The lock's session asks the server to probe an idle client every
+ * few seconds, so that a holder whose machine vanished loses the lock in about
+ * {@value #SERVER_NOTICES_SECONDS} s rather than after the two hours of the system
+ * default.
+ * <p>
+ * PostgreSQL also drops the lock when it restarts or loses sight of the holder, and then
+ * the standby may take it while the holder goes on. So the holder checks its lock's
+ * connection every second and stops at once when it is gone: a holder cut off from the
+ * server stops within {@value #VALID_TIMEOUT_SECONDS} s, before the server gives its lock
+ * away. Started again by its supervisor, it stands by.
  */
 @Component
 @WhenChatting
-class InstanceLock implements DisposableBean {
+class InstanceLock implements Duty, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(InstanceLock.class);
 
@@ -55,7 +70,24 @@ class InstanceLock implements DisposableBean {
 
 	private static final int VALID_TIMEOUT_SECONDS = 5;
 
-	private final AutoCloseable held;
+	/**
+	 * The server probes the lock's idle client after 5 s, then 3 times 2 s apart: a
+	 * holder that vanished loses the lock in about 11 s.
+	 */
+	private static final int PROBE_AFTER_IDLE_SECONDS = 5;
+
+	private static final int PROBE_INTERVAL_SECONDS = 2;
+
+	private static final int PROBES = 3;
+
+	private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(hashtext('haqqim:' || current_database() "
+			+ "|| ':' || current_schema()))";
+
+	private final DatabaseProperties properties;
+
+	private final Runnable whenLost;
+
+	private final Runnable whenTakenOver;
 
 	private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
 		Thread thread = new Thread(task, "instance-lock-watchdog");
@@ -63,30 +95,127 @@ class InstanceLock implements DisposableBean {
 		return thread;
 	});
 
+	/** Guarded by {@code this}: the lock while on duty, else null. */
+	private AutoCloseable held;
+
+	/** Guarded by {@code this}: the connection that tries the lock while standing by. */
+	private Connection standbyConnection;
+
+	/**
+	 * Guarded by {@code this}: once the application closes, a standby never takes over.
+	 */
+	private boolean closing;
+
+	/** Guarded by {@code this}: the standby's tries, every second. */
+	private ScheduledFuture<?> tries;
+
+	private volatile boolean onDuty;
+
 	@Autowired
-	InstanceLock(DatabaseProperties properties) {
+	InstanceLock(DatabaseProperties properties, ObjectProvider<Worker> workers) {
 		this(properties, () -> {
 			logger.error("The database connection holding the single-instance lock was lost (did PostgreSQL "
 					+ "restart?); stopping, so that no second bot runs beside this one. Started again, the bot takes "
-					+ "the lock back, or refuses while another bot holds it");
+					+ "the lock back, or stands by while another bot holds it");
 			new Thread(() -> System.exit(LOST_EXIT_CODE), "instance-lock-lost").start();
-		});
+		}, () -> workers.stream()
+			.sorted(Comparator.comparingInt(Worker::getPhase))
+			.filter(worker -> !worker.isRunning())
+			.forEach(Worker::start));
 	}
 
-	/** {@code whenLost} runs once, when the lock is found to be gone. */
-	InstanceLock(DatabaseProperties properties, Runnable whenLost) {
-		this.held = acquire(properties);
-		if (this.held instanceof Connection connection) {
-			watch(connection, whenLost);
+	/**
+	 * {@code whenLost} runs once, when the lock is found to be gone;
+	 * {@code whenTakenOver} once, when a standby takes the lock.
+	 */
+	InstanceLock(DatabaseProperties properties, Runnable whenLost, Runnable whenTakenOver) {
+		this.properties = properties;
+		this.whenLost = whenLost;
+		this.whenTakenOver = whenTakenOver;
+		if (properties.isSqlite()) {
+			this.held = properties.sqliteFile()
+				.<AutoCloseable>map(file -> lockFile(Path.of(file + ".lock"), properties))
+				.orElse(() -> {
+				});
+			this.onDuty = true;
+			return;
+		}
+		try {
+			Connection connection = connect();
+			if (tryLock(connection)) {
+				takeDuty(connection);
+			}
+			else {
+				this.standbyConnection = connection;
+				logger.warn("Another Haqqim is on duty on the database at {}; this one stands by, and takes over "
+						+ "within seconds when that one stops", properties.displayUrl());
+			}
+		}
+		catch (SQLException ex) {
+			throw new StartupRefusal("cannot lock the database at " + properties.displayUrl()
+					+ " to make sure only one bot uses it: " + ex.getMessage(), ex);
 		}
 	}
 
-	private void watch(Connection connection, Runnable whenLost) {
+	@Override
+	public boolean isOnDuty() {
+		return this.onDuty;
+	}
+
+	/**
+	 * A standby begins to try the lock once the application has started, so that a
+	 * takeover never races the start of the workers.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	synchronized void standBy() {
+		if (!this.onDuty && this.tries == null) {
+			long interval = CHECK_INTERVAL.toMillis();
+			this.tries = this.watchdog.scheduleWithFixedDelay(this::tryToTakeOver, interval, interval,
+					TimeUnit.MILLISECONDS);
+		}
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	synchronized void closing() {
+		this.closing = true;
+	}
+
+	private synchronized void tryToTakeOver() {
+		if (this.onDuty || this.closing) {
+			return;
+		}
+		try {
+			if (this.standbyConnection == null || this.standbyConnection.isClosed()) {
+				this.standbyConnection = connect();
+			}
+			if (!tryLock(this.standbyConnection)) {
+				return;
+			}
+		}
+		catch (SQLException ex) {
+			logger.warn("Standing by, but the database at {} cannot be reached: {}", this.properties.displayUrl(),
+					ex.getMessage());
+			closeQuietly(this.standbyConnection);
+			this.standbyConnection = null;
+			return;
+		}
+		this.tries.cancel(false);
+		Connection connection = this.standbyConnection;
+		this.standbyConnection = null;
+		takeDuty(connection);
+		logger.warn("The Haqqim on duty on the database at {} stopped; this one takes over",
+				this.properties.displayUrl());
+		this.whenTakenOver.run();
+	}
+
+	private void takeDuty(Connection connection) {
+		this.held = connection;
+		this.onDuty = true;
 		long interval = CHECK_INTERVAL.toMillis();
 		this.watchdog.scheduleWithFixedDelay(() -> {
 			if (!isValid(connection)) {
 				this.watchdog.shutdown();
-				whenLost.run();
+				this.whenLost.run();
 			}
 		}, interval, interval, TimeUnit.MILLISECONDS);
 	}
@@ -100,14 +229,39 @@ class InstanceLock implements DisposableBean {
 		}
 	}
 
-	private static AutoCloseable acquire(DatabaseProperties properties) {
-		if (properties.isSqlite()) {
-			return properties.sqliteFile()
-				.<AutoCloseable>map(file -> lockFile(Path.of(file + ".lock"), properties))
-				.orElse(() -> {
-				});
+	private Connection connect() throws SQLException {
+		Properties credentials = new Properties();
+		if (this.properties.user() != null && !this.properties.user().isBlank()) {
+			credentials.setProperty("user", this.properties.user());
 		}
-		return lockPostgresql(properties);
+		if (this.properties.password() != null && !this.properties.password().isBlank()) {
+			credentials.setProperty("password", this.properties.password());
+		}
+		Connection connection = DriverManager.getConnection(this.properties.url(), credentials);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET tcp_keepalives_idle = " + PROBE_AFTER_IDLE_SECONDS);
+			statement.execute("SET tcp_keepalives_interval = " + PROBE_INTERVAL_SECONDS);
+			statement.execute("SET tcp_keepalives_count = " + PROBES);
+		}
+		return connection;
+	}
+
+	private static boolean tryLock(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(TRY_LOCK)) {
+			return result.next() && result.getBoolean(1);
+		}
+	}
+
+	private static void closeQuietly(Connection connection) {
+		if (connection == null) {
+			return;
+		}
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			logger.debug("Closing the standby's connection failed: {}", ex.getMessage());
+		}
 	}
 
 	static AutoCloseable lockFile(Path file, DatabaseProperties properties) {
@@ -139,34 +293,6 @@ class InstanceLock implements DisposableBean {
 		}
 	}
 
-	private static AutoCloseable lockPostgresql(DatabaseProperties properties) {
-		Properties credentials = new Properties();
-		if (properties.user() != null && !properties.user().isBlank()) {
-			credentials.setProperty("user", properties.user());
-		}
-		if (properties.password() != null && !properties.password().isBlank()) {
-			credentials.setProperty("password", properties.password());
-		}
-		try {
-			Connection connection = DriverManager.getConnection(properties.url(), credentials);
-			boolean acquired;
-			try (Statement statement = connection.createStatement();
-					ResultSet result = statement.executeQuery(
-							"SELECT pg_try_advisory_lock(hashtext('haqqim:' || current_database() || ':' || current_schema()))")) {
-				acquired = result.next() && result.getBoolean(1);
-			}
-			if (!acquired) {
-				connection.close();
-				throw alreadyRunning(properties);
-			}
-			return connection;
-		}
-		catch (SQLException ex) {
-			throw new StartupRefusal("cannot lock the database at " + properties.displayUrl()
-					+ " to make sure only one bot uses it: " + ex.getMessage(), ex);
-		}
-	}
-
 	private static StartupRefusal alreadyRunning(DatabaseProperties properties) {
 		return new StartupRefusal("another Haqqim is already running on the database at " + properties.displayUrl()
 				+ "; stop it first (two bots on one token take each other's messages)");
@@ -175,11 +301,17 @@ class InstanceLock implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.watchdog.shutdownNow();
-		try {
-			this.held.close();
-		}
-		catch (Exception ex) {
-			logger.warn("The single-instance lock could not be released cleanly: {}", ex.getMessage());
+		synchronized (this) {
+			closeQuietly(this.standbyConnection);
+			if (this.held == null) {
+				return;
+			}
+			try {
+				this.held.close();
+			}
+			catch (Exception ex) {
+				logger.warn("The single-instance lock could not be released cleanly: {}", ex.getMessage());
+			}
 		}
 	}
 

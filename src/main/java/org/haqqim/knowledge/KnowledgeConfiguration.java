@@ -3,6 +3,7 @@ package org.haqqim.knowledge;
 import java.time.Clock;
 
 import org.haqqim.system.StartupRefusal;
+import org.haqqim.system.Duty;
 import org.haqqim.system.WhenChatting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,8 @@ class KnowledgeConfiguration {
 
 	@Bean
 	KnowledgeReloader knowledgeReloader(CurrentKnowledge knowledge, KnowledgeLoader loader,
-			KnowledgeProperties properties, ApplicationEventPublisher events) {
-		return new KnowledgeReloader(knowledge, loader, properties, events);
+			KnowledgeProperties properties, ApplicationEventPublisher events, Duty duty) {
+		return new KnowledgeReloader(knowledge, loader, properties, events, duty);
 	}
 
 }

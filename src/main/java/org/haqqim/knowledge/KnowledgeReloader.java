@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.haqqim.system.Duty;
 import org.haqqim.system.Phases;
 import org.haqqim.system.Worker;
 import org.slf4j.Logger;
@@ -44,16 +45,14 @@ class KnowledgeReloader extends Worker {
 	private volatile String rejectedFingerprint;
 
 	public KnowledgeReloader(CurrentKnowledge knowledge, KnowledgeLoader loader, KnowledgeProperties properties,
-			ApplicationEventPublisher events) {
-		super("knowledge-reloader", Phases.KNOWLEDGE, STOP_TIMEOUT);
+			ApplicationEventPublisher events, Duty duty) {
+		super("knowledge-reloader", Phases.KNOWLEDGE, STOP_TIMEOUT, duty);
 		this.knowledge = knowledge;
 		this.loader = loader;
 		this.properties = properties;
 		this.events = events;
-	}
-
-	@Override
-	protected void starting() {
+		// the files as they were loaded a moment ago, not when the reloader starts: a
+		// standby starts it only when it takes over, and must then load what changed
 		this.loadedFingerprint = fingerprint().orElse("");
 	}
 

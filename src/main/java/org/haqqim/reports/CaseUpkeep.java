@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.haqqim.system.Duty;
 import org.haqqim.system.WhenChatting;
 import org.haqqim.transport.Outbox;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What happens to cases with time, every minute by the injected clock: the
  * {@link Reminders} that are due, cases left for the digest announced, and the content of
  * closed cases erased after the retention period. It queues what it sends itself: no
- * update sets it off.
+ * update sets it off. Only the instance on duty runs it, so that a reminder is sent once.
  */
 @Component
 @WhenChatting
@@ -37,21 +38,27 @@ class CaseUpkeep {
 
 	private final ReportsProperties properties;
 
+	private final Duty duty;
+
 	private final Clock clock;
 
 	CaseUpkeep(Cases cases, CaseRelay relay, Reminders reminders, Outbox outbox, TransactionTemplate transactions,
-			ReportsProperties properties, Clock clock) {
+			ReportsProperties properties, Duty duty, Clock clock) {
 		this.cases = cases;
 		this.relay = relay;
 		this.reminders = reminders;
 		this.outbox = outbox;
 		this.transactions = transactions;
 		this.properties = properties;
+		this.duty = duty;
 		this.clock = clock;
 	}
 
 	@Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT1M")
 	public void run() {
+		if (!this.duty.isOnDuty()) {
+			return;
+		}
 		try {
 			this.transactions.executeWithoutResult(status -> this.outbox
 				.enqueue(this.reminders.due().and(this.relay.digest(this.cases.notAnnounced()))));

@@ -14,7 +14,9 @@ import org.springframework.context.SmartLifecycle;
  * Every worker of the bot (the poller, the inbox processor, the outbox relay, the
  * knowledge reloader) starts, waits for work, lives through a failure and stops the same
  * way: a turn that throws is logged without its message and the loop goes on a second
- * later; a stop wakes the loop, waits for it a while, and then interrupts it.
+ * later; a stop wakes the loop, waits for it a while, and then interrupts it. A standby
+ * instance does not start its workers with the application: the one that takes over
+ * starts them ({@link Duty}).
  */
 public abstract class Worker implements SmartLifecycle {
 
@@ -30,6 +32,8 @@ public abstract class Worker implements SmartLifecycle {
 
 	private final Duration stopTimeout;
 
+	private final Duty duty;
+
 	private volatile boolean running;
 
 	private volatile CountDownLatch stopped = new CountDownLatch(0);
@@ -41,11 +45,13 @@ public abstract class Worker implements SmartLifecycle {
 	 * @param phase when it starts and stops ({@link Phases})
 	 * @param stopTimeout how long a stop waits for the turn under way before it
 	 * interrupts it
+	 * @param duty whether this instance works now, or stands by for another
 	 */
-	protected Worker(String name, int phase, Duration stopTimeout) {
+	protected Worker(String name, int phase, Duration stopTimeout, Duty duty) {
 		this.name = name;
 		this.phase = phase;
 		this.stopTimeout = stopTimeout;
+		this.duty = duty;
 	}
 
 	/**
@@ -103,6 +109,11 @@ public abstract class Worker implements SmartLifecycle {
 	@Override
 	public final boolean isRunning() {
 		return this.running;
+	}
+
+	@Override
+	public final boolean isAutoStartup() {
+		return this.duty.isOnDuty();
 	}
 
 	@Override

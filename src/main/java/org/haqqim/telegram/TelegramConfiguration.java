@@ -10,6 +10,7 @@ import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.haqqim.system.BotIdentity;
+import org.haqqim.system.Duty;
 import org.haqqim.system.StaffChat;
 import org.haqqim.system.StartupRefusal;
 import org.haqqim.transport.Deliverer;
@@ -61,15 +62,26 @@ class TelegramConfiguration {
 	}
 
 	@Bean
+	HeartbeatFile heartbeatFile(TelegramProperties properties) {
+		return new HeartbeatFile(properties.heartbeatFile());
+	}
+
+	@Bean
+	StandbyHeartbeat standbyHeartbeat(HeartbeatFile file, Duty duty, Clock clock) {
+		return new StandbyHeartbeat(file, duty, clock);
+	}
+
+	@Bean
 	TelegramPoller telegramPoller(TelegramProperties properties, Inbox inbox, PollingHeartbeat heartbeat,
-			BotIdentity identity, Clock clock) {
+			HeartbeatFile heartbeatFile, BotIdentity identity, Duty duty, Clock clock) {
 		Duration pollDeadline = properties.pollTimeout().plus(properties.callTimeout());
 		OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
 			.readTimeout(pollDeadline)
 			.callTimeout(pollDeadline)
 			.build();
 		TelegramClient client = new OkHttpTelegramClient(http, properties.token(), telegramUrl(properties));
-		return new TelegramPoller(client, http, inbox, new UpdateMapper(), heartbeat, properties, identity, clock);
+		return new TelegramPoller(client, http, inbox, new UpdateMapper(), heartbeat, heartbeatFile, properties,
+				identity, duty, clock);
 	}
 
 	/**

@@ -1,8 +1,5 @@
 package org.haqqim.telegram;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +11,7 @@ import okhttp3.OkHttpClient;
 import org.haqqim.system.Backoff;
 import org.haqqim.system.BotIdentity;
 import org.haqqim.system.Failures;
+import org.haqqim.system.Duty;
 import org.haqqim.system.Phases;
 import org.haqqim.system.Worker;
 import org.haqqim.transport.Inbox;
@@ -66,17 +64,19 @@ class TelegramPoller extends Worker {
 
 	private Instant nextHeartbeatLog;
 
-	private Instant heartbeatWritten;
+	private final HeartbeatFile heartbeatFile;
 
 	TelegramPoller(TelegramClient client, OkHttpClient httpClient, Inbox inbox, UpdateMapper mapper,
-			PollingHeartbeat heartbeat, TelegramProperties properties, BotIdentity identity, Clock clock) {
-		super("telegram-poller", Phases.RECEIVER, STOP_TIMEOUT);
+			PollingHeartbeat heartbeat, HeartbeatFile heartbeatFile, TelegramProperties properties,
+			BotIdentity identity, Duty duty, Clock clock) {
+		super("telegram-poller", Phases.RECEIVER, STOP_TIMEOUT, duty);
 		this.identity = identity;
 		this.client = client;
 		this.httpClient = httpClient;
 		this.inbox = inbox;
 		this.mapper = mapper;
 		this.heartbeat = heartbeat;
+		this.heartbeatFile = heartbeatFile;
 		this.properties = properties;
 		this.clock = clock;
 		this.backoff = new Backoff(properties.initialBackoff(), properties.maxBackoff());
@@ -157,7 +157,7 @@ class TelegramPoller extends Worker {
 		Duration deadline = this.properties.pollTimeout().plus(this.properties.callTimeout());
 		List<ObjectNode> updates = BotApi.await(() -> this.client.executeAsync(getUpdates), deadline);
 		this.heartbeat.recordSuccess(this.clock.instant(), updates.size());
-		writeHeartbeat();
+		this.heartbeatFile.polled(this.clock.instant());
 		if (!updates.isEmpty()) {
 			storeUntilCommitted(this.mapper.read(updates, offset));
 		}
@@ -210,29 +210,6 @@ class TelegramPoller extends Worker {
 			logger.warn("Telegram answered {} ({}); polling again in {} ms", code, description, pause.toMillis());
 		}
 		return pause;
-	}
-
-	/**
-	 * The time of the last successful poll, on disk, for a health check in another
-	 * process.
-	 */
-	private void writeHeartbeat() {
-		Instant now = this.clock.instant();
-		if (this.heartbeatWritten != null && now.isBefore(this.heartbeatWritten.plusSeconds(10))) {
-			return;
-		}
-		this.heartbeatWritten = now;
-		try {
-			Path file = this.properties.heartbeatFile();
-			if (file.getParent() != null) {
-				Files.createDirectories(file.getParent());
-			}
-			Files.writeString(file, now.toString());
-		}
-		catch (IOException ex) {
-			logger.warn("The heartbeat file {} cannot be written: {}", this.properties.heartbeatFile(),
-					ex.getClass().getSimpleName());
-		}
 	}
 
 	static int retryAfter(TelegramApiRequestException ex) {

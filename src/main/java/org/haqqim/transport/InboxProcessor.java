@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.haqqim.system.Backoff;
 import org.haqqim.system.Failures;
+import org.haqqim.system.Duty;
 import org.haqqim.system.Phases;
 import org.haqqim.system.Worker;
 import org.slf4j.Logger;
@@ -55,8 +56,8 @@ public class InboxProcessor extends Worker {
 	private volatile boolean busy;
 
 	public InboxProcessor(Inbox inbox, InboundHandler handler, Outbox outbox, TransactionTemplate transactions,
-			TransportProperties properties, TransportMetrics metrics, Clock clock) {
-		super("inbox-processor", Phases.PROCESSOR, STOP_TIMEOUT);
+			TransportProperties properties, TransportMetrics metrics, Duty duty, Clock clock) {
+		super("inbox-processor", Phases.PROCESSOR, STOP_TIMEOUT, duty);
 		this.metrics = metrics;
 		this.inbox = inbox;
 		this.handler = handler;

@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import org.haqqim.system.Backoff;
 import org.haqqim.system.Failures;
+import org.haqqim.system.Duty;
 import org.haqqim.system.Phases;
 import org.haqqim.system.Worker;
 import org.slf4j.Logger;
@@ -78,8 +79,8 @@ public class OutboxRelay extends Worker {
 
 	public OutboxRelay(Outbox outbox, Deliverer deliverer, SendPacing pacing, List<DeliveryListener> listeners,
 			ApplicationEventPublisher events, TransactionTemplate transactions, TransportProperties properties,
-			TransportMetrics metrics, Clock clock) {
-		super("outbox-relay", Phases.RELAY, STOP_TIMEOUT);
+			TransportMetrics metrics, Duty duty, Clock clock) {
+		super("outbox-relay", Phases.RELAY, STOP_TIMEOUT, duty);
 		this.metrics = metrics;
 		this.outbox = outbox;
 		this.deliverer = deliverer;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.haqqim.system.Duty;
 import org.haqqim.system.WhenChatting;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,23 +43,23 @@ class TransportConfiguration {
 
 		@Bean
 		InboxProcessor inboxProcessor(Inbox inbox, InboundHandler handler, Outbox outbox,
-				TransactionTemplate transactions, TransportProperties properties, TransportMetrics metrics,
+				TransactionTemplate transactions, TransportProperties properties, TransportMetrics metrics, Duty duty,
 				Clock clock) {
-			return new InboxProcessor(inbox, handler, outbox, transactions, properties, metrics, clock);
+			return new InboxProcessor(inbox, handler, outbox, transactions, properties, metrics, duty, clock);
 		}
 
 		@Bean
-		TransportRetention transportRetention(Inbox inbox, Outbox outbox, TransportProperties properties) {
-			return new TransportRetention(inbox, outbox, properties);
+		TransportRetention transportRetention(Inbox inbox, Outbox outbox, TransportProperties properties, Duty duty) {
+			return new TransportRetention(inbox, outbox, properties, duty);
 		}
 
 		@Bean
 		OutboxRelay outboxRelay(Outbox outbox, Deliverer deliverer, SendPacing pacing,
 				ObjectProvider<DeliveryListener> listeners, ApplicationEventPublisher events,
-				TransactionTemplate transactions, TransportProperties properties, TransportMetrics metrics,
+				TransactionTemplate transactions, TransportProperties properties, TransportMetrics metrics, Duty duty,
 				Clock clock) {
 			return new OutboxRelay(outbox, deliverer, pacing, listeners.orderedStream().toList(), events, transactions,
-					properties, metrics, clock);
+					properties, metrics, duty, clock);
 		}
 
 	}

@@ -1,5 +1,6 @@
 package org.haqqim.transport;
 
+import org.haqqim.system.Duty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Erases handled updates and sent messages once they are no longer needed for
  * de-duplication. Their content is already gone; what remains are ids and timestamps.
+ * Only the instance on duty erases.
  */
 class TransportRetention {
 
@@ -19,14 +21,20 @@ class TransportRetention {
 
 	private final TransportProperties properties;
 
-	TransportRetention(Inbox inbox, Outbox outbox, TransportProperties properties) {
+	private final Duty duty;
+
+	TransportRetention(Inbox inbox, Outbox outbox, TransportProperties properties, Duty duty) {
 		this.inbox = inbox;
 		this.outbox = outbox;
 		this.properties = properties;
+		this.duty = duty;
 	}
 
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
 	void purge() {
+		if (!this.duty.isOnDuty()) {
+			return;
+		}
 		int updates = this.inbox.purgeProcessed(this.properties.keepProcessed());
 		int messages = this.outbox.purgeFinished(this.properties.keepProcessed());
 		if (updates + messages > 0) {

@@ -42,6 +42,14 @@ class HealthCommandTests {
 	}
 
 	@Test
+	void aStandbyThatShowedASignOfLifeIsHealthy() throws IOException {
+		CommandLineRun.Result result = heartbeat("standby " + NOW.minusSeconds(12), "health");
+		assertThat(result.exit()).isZero();
+		assertThat(result.out()).isEqualTo("healthy: standing by for the bot on duty, last sign 12 s ago\n");
+		assertThat(heartbeat("standby " + NOW.minusSeconds(400), "health").exit()).isEqualTo(1);
+	}
+
+	@Test
 	void noHeartbeatIsUnhealthy() {
 		Path missing = this.temporary.resolve("never-written");
 		CommandLineRun.Result result = CommandLineRun.run(Map.of("HAQQIM_TELEGRAM_HEARTBEAT_FILE", missing.toString()),
@@ -59,8 +67,12 @@ class HealthCommandTests {
 	}
 
 	private CommandLineRun.Result health(Instant lastPoll, String... args) throws IOException {
+		return heartbeat(lastPoll.toString(), args);
+	}
+
+	private CommandLineRun.Result heartbeat(String content, String... args) throws IOException {
 		Path heartbeat = this.temporary.resolve("heartbeat");
-		Files.writeString(heartbeat, lastPoll.toString());
+		Files.writeString(heartbeat, content);
 		return CommandLineRun.run(Map.of("HAQQIM_TELEGRAM_HEARTBEAT_FILE", heartbeat.toString()), "", CLOCK, args);
 	}
 

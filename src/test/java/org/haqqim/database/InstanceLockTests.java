@@ -23,11 +23,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One bot per database (R16), and D4 of the reliability review: the lock held for every
- * spelling of an SQLite file, and a bot whose PostgreSQL lock vanished with a restart
- * went on beside a second one.
+ * One bot on duty per database (R16), and D4 of the reliability review: the lock held for
+ * every spelling of an SQLite file; on PostgreSQL a second bot stands by and takes over
+ * when the first stops, and a bot whose lock vanished with a restart stops instead of
+ * going on beside the one that takes over.
  */
 class InstanceLockTests {
+
+	private static final Runnable NOTHING = () -> {
+	};
 
 	@TempDir
 	Path directory;
@@ -51,25 +55,66 @@ class InstanceLockTests {
 	}
 
 	@Test
-	void aBotThatLosesItsPostgresqlLockStopsBeforeAnotherCanTakeIt() throws Exception {
-		assertThat(TestDatabases.postgresqlAvailable()).as("PostgreSQL on 127.0.0.1:5432 (.ci/run starts it)").isTrue();
-		DatabaseProperties schema = TestDatabases.freshPostgresqlSchema();
-		CountDownLatch stopped = new CountDownLatch(1);
-		InstanceLock first = new InstanceLock(schema, stopped::countDown);
+	void aSecondBotOnPostgresqlStandsByAndTakesOverWhenTheFirstStops() {
+		DatabaseProperties schema = postgresqlSchema();
+		CountDownLatch tookOver = new CountDownLatch(1);
+		InstanceLock first = new InstanceLock(schema, NOTHING, NOTHING);
+		InstanceLock second = new InstanceLock(schema, NOTHING, tookOver::countDown);
 		try {
-			assertThatThrownBy(() -> new InstanceLock(schema, () -> {
-			})).hasMessageContaining("another Haqqim is already running");
-			terminateTheLockHoldersConnection();
-			assertThat(stopped.await(20, TimeUnit.SECONDS)).as("the first bot stops").isTrue();
-			await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
-				new InstanceLock(schema, () -> {
-				}).destroy();
-				return true;
-			});
+			assertThat(first.isOnDuty()).isTrue();
+			assertThat(second.isOnDuty()).as("the second stands by").isFalse();
+			second.standBy();
+			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> !second.isOnDuty());
+			first.destroy();
+			await().atMost(Duration.ofSeconds(10)).until(second::isOnDuty);
+			assertThat(tookOver.getCount()).as("the takeover started the workers").isZero();
 		}
 		finally {
 			first.destroy();
+			second.destroy();
 		}
+	}
+
+	@Test
+	void aBotThatLosesItsPostgresqlLockStopsAndTheStandbyTakesOver() throws Exception {
+		DatabaseProperties schema = postgresqlSchema();
+		CountDownLatch stopped = new CountDownLatch(1);
+		InstanceLock first = new InstanceLock(schema, stopped::countDown, NOTHING);
+		InstanceLock second = new InstanceLock(schema, NOTHING, NOTHING);
+		try {
+			second.standBy();
+			terminateTheLockHoldersConnection();
+			assertThat(stopped.await(20, TimeUnit.SECONDS)).as("the first bot stops").isTrue();
+			await().atMost(Duration.ofSeconds(10)).until(second::isOnDuty);
+		}
+		finally {
+			first.destroy();
+			second.destroy();
+		}
+	}
+
+	@Test
+	void aStandbyThatIsShuttingDownNeverTakesOver() {
+		DatabaseProperties schema = postgresqlSchema();
+		InstanceLock first = new InstanceLock(schema, NOTHING, NOTHING);
+		InstanceLock second = new InstanceLock(schema, NOTHING, NOTHING);
+		try {
+			second.standBy();
+			second.closing();
+			first.destroy();
+			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> !second.isOnDuty());
+		}
+		finally {
+			second.destroy();
+		}
+		InstanceLock third = new InstanceLock(schema, NOTHING, NOTHING);
+		assertThat(third.isOnDuty()).as("the closed standby left the lock free").isTrue();
+		third.destroy();
+	}
+
+	private static DatabaseProperties postgresqlSchema() {
+		assertThat(TestDatabases.postgresqlAvailable()).as("PostgreSQL on 127.0.0.1:5432 (.ci/run starts it)").isTrue();
+		return TestDatabases.freshPostgresqlSchema();
 	}
 
 	/** What a PostgreSQL restart does to the lock's session. */
@@ -82,8 +127,7 @@ class InstanceLockTests {
 	}
 
 	private static InstanceLock lock(String url) {
-		return new InstanceLock(new DatabaseProperties(url, null, null, 1), () -> {
-		});
+		return new InstanceLock(new DatabaseProperties(url, null, null, 1), NOTHING, NOTHING);
 	}
 
 }

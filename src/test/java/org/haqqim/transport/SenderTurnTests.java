@@ -71,7 +71,7 @@ class SenderTurnTests {
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(this.database));
 		this.relay = new OutboxRelay(outbox, deliverer, freeButNeverGranted, List.of(), event -> {
 		}, transactions, new Binder().bindOrCreate("haqqim.transport", TransportProperties.class),
-				new TransportMetrics(new SimpleMeterRegistry(), outbox, frozen), frozen);
+				new TransportMetrics(new SimpleMeterRegistry(), outbox, frozen), () -> true, frozen);
 		outbox.enqueue(Replies.of(OutboundMessage.Text.of(4242, "hello")));
 		this.relay.start();
 		await().atMost(Duration.ofSeconds(10))
