@@ -45,6 +45,8 @@ class ModularityTests {
 			.definedBy("org.haqqim.cli..", "org.haqqim.telegram..", "org.haqqim.console..")
 			.layer("Conversation")
 			.definedBy("org.haqqim.conversation..")
+			.layer("Dates")
+			.definedBy("org.haqqim.dates..")
 			.layer("Reports")
 			.definedBy("org.haqqim.reports..")
 			.layer("Matching")
@@ -63,15 +65,17 @@ class ModularityTests {
 			.mayOnlyBeAccessedByLayers("Application", "Adapters")
 			.whereLayer("Conversation")
 			.mayOnlyBeAccessedByLayers("Adapters")
+			.whereLayer("Dates")
+			.mayOnlyBeAccessedByLayers("Conversation", "Adapters")
 			.whereLayer("Reports")
 			.mayOnlyBeAccessedByLayers("Conversation", "Adapters")
 			// The report intake reads the person's replies ("skip" in their own words).
 			.whereLayer("Matching")
 			.mayOnlyBeAccessedByLayers("Conversation", "Reports", "Adapters")
 			.whereLayer("Knowledge")
-			.mayOnlyBeAccessedByLayers("Conversation", "Reports", "Matching", "Adapters")
+			.mayOnlyBeAccessedByLayers("Conversation", "Dates", "Reports", "Matching", "Adapters")
 			.whereLayer("Transport")
-			.mayOnlyBeAccessedByLayers("Conversation", "Reports", "Adapters")
+			.mayOnlyBeAccessedByLayers("Conversation", "Dates", "Reports", "Adapters")
 			// Only the operator's commands (backup, restore) use the database directly;
 			// every feature gets it from Spring.
 			.whereLayer("Database")
@@ -102,22 +106,24 @@ class ModularityTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.haqqim.cli..", "org.haqqim.telegram..", "org.haqqim.console..",
 					"org.haqqim.conversation..", "org.haqqim.reports..", "org.haqqim.matching..",
-					"org.haqqim.knowledge..", "org.haqqim.transport..", "org.haqqim.database..")
+					"org.haqqim.knowledge..", "org.haqqim.transport..", "org.haqqim.database..", "org.haqqim.dates..")
 			.check(classes);
 	}
 
 	/**
 	 * The per-update path returns what it wants sent, and the inbox processor queues it
 	 * in the update's transaction. Only what runs on its own, outside any update, queues
-	 * itself: the upkeep timer, the command menu at start and reload, and the notice of a
-	 * rejected knowledge change.
+	 * itself: the upkeep timer, the reminders of My dates, the command menu at start and
+	 * reload, and the notice of a rejected knowledge change.
 	 */
 	@Test
 	void onlyWhatRunsOnItsOwnQueuesMessages() {
 		noClasses().that()
-			.resideInAnyPackage("org.haqqim.conversation..", "org.haqqim.reports..")
+			.resideInAnyPackage("org.haqqim.conversation..", "org.haqqim.reports..", "org.haqqim.dates..")
 			.and()
 			.doNotHaveSimpleName("CaseUpkeep")
+			.and()
+			.doNotHaveSimpleName("ReminderSender")
 			.and()
 			.doNotHaveSimpleName("CommandMenu")
 			.and()

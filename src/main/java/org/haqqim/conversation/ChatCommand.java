@@ -12,8 +12,8 @@ import java.util.stream.Stream;
  */
 enum ChatCommand {
 
-	START(true), MENU(true), CONTACTS(true), REPORT(true), LANGUAGE(true), CITIZENSHIP(false), PRIVACY(true),
-	FORGET(true), HELP(true), CANCEL(false);
+	START(true), MENU(true), CONTACTS(true), REPORT(true), DATES(true), LANGUAGE(true), CITIZENSHIP(false),
+	PRIVACY(true), FORGET(true), HELP(true), CANCEL(false);
 
 	private final boolean inMenu;
 

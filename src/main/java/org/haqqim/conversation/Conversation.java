@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.haqqim.dates.MyDates;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
 import org.haqqim.knowledge.CurrentKnowledge;
@@ -51,13 +52,15 @@ class Conversation {
 
 	private final Reports reports;
 
+	private final MyDates dates;
+
 	private final ApplicationEventPublisher events;
 
 	private final int questionsKeptDays;
 
 	Conversation(CurrentKnowledge knowledge, ChatUsers users, QuestionMatcher matcher, UnansweredQuestions unanswered,
-			TopicFeedback feedback, Reports reports, ApplicationEventPublisher events, MatchingProperties matching,
-			BotIdentity identity) {
+			TopicFeedback feedback, Reports reports, MyDates dates, ApplicationEventPublisher events,
+			MatchingProperties matching, BotIdentity identity) {
 		this.identity = identity;
 		this.knowledge = knowledge;
 		this.users = users;
@@ -65,27 +68,33 @@ class Conversation {
 		this.unanswered = unanswered;
 		this.feedback = feedback;
 		this.reports = reports;
+		this.dates = dates;
 		this.events = events;
 		this.questionsKeptDays = (int) matching.unansweredRetention().toDays();
 	}
 
 	/**
 	 * A button is answered at once (so the spinner stops) and acts; a command is obeyed;
-	 * anything else goes to the person's case while one collects their messages, and is
-	 * otherwise a question, a location or something the bot cannot read.
+	 * anything else goes to the person's case while one collects their messages, or is
+	 * the date My dates asked for, and is otherwise a question, a location or something
+	 * the bot cannot read.
 	 */
 	Replies handle(InboundEvent event) {
 		Chat chat = new Chat(event, this.knowledge.current(), this.users.find(event.origin().chatId()),
 				this.identity.username());
 		if (event instanceof InboundEvent.ButtonPress press) {
 			return Replies.of(new OutboundMessage.CallbackAnswer(chat.id(), press.callbackId(), null))
-				.and(this.reports.handle(press, chat.audience()).orElseGet(() -> press(press, chat)));
+				.and(this.dates.handle(press, chat.audience())
+					.or(() -> this.reports.handle(press, chat.audience()))
+					.orElseGet(() -> press(press, chat)));
 		}
 		Optional<CommandText> command = CommandText.of(event);
 		if (command.isPresent()) {
 			return command(command.get(), chat);
 		}
-		return this.reports.handle(event, chat.audience()).orElseGet(() -> message(event, chat));
+		return this.reports.handle(event, chat.audience())
+			.or(() -> this.dates.handle(event, chat.audience()))
+			.orElseGet(() -> message(event, chat));
 	}
 
 	/**
@@ -132,6 +141,7 @@ class Conversation {
 			case MENU -> chat.send(screens.mainMenu());
 			case CONTACTS -> myConsulate(chat);
 			case REPORT -> this.reports.start(chat.id(), chat.audience(), Optional.empty());
+			case DATES -> this.dates.open(chat.id(), chat.audience());
 			case PRIVACY -> chat.send(screens.privacy(this.reports.retentionDays(), this.questionsKeptDays));
 			case FORGET -> chat.send(screens.forgetConfirmation());
 			case HELP -> chat.send(screens.help());
@@ -293,6 +303,7 @@ class Conversation {
 		}
 		Replies withdrawn = this.reports.forget(chat.id());
 		this.unanswered.forget(chat.id());
+		this.dates.forget(chat.id());
 		this.users.forget(chat.id());
 		this.events.publishEvent(new PersonForgotten());
 		return withdrawn.afterForgetting(chat.id()).and(chat.replace(chat.screens().forgotten()));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.haqqim.dates.MyDates;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Category;
 import org.haqqim.knowledge.Citizenship;
@@ -450,6 +451,7 @@ final class Screens {
 		}
 		List<List<Keyboard.Button>> rows = new ArrayList<>(Keyboard.Inline.grid(categories, 2).rows());
 		rows.add(List.of(button("button.my-consulate", new Action.MyConsulate())));
+		rows.add(List.of(new Keyboard.Button(plain("button.dates"), MyDates.openButton())));
 		rows.add(List.of(button("button.talk-to-staff", new Action.TalkToStaff(null))));
 		return new Keyboard.Inline(rows);
 	}

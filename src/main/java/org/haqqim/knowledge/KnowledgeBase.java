@@ -49,11 +49,13 @@ public final class KnowledgeBase {
 
 	private final Lexicon lexicon;
 
+	private final Deadlines deadlines;
+
 	private final Clock clock;
 
 	KnowledgeBase(List<Language> languages, String defaultLanguage, List<Category> categories,
 			Map<String, Topic> topics, Map<String, Fact> facts, Contacts contacts,
-			Map<String, Map<String, String>> texts, Lexicon lexicon, Clock clock) {
+			Map<String, Map<String, String>> texts, Lexicon lexicon, Deadlines deadlines, Clock clock) {
 		this.languages = List.copyOf(languages);
 		this.defaultLanguage = defaultLanguage;
 		this.categories = List.copyOf(categories);
@@ -62,6 +64,7 @@ public final class KnowledgeBase {
 		this.contacts = contacts;
 		this.texts = Map.copyOf(texts);
 		this.lexicon = lexicon;
+		this.deadlines = deadlines;
 		this.clock = clock;
 	}
 
@@ -141,6 +144,11 @@ public final class KnowledgeBase {
 
 	public Lexicon lexicon() {
 		return this.lexicon;
+	}
+
+	/** The deadlines My dates counts, and how people type dates. */
+	public Deadlines deadlines() {
+		return this.deadlines;
 	}
 
 	/**

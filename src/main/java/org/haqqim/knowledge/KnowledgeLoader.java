@@ -66,13 +66,14 @@ public final class KnowledgeLoader {
 		Contacts contacts = ContactsFile.read(directory, languages);
 		Glossary.read(directory, languages).checkAll(directory, topics.byId(), texts, facts, contacts, languages);
 		Lexicon lexicon = MatchingFiles.read(directory, languages);
+		Deadlines deadlines = DeadlinesFile.read(directory, languages, texts);
 		CrossFileChecks.check(directory, languages, categories, texts, facts, topics);
 		ValidationReport report = directory.report();
 		if (report.hasErrors()) {
 			return new Result(report, Optional.empty());
 		}
 		return new Result(report, Optional.of(new KnowledgeBase(languages.all(), languages.defaultLanguage(),
-				categories, topics.byId(), facts, contacts, texts.byLanguage(), lexicon, this.clock)));
+				categories, topics.byId(), facts, contacts, texts.byLanguage(), lexicon, deadlines, this.clock)));
 	}
 
 }
