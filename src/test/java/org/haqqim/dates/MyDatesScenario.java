@@ -57,6 +57,19 @@ abstract class MyDatesScenario extends EndToEndTest {
 		return telegram.awaitScreen(user, seen, WAIT);
 	}
 
+	/**
+	 * A citizen of Uzbekistan whose patent is paid for 40 more days and who asked for
+	 * reminders: three wait, 7 days, 2 days and 1 day before it runs out.
+	 */
+	long remindedOfThePatent(String language) {
+		long user = keepingDates(language, "UZ");
+		presses(user, last(user), "dt:a:patent-paid-until", language);
+		FakeBotApi.Call timeline = says(user, SHOWN.format(today().plusDays(40)), language);
+		presses(user, timeline, "dt:r:1", language);
+		assertThat(pendingReminders(user)).isEqualTo(3);
+		return user;
+	}
+
 	static FakeBotApi.Call last(long user) {
 		return telegram.screensOf(user).get(telegram.screensOf(user).size() - 1);
 	}

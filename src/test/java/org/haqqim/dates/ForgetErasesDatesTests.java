@@ -1,0 +1,26 @@
+package org.haqqim.dates;
+
+import org.haqqim.telegram.FakeBotApi;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 17: /forget erases a person's dates, their consent and their reminders. */
+class ForgetErasesDatesTests extends MyDatesScenario {
+
+	@Test
+	void forgetErasesDatesConsentAndReminders() {
+		long user = remindedOfThePatent("en");
+		FakeBotApi.Call confirm = says(user, "/forget", "en");
+		presses(user, confirm, "x:1", "en");
+		for (String table : new String[] { "date_owner", "person_date", "date_reminder" }) {
+			assertThat(this.jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE chat_id = ?")
+				.param(user)
+				.query(Long.class)
+				.single()).as(table).isZero();
+		}
+		FakeBotApi.Call again = says(user, "/dates", "en");
+		assertThat(again.text()).as("asked again, as someone new").doesNotContain(plain("dates.title", "en", "UZ"));
+	}
+
+}
