@@ -3,12 +3,17 @@ package org.haqqim.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
+import org.haqqim.knowledge.Deadline;
+import org.haqqim.knowledge.Holidays;
 import org.haqqim.knowledge.KnowledgeBase;
 import org.haqqim.knowledge.KnowledgeLoader;
+import org.haqqim.knowledge.Source;
 import org.haqqim.knowledge.TopicStanding;
 import org.haqqim.knowledge.ValidationReport;
 import picocli.CommandLine.Command;
@@ -51,7 +56,9 @@ final class ValidateCommand implements Callable<Integer> {
 		ValidationReport report = result.report();
 		this.out.print(this.json ? report.toJson() : report.toText());
 		if (!this.json) {
-			result.knowledge().ifPresent(knowledge -> this.out.print(standings(knowledge)));
+			result.knowledge()
+				.ifPresent(knowledge -> this.out
+					.print(standings(knowledge) + deadlines(knowledge, LocalDate.now(this.clock).getYear())));
 		}
 		this.out.flush();
 		return report.hasErrors() ? 1 : 0;
@@ -76,6 +83,35 @@ final class ValidateCommand implements Callable<Integer> {
 					expiring.length() == 0 ? "no fact expires" : expiring, languages));
 		}
 		return table.toString();
+	}
+
+	/**
+	 * One line per deadline of My dates: what it counts from, for whom, whether it gets a
+	 * date (a count in working days needs this year's holidays), and its sources.
+	 */
+	private static String deadlines(KnowledgeBase knowledge, int year) {
+		StringBuilder table = new StringBuilder("\nDeadlines (My dates): counted from, citizenships, "
+				+ "dated or \"ask the consulate\", sources (first-hand + read through research), reviewed\n");
+		for (Deadline deadline : knowledge.deadlines().all()) {
+			long firstHand = deadline.sources().stream().filter(Source::readFirstHand).count();
+			String citizenships = deadline.citizenships()
+				.stream()
+				.map(Enum::name)
+				.sorted()
+				.collect(Collectors.joining(","));
+			table.append(String.format(Locale.ROOT, "  %-26s %-19s %-16s %-18s %d+%d  %s%n", deadline.id(),
+					deadline.countsFrom().id(), citizenships, dating(deadline, knowledge.deadlines().holidays(), year),
+					firstHand, deadline.sources().size() - firstHand, deadline.reviewed()));
+		}
+		return table.toString();
+	}
+
+	private static String dating(Deadline deadline, Holidays holidays, int year) {
+		if (!deadline.checked()) {
+			return "ask the consulate";
+		}
+		boolean workingDays = deadline.counting() instanceof Deadline.Counting.WorkingDays;
+		return workingDays && !holidays.covers(year) ? "needs " + year + " holidays" : "dated";
 	}
 
 }

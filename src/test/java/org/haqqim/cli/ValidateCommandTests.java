@@ -43,6 +43,16 @@ class ValidateCommandTests {
 	}
 
 	@Test
+	void theDeadlinesOfMyDatesAreListedWithWhetherTheyGetADate() {
+		CommandLineRun.Result result = CommandLineRun.run(Map.of(), "", TODAY, "validate", "knowledge");
+		assertThat(result.exit()).isZero();
+		assertThat(result.out()).contains("Deadlines (My dates)")
+			.containsPattern("\\n  patent-payment +patent-paid-until +TJ,UZ +dated +0\\+1  ")
+			.containsPattern("\\n  registration +entry +OTHER +needs \\d{4} holidays ")
+			.containsPattern("\\n  registration-end +registration-until .* ask the consulate ");
+	}
+
+	@Test
 	void aTopicShowingAFactThatExpiresSoonIsNamedWithTheDate() throws IOException {
 		Path knowledge = this.temporary.resolve("knowledge");
 		KnowledgeDirectories.copy(FIXTURES.resolve("valid"), knowledge);

@@ -164,6 +164,25 @@ class KnowledgeLoaderTests {
 					+ " its 'when-expired' text; write the new value and a new 'valid-until'");
 	}
 
+	/**
+	 * Issue 17: a deadline of My dates names a date a person can give, is counted one
+	 * way, has its texts, and gives each citizenship one rule; every language reads dates
+	 * with twelve months.
+	 */
+	@Test
+	void aDeadlineIsCountedOneWayFromADateAPersonGivesWithItsTexts() {
+		assertThat(this.loader.validate(scenario("broken-deadlines")).errors()).extracting(Problem::describe)
+			.anyMatch(problem -> problem.contains("'counts-from' is 'arrival-day'"))
+			.anyMatch(problem -> problem.contains("give exactly one of calendar-days, working-days, day-before "
+					+ "(it has calendar-days, working-days)"))
+			.anyMatch(problem -> problem.contains("citizenship 'XX' is not one of UZ, KG, TJ, KZ, OTHER"))
+			.anyMatch(problem -> problem.contains("'calendar-days' is 'none'; write a number of days"))
+			.anyMatch(problem -> problem
+				.contains("deadline 'registration' needs the text 'dates.deadline.registration'" + " in texts/en.yaml"))
+			.anyMatch(problem -> problem.contains("the months of 'ru' must be a list of twelve lists"))
+			.anyMatch(problem -> problem.contains("date-words has no words for 'uz'"));
+	}
+
 	@Test
 	void aWordTheGlossaryRulesOutIsAnErrorInTextsButNotInQuestions() {
 		assertThat(this.loader.validate(scenario("word-the-glossary-rules-out")).errors()).extracting(Problem::describe)
