@@ -58,6 +58,11 @@ public class MyDates implements DeliveryListener {
 		return new DateAction.Open().encode();
 	}
 
+	/** Whether a button's data is one of My dates, which {@link #handle} answers. */
+	public static boolean isButton(String data) {
+		return DateAction.decode(data).isPresent();
+	}
+
 	/**
 	 * /dates: the question whether to keep dates, or the person's dates and what is due.
 	 */

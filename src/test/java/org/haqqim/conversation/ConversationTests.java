@@ -264,7 +264,7 @@ class ConversationTests extends EndToEndTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(russian.body().path("commands").findValuesAsText("command")).containsExactly("start", "menu",
-				"contacts", "report", "language", "privacy", "forget", "help");
+				"contacts", "report", "dates", "language", "privacy", "forget", "help");
 	}
 
 	private static FakeBotApi.Call last(long user) {
