@@ -46,7 +46,7 @@ class ModularityTests {
 			.layer("Conversation")
 			.definedBy("org.haqqim.conversation..")
 			.layer("Dates")
-			.definedBy("org.haqqim.dates..")
+			.definedBy("org.haqqim.dates..", "org.haqqim.announcements..")
 			.layer("Reports")
 			.definedBy("org.haqqim.reports..")
 			.layer("Matching")
@@ -106,24 +106,28 @@ class ModularityTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.haqqim.cli..", "org.haqqim.telegram..", "org.haqqim.console..",
 					"org.haqqim.conversation..", "org.haqqim.reports..", "org.haqqim.matching..",
-					"org.haqqim.knowledge..", "org.haqqim.transport..", "org.haqqim.database..", "org.haqqim.dates..")
+					"org.haqqim.knowledge..", "org.haqqim.transport..", "org.haqqim.database..", "org.haqqim.dates..",
+					"org.haqqim.announcements..")
 			.check(classes);
 	}
 
 	/**
 	 * The per-update path returns what it wants sent, and the inbox processor queues it
 	 * in the update's transaction. Only what runs on its own, outside any update, queues
-	 * itself: the upkeep timer, the reminders of My dates, the command menu at start and
-	 * reload, and the notice of a rejected knowledge change.
+	 * itself: the upkeep timer, the reminders of My dates, the announcements, the command
+	 * menu at start and reload, and the notice of a rejected knowledge change.
 	 */
 	@Test
 	void onlyWhatRunsOnItsOwnQueuesMessages() {
 		noClasses().that()
-			.resideInAnyPackage("org.haqqim.conversation..", "org.haqqim.reports..", "org.haqqim.dates..")
+			.resideInAnyPackage("org.haqqim.conversation..", "org.haqqim.reports..", "org.haqqim.dates..",
+					"org.haqqim.announcements..")
 			.and()
 			.doNotHaveSimpleName("CaseUpkeep")
 			.and()
 			.doNotHaveSimpleName("ReminderSender")
+			.and()
+			.doNotHaveSimpleName("AnnouncementSender")
 			.and()
 			.doNotHaveSimpleName("CommandMenu")
 			.and()

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,13 +45,23 @@ final class PackagedBot {
 
 	/** Starts the bot with these variables beside the ones every start needs. */
 	Process start(Map<String, String> variables) throws IOException {
+		return command(variables);
+	}
+
+	/**
+	 * Runs the jar with these variables and arguments (none: the bot itself), with its
+	 * own log.
+	 */
+	Process command(Map<String, String> variables, String... arguments) throws IOException {
 		this.starts++;
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		// The bot starts a dozen times or more in a test; the quick compiler alone makes
 		// each start a second or two shorter on two cores, and changes nothing the tests
 		// look at.
-		ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-jar",
-				Path.of("target", "haqqim.jar").toAbsolutePath().toString());
+		List<String> line = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-jar",
+				Path.of("target", "haqqim.jar").toAbsolutePath().toString()));
+		line.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(line);
 		Map<String, String> environment = builder.environment();
 		environment.put("TELEGRAM_BOT_TOKEN", FakeBotApi.CANARY_TOKEN);
 		environment.put("TELEGRAM_API_URL", this.telegram.url());

@@ -96,6 +96,7 @@ public final class Launcher {
 		line.addSubcommand(new CalibrateCommand(settings, this.clock, this.out, this.err));
 		line.addSubcommand(new UnansweredCommand(bot, settings, this.clock, this.out, this.err));
 		line.addSubcommand(new LinksCommand(settings, this.clock, this.out, this.err));
+		line.addSubcommand(new AnnounceCommand(bot, settings, this.clock, this.out, this.err));
 		line.addSubcommand(new HealthCommand(settings, this.clock, this.out));
 		line.addSubcommand(new BackupCommand.Backup(settings, this.out));
 		line.addSubcommand(new BackupCommand.Restore(settings, this.out));

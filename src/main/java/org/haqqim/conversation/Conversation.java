@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.haqqim.announcements.TopicAlerts;
 import org.haqqim.dates.MyDates;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
@@ -54,13 +55,15 @@ class Conversation {
 
 	private final MyDates dates;
 
+	private final TopicAlerts alerts;
+
 	private final ApplicationEventPublisher events;
 
 	private final int questionsKeptDays;
 
 	Conversation(CurrentKnowledge knowledge, ChatUsers users, QuestionMatcher matcher, UnansweredQuestions unanswered,
-			TopicFeedback feedback, Reports reports, MyDates dates, ApplicationEventPublisher events,
-			MatchingProperties matching, BotIdentity identity) {
+			TopicFeedback feedback, Reports reports, MyDates dates, TopicAlerts alerts,
+			ApplicationEventPublisher events, MatchingProperties matching, BotIdentity identity) {
 		this.identity = identity;
 		this.knowledge = knowledge;
 		this.users = users;
@@ -69,6 +72,7 @@ class Conversation {
 		this.feedback = feedback;
 		this.reports = reports;
 		this.dates = dates;
+		this.alerts = alerts;
 		this.events = events;
 		this.questionsKeptDays = (int) matching.unansweredRetention().toDays();
 	}
@@ -85,6 +89,7 @@ class Conversation {
 		if (event instanceof InboundEvent.ButtonPress press) {
 			return Replies.of(new OutboundMessage.CallbackAnswer(chat.id(), press.callbackId(), null))
 				.and(this.dates.handle(press, chat.audience())
+					.or(() -> this.alerts.handle(press, chat.audience()))
 					.or(() -> this.reports.handle(press, chat.audience()))
 					.orElseGet(() -> press(press, chat)));
 		}
@@ -304,6 +309,7 @@ class Conversation {
 		Replies withdrawn = this.reports.forget(chat.id());
 		this.unanswered.forget(chat.id());
 		this.dates.forget(chat.id());
+		this.alerts.forget(chat.id());
 		this.users.forget(chat.id());
 		this.events.publishEvent(new PersonForgotten());
 		return withdrawn.afterForgetting(chat.id()).and(chat.replace(chat.screens().forgotten()));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.haqqim.announcements.TopicAlerts;
 import org.haqqim.dates.MyDates;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Category;
@@ -148,6 +149,7 @@ final class Screens {
 		}
 		rows.add(List.of(button("button.my-consulate", new Action.MyConsulate())));
 		shareButton(topic, text).ifPresent(share -> rows.add(List.of(share)));
+		rows.add(List.of(new Keyboard.Button(plain("button.subscribe"), TopicAlerts.subscribeButton(topic.id()))));
 		rows.add(List.of(button("button.talk-to-staff", new Action.TalkToStaff(topic.id()))));
 		if (askFeedback) {
 			rows.add(List.of(button("button.helpful", new Action.RateAnswer(topic.id(), true)),

@@ -51,11 +51,14 @@ public final class KnowledgeBase {
 
 	private final Deadlines deadlines;
 
+	private final Map<String, Announcement> announcements;
+
 	private final Clock clock;
 
 	KnowledgeBase(List<Language> languages, String defaultLanguage, List<Category> categories,
 			Map<String, Topic> topics, Map<String, Fact> facts, Contacts contacts,
-			Map<String, Map<String, String>> texts, Lexicon lexicon, Deadlines deadlines, Clock clock) {
+			Map<String, Map<String, String>> texts, Lexicon lexicon, Deadlines deadlines,
+			Map<String, Announcement> announcements, Clock clock) {
 		this.languages = List.copyOf(languages);
 		this.defaultLanguage = defaultLanguage;
 		this.categories = List.copyOf(categories);
@@ -65,6 +68,7 @@ public final class KnowledgeBase {
 		this.texts = Map.copyOf(texts);
 		this.lexicon = lexicon;
 		this.deadlines = deadlines;
+		this.announcements = Map.copyOf(announcements);
 		this.clock = clock;
 	}
 
@@ -144,6 +148,11 @@ public final class KnowledgeBase {
 
 	public Lexicon lexicon() {
 		return this.lexicon;
+	}
+
+	/** A rule-change alert, by its id (its file's name in announcements/). */
+	public Optional<Announcement> announcement(String id) {
+		return Optional.ofNullable(this.announcements.get(id));
 	}
 
 	/** The deadlines My dates counts, and how people type dates. */

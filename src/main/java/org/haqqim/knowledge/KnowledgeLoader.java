@@ -67,13 +67,15 @@ public final class KnowledgeLoader {
 		Glossary.read(directory, languages).checkAll(directory, topics.byId(), texts, facts, contacts, languages);
 		Lexicon lexicon = MatchingFiles.read(directory, languages);
 		Deadlines deadlines = DeadlinesFile.read(directory, languages, texts);
+		Map<String, Announcement> announcements = AnnouncementFiles.read(directory, languages, topics.byId());
 		CrossFileChecks.check(directory, languages, categories, texts, facts, topics);
 		ValidationReport report = directory.report();
 		if (report.hasErrors()) {
 			return new Result(report, Optional.empty());
 		}
-		return new Result(report, Optional.of(new KnowledgeBase(languages.all(), languages.defaultLanguage(),
-				categories, topics.byId(), facts, contacts, texts.byLanguage(), lexicon, deadlines, this.clock)));
+		return new Result(report,
+				Optional.of(new KnowledgeBase(languages.all(), languages.defaultLanguage(), categories, topics.byId(),
+						facts, contacts, texts.byLanguage(), lexicon, deadlines, announcements, this.clock)));
 	}
 
 }

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.haqqim.database.TestDatabases;
+import org.haqqim.announcements.AlertsWiring;
 import org.haqqim.dates.DatesWiring;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Citizenship;
@@ -93,8 +94,8 @@ class DispatcherTests {
 		ChatUsers users = new ChatUsers(this.jdbc, clock, new ConversationProperties(1000));
 		Conversation conversation = new Conversation(knowledge, users, matcher,
 				new UnansweredQuestions(this.jdbc, clock), new TopicFeedback(this.jdbc), reports.reports(),
-				DatesWiring.myDates(this.jdbc, knowledge, clock), this.published::add, matchingProperties,
-				new BotIdentity());
+				DatesWiring.myDates(this.jdbc, knowledge, clock), AlertsWiring.topicAlerts(this.jdbc, knowledge, clock),
+				this.published::add, matchingProperties, new BotIdentity());
 		this.dispatcher = new Dispatcher(conversation, reports.staffDesk(), reports.reports(), reports.flood(),
 				reports.desks(), knowledge, users);
 		this.deliveries = reports.deliveries();

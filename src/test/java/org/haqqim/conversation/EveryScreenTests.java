@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.haqqim.announcements.TopicAlerts;
 import org.haqqim.dates.MyDates;
 import org.haqqim.knowledge.Audience;
 import org.haqqim.knowledge.Category;
@@ -142,7 +143,8 @@ class EveryScreenTests {
 		for (List<Keyboard.Button> row : inline.rows()) {
 			for (Keyboard.Button button : row) {
 				assertThat(button.data().getBytes(StandardCharsets.UTF_8).length).isBetween(1, 64);
-				assertThat(Action.decode(button.data()).isPresent() || MyDates.isButton(button.data()))
+				assertThat(Action.decode(button.data()).isPresent() || MyDates.isButton(button.data())
+						|| TopicAlerts.isButton(button.data()))
 					.as(button.data())
 					.isTrue();
 				assertThat(button.label()).isNotBlank();

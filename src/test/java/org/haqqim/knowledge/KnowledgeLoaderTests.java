@@ -183,6 +183,18 @@ class KnowledgeLoaderTests {
 			.anyMatch(problem -> problem.contains("date-words has no words for 'uz'"));
 	}
 
+	/**
+	 * Issue 17: an announcement is for the subscribers of topics that exist, of
+	 * citizenships the bot knows, with its text in every written language.
+	 */
+	@Test
+	void anAnnouncementNamesExistingTopicsAndHasItsTextInEveryLanguage() {
+		assertThat(this.loader.validate(scenario("broken-announcement")).errors()).extracting(Problem::describe)
+			.anyMatch(problem -> problem.contains("topic 'patent-for-inventors' does not exist"))
+			.anyMatch(problem -> problem.contains("citizenship 'XX' is not one of UZ, KG, TJ, KZ, OTHER"))
+			.anyMatch(problem -> problem.contains("the text has no text in 'en'"));
+	}
+
 	@Test
 	void aWordTheGlossaryRulesOutIsAnErrorInTextsButNotInQuestions() {
 		assertThat(this.loader.validate(scenario("word-the-glossary-rules-out")).errors()).extracting(Problem::describe)
