@@ -21,11 +21,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends queued announcements a few at a time, on the instance on duty: it tops the outbox
- * up only while fewer than {@value #AHEAD} messages to people wait there, so that a
- * person's own reply never queues behind more than half a second of announcements, and
- * the relay's pacing keeps Telegram's 30 a second. Each message is queued in the
- * transaction that marks its delivery, so a crash neither loses nor repeats one. When
- * every delivery of an announcement has an outcome, the staff chat is told the counts.
+ * up only while fewer than {@value #AHEAD} messages to people wait there, as bulk
+ * messages the relay sends after any other waiting one, so that a person's own reply
+ * always goes first, the queue stays short, and the relay's pacing keeps Telegram's 30 a
+ * second. Each message is queued in the transaction that marks its delivery, so a crash
+ * neither loses nor repeats one. When every delivery of an announcement has an outcome,
+ * the staff chat is told the counts.
  */
 @Component
 @WhenChatting
@@ -84,7 +85,7 @@ class AnnouncementSender {
 		String fallback = this.knowledge.current().defaultLanguage();
 		this.transactions.executeWithoutResult(status -> {
 			for (AnnouncementQueue.Waiting waiting : this.queue.next((int) room, fallback)) {
-				this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(waiting.chatId(), waiting.html()),
+				this.outbox.enqueue(Replies.bulk(OutboundMessage.Text.of(waiting.chatId(), waiting.html()),
 						TopicAlerts.correlation(waiting.announcement())));
 				this.queue.mark(waiting.announcement(), waiting.chatId(), "QUEUED");
 			}

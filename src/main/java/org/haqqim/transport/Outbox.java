@@ -53,35 +53,37 @@ public class Outbox {
 				List<String> parts = this.splitter.split(text.html());
 				for (int i = 0; i < parts.size(); i++) {
 					boolean last = i == parts.size() - 1;
-					insert(text.withHtml(parts.get(i), last ? text.keyboard() : null), reply.correlation());
+					insert(text.withHtml(parts.get(i), last ? text.keyboard() : null), reply.correlation(),
+							reply.bulk());
 				}
 			}
 			else {
-				insert(reply.message(), reply.correlation());
+				insert(reply.message(), reply.correlation(), reply.bulk());
 			}
 		}
 		this.queued.signalAfterCommit();
 	}
 
-	private void insert(OutboundMessage message, String correlation) {
+	private void insert(OutboundMessage message, String correlation, boolean bulk) {
 		long now = this.clock.millis();
 		this.jdbc.sql("""
-				INSERT INTO outbox (chat_id, payload, correlation, status, attempts, next_attempt_at, created_at)
-				VALUES (?, ?, ?, 'PENDING', 0, ?, ?)""")
-			.params(message.chatId(), encode(message), correlation, now, now)
+				INSERT INTO outbox (chat_id, payload, correlation, status, attempts, next_attempt_at, created_at, bulk)
+				VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?)""")
+			.params(message.chatId(), encode(message), correlation, now, now, bulk ? 1 : 0)
 			.update();
 	}
 
 	/**
-	 * The oldest message waiting in each chat, oldest first: the next one each chat may
-	 * be sent. However long one chat's queue (a staff group at Telegram's 20 a minute),
-	 * every other chat's next message is among them.
+	 * The oldest message waiting in each chat, oldest first, the chats whose next message
+	 * is bulk (an announcement) after all others: the next one each chat may be sent.
+	 * However long one chat's queue (a staff group at Telegram's 20 a minute), every
+	 * other chat's next message is among them.
 	 */
 	List<Entry> heads(int limit) {
 		return this.jdbc.sql("""
 				SELECT id, chat_id, payload, correlation, attempts, next_attempt_at, created_at FROM outbox
 				WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'PENDING' GROUP BY chat_id)
-				ORDER BY id LIMIT ?""")
+				ORDER BY bulk, id LIMIT ?""")
 			.param(limit)
 			.query((rs, row) -> new Entry(rs.getLong("id"), rs.getLong("chat_id"), decode(rs.getString("payload")),
 					rs.getString("correlation"), rs.getInt("attempts"),

@@ -37,11 +37,19 @@ public record Replies(List<Reply> messages, Set<Long> forgottenChats) {
 
 	/** One message whose delivery is reported back with {@code correlation}. */
 	public static Replies of(OutboundMessage message, String correlation) {
-		return new Replies(List.of(new Reply(message, correlation)), Set.of());
+		return new Replies(List.of(new Reply(message, correlation, false)), Set.of());
+	}
+
+	/**
+	 * One message of many sent at once (an announcement): it waits behind every other
+	 * waiting message, so that people's own replies always go first.
+	 */
+	public static Replies bulk(OutboundMessage message, String correlation) {
+		return new Replies(List.of(new Reply(message, correlation, true)), Set.of());
 	}
 
 	public static Replies of(List<? extends OutboundMessage> messages) {
-		return new Replies(messages.stream().map(message -> new Reply(message, null)).toList(), Set.of());
+		return new Replies(messages.stream().map(message -> new Reply(message, null, false)).toList(), Set.of());
 	}
 
 	public Replies and(OutboundMessage message) {
@@ -91,8 +99,9 @@ public record Replies(List<Reply> messages, Set<Long> forgottenChats) {
 	 *
 	 * @param correlation what the feature wants back in {@link MessageDelivered} and
 	 * {@link MessageUndeliverable}, or null
+	 * @param bulk whether it waits behind every message that is not
 	 */
-	public record Reply(OutboundMessage message, String correlation) {
+	public record Reply(OutboundMessage message, String correlation, boolean bulk) {
 	}
 
 }

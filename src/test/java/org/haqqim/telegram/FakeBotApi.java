@@ -499,8 +499,20 @@ public final class FakeBotApi implements AutoCloseable {
 	// --- what the bot did
 
 	/** Forgets every recorded call, for a new group of tests against a new bot. */
+	/**
+	 * Forgets the calls recorded so far, and the requests MockWebServer keeps of them, so
+	 * that a long run holds no more than the calls since.
+	 */
 	public void forgetCalls() {
 		this.calls.clear();
+		try {
+			while (this.server.takeRequest(0, TimeUnit.MILLISECONDS) != null) {
+				// each one taken is one less held
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	public List<Call> calls() {

@@ -156,6 +156,22 @@ abstract class TransportStoreContract {
 		assertThat(heads.get(0).message()).contains(OutboundMessage.Text.of(-100, "staff card 0"));
 	}
 
+	/**
+	 * Issue 17: a person's own reply goes before every announcement already waiting, and
+	 * a person's announcement still goes before their later reply.
+	 */
+	@Test
+	void bulkMessagesWaitBehindEveryOtherChatsNextMessage() {
+		for (long person = 20; person < 25; person++) {
+			this.outbox.enqueue(Replies.bulk(OutboundMessage.Text.of(person, "announcement"), "an:x"));
+		}
+		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(30, "your answer")));
+		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(20, "a reply after the announcement")));
+		List<Outbox.Entry> heads = this.outbox.heads(500);
+		assertThat(heads).extracting(Outbox.Entry::chatId).containsExactly(30L, 20L, 21L, 22L, 23L, 24L);
+		assertThat(heads.get(1).message()).contains(OutboundMessage.Text.of(20, "announcement"));
+	}
+
 	@Test
 	void aMessageIsTakenForSendingOnceEvenFromAnOlderSnapshot() {
 		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(10, "once")));
