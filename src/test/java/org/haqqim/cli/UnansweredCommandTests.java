@@ -34,7 +34,7 @@ class UnansweredCommandTests {
 				1
 				1
 				patent qancha turadi
-				6
+				7
 				""", "console");
 		CommandLineRun.Result result = CommandLineRun.run(environment(), "", "unanswered");
 		assertThat(result.exit()).isZero();
