@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The packaged bot killed with SIGKILL again and again while people write to it, on
  * SQLite and on PostgreSQL: no message is lost and none is answered out of order; the
  * only duplicates are the sends under way at a kill, which Telegram gives no way to make
- * exactly-once. The number of kills is {@code -Dhaqqim.kill-loop.kills} (5 by default, so
+ * exactly-once. The number of kills is {@code -Dhaqqim.kill-loop.kills} (3 by default, so
  * that CI stays short); BENCHMARKS.md has the figures of a longer run. Each run prints
  * one line with them.
  */
@@ -80,7 +80,7 @@ class KillLoopIT {
 	void killedAgainAndAgainUnderLoadTheBotLosesNothingAndKeepsEveryChatsOrder(String database) throws Exception {
 		this.databaseUrl = database.equals("sqlite") ? "jdbc:sqlite:" + this.temporary.resolve("bot.db")
 				: PackagedBot.freshPostgresqlDatabase();
-		int kills = Integer.getInteger("haqqim.kill-loop.kills", 5);
+		int kills = Integer.getInteger("haqqim.kill-loop.kills", 3);
 		this.bot = startBot();
 		SteadyTraffic traffic = new SteadyTraffic(this.telegram, 931_000L, this.random);
 		traffic.start(WAIT);

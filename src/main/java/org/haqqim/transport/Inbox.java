@@ -24,6 +24,14 @@ public class Inbox {
 
 	private static final String OFFSET = "next_update_offset";
 
+	/**
+	 * How many rows one retention statement erases: each is its own short transaction, so
+	 * that the bot's own writes never wait long behind a purge of a million rows.
+	 */
+	static final int PURGE_BATCH = 1000;
+
+	private static final Duration PURGE_PAUSE = Duration.ofMillis(10);
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -166,10 +174,38 @@ public class Inbox {
 		return this.jdbc.sql("SELECT COUNT(*) FROM inbox WHERE status = 'FAILED'").query(Long.class).single();
 	}
 
-	/** Erases handled updates older than the given age; returns how many. */
+	/**
+	 * Erases handled updates older than the given age, {@value #PURGE_BATCH} at a time;
+	 * returns how many.
+	 */
 	public int purgeProcessed(Duration olderThan) {
 		long before = this.clock.millis() - olderThan.toMillis();
-		return this.jdbc.sql("DELETE FROM inbox WHERE status <> 'PENDING' AND processed_at < ?").param(before).update();
+		int purged = 0;
+		int deleted;
+		do {
+			deleted = this.jdbc.sql("""
+					DELETE FROM inbox WHERE update_id IN (SELECT update_id FROM inbox
+					WHERE processed_at < ? AND status <> 'PENDING' LIMIT ?)""").params(before, PURGE_BATCH).update();
+			purged += deleted;
+		}
+		while (deleted == PURGE_BATCH && pauseBetweenBatches());
+		return purged;
+	}
+
+	/**
+	 * Lets the bot's own writes take the database between two batches of a purge (SQLite
+	 * has one connection, which the purge would otherwise take back at once); false when
+	 * the purge should stop because the bot is stopping.
+	 */
+	static boolean pauseBetweenBatches() {
+		try {
+			Thread.sleep(PURGE_PAUSE.toMillis());
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	void awaitArrivals(Duration timeout) throws InterruptedException {

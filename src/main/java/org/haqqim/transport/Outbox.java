@@ -190,12 +190,24 @@ public class Outbox {
 		return this.jdbc.sql("SELECT COUNT(*) FROM outbox WHERE status = 'FAILED'").query(Long.class).single();
 	}
 
-	/** Erases sent and failed messages older than the given age; returns how many. */
+	/**
+	 * Erases sent and failed messages older than the given age, a batch at a time as the
+	 * inbox does; returns how many.
+	 */
 	public int purgeFinished(Duration olderThan) {
 		long before = this.clock.millis() - olderThan.toMillis();
-		return this.jdbc.sql("DELETE FROM outbox WHERE status IN ('SENT', 'FAILED') AND sent_at < ?")
-			.param(before)
-			.update();
+		int purged = 0;
+		int deleted;
+		do {
+			deleted = this.jdbc.sql("""
+					DELETE FROM outbox WHERE id IN (SELECT id FROM outbox
+					WHERE sent_at < ? AND status IN ('SENT', 'FAILED') LIMIT ?)""")
+				.params(before, Inbox.PURGE_BATCH)
+				.update();
+			purged += deleted;
+		}
+		while (deleted == Inbox.PURGE_BATCH && Inbox.pauseBetweenBatches());
+		return purged;
 	}
 
 	/** Erases everything still queued for a chat (a person who asked to be forgotten). */

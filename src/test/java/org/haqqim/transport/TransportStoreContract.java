@@ -172,6 +172,32 @@ abstract class TransportStoreContract {
 		assertThat(heads.get(1).message()).contains(OutboundMessage.Text.of(20, "announcement"));
 	}
 
+	/**
+	 * Issue 19: retention erases what is past its period in batches, however many rows
+	 * that is, and nothing newer or still waiting.
+	 */
+	@Test
+	void retentionErasesEveryOldRowBatchByBatchAndNothingNewer() {
+		int old = Inbox.PURGE_BATCH * 2 + 500;
+		this.jdbc.sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+				+ "INSERT INTO inbox (update_id, chat_id, status, attempts, next_attempt_at, received_at, processed_at) "
+				+ "SELECT i, 0, 'DONE', 1, 0, 1, 1 FROM n")
+			.param(old)
+			.update();
+		this.jdbc
+			.sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+					+ "INSERT INTO outbox (chat_id, payload, status, attempts, next_attempt_at, created_at, sent_at) "
+					+ "SELECT 0, '', 'SENT', 1, 0, 1, 1 FROM n")
+			.param(old)
+			.update();
+		this.inbox.store(List.of(text(old + 1, 7, "still waiting")), old + 2);
+		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(7, "still waiting")));
+		assertThat(this.inbox.purgeProcessed(Duration.ofDays(1))).isEqualTo(old);
+		assertThat(this.outbox.purgeFinished(Duration.ofDays(1))).isEqualTo(old);
+		assertThat(this.inbox.countPending()).isEqualTo(1);
+		assertThat(this.outbox.countPending()).isEqualTo(1);
+	}
+
 	@Test
 	void aMessageIsTakenForSendingOnceEvenFromAnOlderSnapshot() {
 		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(10, "once")));
