@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import org.haqqim.database.TestDatabases;
 import org.haqqim.knowledge.KnowledgeDirectories;
 import org.haqqim.telegram.FakeBotApi;
 import org.junit.jupiter.api.AfterEach;
@@ -65,13 +68,11 @@ class AnnouncementKillIT {
 	@Test
 	void anAnnouncementKilledHalfwayIsFinishedAfterTheRestartWithoutRepeats() throws Exception {
 		Path knowledge = knowledgeWithTheAnnouncement();
-		String database = "jdbc:sqlite:" + this.temporary.resolve("bot.db");
+		DataSource migrated = TestDatabases.sqlite(this.temporary);
+		TestDatabases.close(migrated);
+		String database = "jdbc:sqlite:" + this.temporary.resolve("test.db");
 		Map<String, String> settings = Map.of("DATABASE_URL", database, "KNOWLEDGE_DIR", knowledge.toString(),
 				"HAQQIM_TRANSPORT_SEND_THREADS", Integer.toString(SEND_THREADS));
-		this.bot = this.packaged.start(settings);
-		this.packaged.awaitPolling(WAIT);
-		this.bot.destroyForcibly();
-		assertThat(this.bot.waitFor(10, TimeUnit.SECONDS)).isTrue();
 		JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database));
 		for (long person = 1; person <= SUBSCRIBERS; person++) {
 			jdbc.sql("INSERT INTO chat_user (chat_id, language, citizenship, settings_offered, created_at, updated_at) "

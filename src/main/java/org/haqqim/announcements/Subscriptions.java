@@ -18,15 +18,13 @@ class Subscriptions {
 		this.clock = clock;
 	}
 
-	/** True when the person was not subscribed to the topic before. */
-	boolean subscribe(long chatId, String topic) {
-		if (isSubscribed(chatId, topic)) {
-			return false;
+	/** Subscribes the person to the topic, once however often they press. */
+	void subscribe(long chatId, String topic) {
+		if (!isSubscribed(chatId, topic)) {
+			this.jdbc.sql("INSERT INTO subscription (chat_id, topic, created_at) VALUES (?, ?, ?)")
+				.params(chatId, topic, this.clock.millis())
+				.update();
 		}
-		this.jdbc.sql("INSERT INTO subscription (chat_id, topic, created_at) VALUES (?, ?, ?)")
-			.params(chatId, topic, this.clock.millis())
-			.update();
-		return true;
 	}
 
 	void unsubscribe(long chatId, String topic) {
