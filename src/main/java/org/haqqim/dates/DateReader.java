@@ -25,7 +25,7 @@ final class DateReader {
 	private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
 
 	private static final Pattern WORDED = Pattern.compile(
-			"(\\d{1,2})(?:-?(?:chi|inchi|го|е|th|st|nd|rd))?[ .-]+(\\p{L}+)(?:[ .,]+(\\d{4}))?(?:\\s*(?:y|yil|г|года|год|с))?");
+			"(\\d{1,2})(?:-?(?:chi|inchi|го|е|th|st|nd|rd))?[ .-]+(\\p{L}+)(?:[ .,]+(\\d{4}))?(?:\\s*(?:y|yil|г|года|год))?");
 
 	private final Collection<DateWords> words;
 

@@ -2,7 +2,6 @@ package org.haqqim.knowledge;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Everything My dates needs from knowledge/deadlines.yaml: the deadlines, the holidays
@@ -22,10 +21,6 @@ public record Deadlines(List<Deadline> all, Holidays holidays, Map<String, DateW
 	/** The deadlines that apply to a citizen, in the file's order. */
 	public List<Deadline> applyingTo(Citizenship citizenship) {
 		return this.all.stream().filter(deadline -> deadline.citizenships().contains(citizenship)).toList();
-	}
-
-	public Optional<DateWords> wordsFor(String language) {
-		return Optional.ofNullable(this.words.get(language));
 	}
 
 }
