@@ -1,7 +1,6 @@
 package org.haqqim;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -67,7 +66,8 @@ class AnnouncementKillIT {
 
 	@Test
 	void anAnnouncementKilledHalfwayIsFinishedAfterTheRestartWithoutRepeats() throws Exception {
-		Path knowledge = knowledgeWithTheAnnouncement();
+		Path knowledge = this.temporary.resolve("knowledge");
+		Path announcement = KnowledgeDirectories.copyWithAnAnnouncement(knowledge);
 		DataSource migrated = TestDatabases.sqlite(this.temporary);
 		TestDatabases.close(migrated);
 		String database = "jdbc:sqlite:" + this.temporary.resolve("test.db");
@@ -83,8 +83,7 @@ class AnnouncementKillIT {
 				.param(950_000L + person)
 				.update();
 		}
-		Process announce = this.packaged.command(settings, "announce",
-				knowledge.resolve("announcements/patent-price-2027.yaml").toString());
+		Process announce = this.packaged.command(settings, "announce", announcement.toString());
 		assertThat(announce.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(announce.exitValue()).as(this.packaged.logOf(announce)).isZero();
 
@@ -119,28 +118,6 @@ class AnnouncementKillIT {
 			.stream()
 			.filter(call -> call.accepted() && TEXT.equals(call.text()))
 			.count();
-	}
-
-	private Path knowledgeWithTheAnnouncement() throws IOException {
-		Path knowledge = this.temporary.resolve("knowledge");
-		KnowledgeDirectories.copy(Path.of("knowledge"), knowledge);
-		Path file = knowledge.resolve("announcements/patent-price-2027.yaml");
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, """
-				date: 2026-12-04
-				topics: [patent]
-				sources:
-				  - title: "A source"
-				    url: https://example.org/patent
-				    date: 2026-12-04
-				text:
-				  ru: "Цена патента меняется."
-				  uz: "Patent narxi oʻzgaradi."
-				  ky: "Патенттин баасы өзгөрөт."
-				  tg: "Нархи патент тағйир меёбад."
-				  en: "The patent price changes."
-				""");
-		return knowledge;
 	}
 
 }

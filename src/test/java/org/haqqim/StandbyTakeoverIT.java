@@ -41,6 +41,12 @@ class StandbyTakeoverIT {
 
 	private static final int SEND_THREADS = 16;
 
+	/**
+	 * Messages the people write before the kill, and again after the takeover: about 3 s
+	 * of them.
+	 */
+	private static final int LOAD = 8;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	@TempDir
@@ -91,7 +97,7 @@ class StandbyTakeoverIT {
 
 		SteadyTraffic traffic = new SteadyTraffic(this.telegram, 941_000L, new Random(20261204));
 		traffic.start(WAIT);
-		Thread.sleep(3000);
+		await().atMost(WAIT).until(() -> traffic.written() >= LOAD);
 		this.active.destroyForcibly();
 		assertThat(this.active.waitFor(10, TimeUnit.SECONDS)).isTrue();
 		long killed = System.nanoTime();
@@ -101,7 +107,8 @@ class StandbyTakeoverIT {
 			.until(() -> readiness(standbyPort).statusCode() == 200);
 		Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
 		assertThat(this.packaged.logOf(this.standby)).contains("this one takes over");
-		Thread.sleep(3000);
+		int beforeTakeoverEnds = traffic.written();
+		await().atMost(WAIT).until(() -> traffic.written() >= beforeTakeoverEnds + LOAD);
 		traffic.stop();
 
 		this.telegram.awaitQuiet(JdbcClient.create(new DriverManagerDataSource(this.databaseUrl, "postgres", "")),

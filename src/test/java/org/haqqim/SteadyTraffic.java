@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.haqqim.telegram.FakeBotApi;
 
@@ -37,6 +38,8 @@ final class SteadyTraffic {
 	private final Map<Long, List<String>> expected = new ConcurrentHashMap<>();
 
 	private final AtomicBoolean writing = new AtomicBoolean();
+
+	private final AtomicInteger written = new AtomicInteger();
 
 	private Thread people;
 
@@ -70,6 +73,11 @@ final class SteadyTraffic {
 		return this.expected.size();
 	}
 
+	/** How many messages the people have sent so far. */
+	int written() {
+		return this.written.get();
+	}
+
 	private void keepWriting(List<String> answers) {
 		int message = 0;
 		while (this.writing.get()) {
@@ -77,6 +85,7 @@ final class SteadyTraffic {
 			boolean help = this.random.nextBoolean();
 			this.expected.computeIfAbsent(person, key -> new ArrayList<>()).add(answers.get(help ? 0 : 1));
 			this.telegram.userSays(person, help ? "/help" : "/privacy", "ru");
+			this.written.incrementAndGet();
 			message++;
 			try {
 				Thread.sleep(BETWEEN_MESSAGES.toMillis());

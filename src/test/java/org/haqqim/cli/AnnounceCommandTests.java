@@ -1,7 +1,5 @@
 package org.haqqim.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -24,26 +22,9 @@ class AnnounceCommandTests {
 	Path temporary;
 
 	@Test
-	void aDryRunCountsTheSubscribersAndTheRealOneQueuesItOnce() throws IOException {
+	void aDryRunCountsTheSubscribersAndTheRealOneQueuesItOnce() {
 		Path knowledge = this.temporary.resolve("knowledge");
-		KnowledgeDirectories.copy(Path.of("knowledge"), knowledge);
-		Path file = knowledge.resolve("announcements/patent-price-2027.yaml");
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, """
-				date: 2026-12-04
-				topics: [patent]
-				citizenships: [UZ]
-				sources:
-				  - title: "A source"
-				    url: https://example.org/patent
-				    date: 2026-12-04
-				text:
-				  ru: "Цена патента меняется."
-				  uz: "Patent narxi oʻzgaradi."
-				  ky: "Патенттин баасы өзгөрөт."
-				  tg: "Нархи патент тағйир меёбад."
-				  en: "The patent price changes."
-				""");
+		Path file = KnowledgeDirectories.copyWithAnAnnouncement(knowledge);
 		String database = "jdbc:sqlite:" + this.temporary.resolve("bot.db");
 		Map<String, String> environment = Map.of("KNOWLEDGE_DIR", knowledge.toString(), "DATABASE_URL", database);
 		assertThat(CommandLineRun.run(environment, "", "announce", file.toString(), "--dry-run").out())

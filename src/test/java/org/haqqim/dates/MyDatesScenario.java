@@ -27,7 +27,7 @@ abstract class MyDatesScenario extends EndToEndTest {
 
 	static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
 
-	static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.uuuu");
+	static final DateTimeFormatter SHOWN = DateScreens.SHOWN;
 
 	@Autowired
 	CurrentKnowledge knowledge;

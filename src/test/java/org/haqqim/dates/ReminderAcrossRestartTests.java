@@ -26,7 +26,7 @@ class ReminderAcrossRestartTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.uuuu");
+	private static final DateTimeFormatter SHOWN = DateScreens.SHOWN;
 
 	@TempDir
 	Path temporary;

@@ -31,6 +31,18 @@ public final class KnowledgeDirectories {
 		}
 	}
 
+	/**
+	 * A copy of the project's knowledge/ in {@code to}, with the test announcement
+	 * {@code patent-price-2027} (for the patent's subscribers of Uzbekistan); returns its
+	 * file.
+	 */
+	public static Path copyWithAnAnnouncement(Path to) {
+		copy(Path.of("knowledge"), to);
+		Path file = to.resolve("announcements/patent-price-2027.yaml");
+		copy(Path.of("src/test/resources/org/haqqim/announcements"), file.getParent());
+		return file;
+	}
+
 	/** A fresh temporary copy of the project's knowledge/. */
 	public static Path copyOfTheRealOne() {
 		try {
