@@ -47,7 +47,7 @@ public final class RetentionLoad {
 			ObjectMapper json = new TransportConfiguration().transportJson();
 			TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
 			Inbox inbox = new Inbox(jdbc, transactions, json, Clock.systemUTC());
-			Outbox outbox = new Outbox(jdbc, json, Clock.systemUTC());
+			Outbox outbox = new Outbox(jdbc, transactions, json, Clock.systemUTC());
 
 			List<Long> waits = Collections.synchronizedList(new ArrayList<>());
 			AtomicBoolean purging = new AtomicBoolean(true);

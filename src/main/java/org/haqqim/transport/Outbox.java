@@ -12,17 +12,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Messages waiting to be sent. The {@link Replies} a feature returns are queued inside
  * the transaction that changes its state, so a message is queued exactly when the change
  * is committed; the {@link OutboxRelay} sends them afterwards and records what Telegram
- * answered.
+ * answered. Chats with something waiting stand in a line ({@code outbox_chat}): a
+ * person's first answer goes before every follow-up (a chat's next message after one of
+ * its messages went), and these before announcements; within each, the chat that has
+ * waited longest goes first. The relay reads only the front of the line, however long the
+ * queue.
  */
 @Repository
 public class Outbox {
 
+	/** The rank of a chat whose next message is the first it gets since it was idle. */
+	private static final int FIRST = 0;
+
+	/** The rank of a chat whose next message follows one of its messages that went. */
+	private static final int FOLLOW_UP = 1;
+
+	/** The rank of a chat whose next message is an announcement. */
+	private static final int BULK = 2;
+
 	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
 
 	private final ObjectMapper json;
 
@@ -32,8 +48,9 @@ public class Outbox {
 
 	private final WorkSignal queued = new WorkSignal();
 
-	public Outbox(JdbcClient jdbc, ObjectMapper transportJson, Clock clock) {
+	public Outbox(JdbcClient jdbc, TransactionTemplate transactions, ObjectMapper transportJson, Clock clock) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.json = transportJson;
 		this.clock = clock;
 	}
@@ -47,20 +64,22 @@ public class Outbox {
 		if (replies.isEmpty()) {
 			return;
 		}
-		replies.forgottenChats().forEach(this::discardPendingFor);
-		for (Replies.Reply reply : replies.messages()) {
-			if (reply.message() instanceof OutboundMessage.Text text) {
-				List<String> parts = this.splitter.split(text.html());
-				for (int i = 0; i < parts.size(); i++) {
-					boolean last = i == parts.size() - 1;
-					insert(text.withHtml(parts.get(i), last ? text.keyboard() : null), reply.correlation(),
-							reply.bulk());
+		this.transactions.executeWithoutResult(status -> {
+			replies.forgottenChats().forEach(this::discardPendingFor);
+			for (Replies.Reply reply : replies.messages()) {
+				if (reply.message() instanceof OutboundMessage.Text text) {
+					List<String> parts = this.splitter.split(text.html());
+					for (int i = 0; i < parts.size(); i++) {
+						boolean last = i == parts.size() - 1;
+						insert(text.withHtml(parts.get(i), last ? text.keyboard() : null), reply.correlation(),
+								reply.bulk());
+					}
+				}
+				else {
+					insert(reply.message(), reply.correlation(), reply.bulk());
 				}
 			}
-			else {
-				insert(reply.message(), reply.correlation(), reply.bulk());
-			}
-		}
+		});
 		this.queued.signalAfterCommit();
 	}
 
@@ -71,25 +90,70 @@ public class Outbox {
 				VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?)""")
 			.params(message.chatId(), encode(message), correlation, now, now, bulk ? 1 : 0)
 			.update();
+		joinLine(message.chatId(), bulk, now);
 	}
 
 	/**
-	 * The oldest message waiting in each chat, oldest first, the chats whose next message
-	 * is bulk (an announcement) after all others: the next one each chat may be sent.
-	 * However long one chat's queue (a staff group at Telegram's 20 a minute), every
-	 * other chat's next message is among them.
+	 * Puts the chat at the back of its rank in the line, or counts one more message for
+	 * it when it stands there already. The update takes the chat's row lock, so that a
+	 * concurrent {@link #leaveLine} counts this message too (PostgreSQL; SQLite writes
+	 * one at a time).
+	 */
+	private void joinLine(long chatId, boolean bulk, long now) {
+		this.jdbc.sql("""
+				INSERT INTO outbox_chat (chat_id, waiting, rank, turn_at) VALUES (?, 1, ?, ?)
+				ON CONFLICT (chat_id) DO UPDATE SET waiting = outbox_chat.waiting + 1""")
+			.params(chatId, bulk ? BULK : FIRST, now)
+			.update();
+	}
+
+	/**
+	 * Counts messages of a chat as gone (sent, failed or discarded): the chat leaves the
+	 * line when none is left, and otherwise goes to the back of the follow-ups (or of the
+	 * announcements, when its next message is one).
+	 */
+	private void leaveLine(long chatId, int messages) {
+		this.jdbc.sql("""
+				UPDATE outbox_chat SET waiting = waiting - ?, turn_at = ?,
+				rank = COALESCE((SELECT CASE WHEN bulk = 1 THEN ? ELSE ? END FROM outbox WHERE id =
+				(SELECT MIN(id) FROM outbox WHERE chat_id = ? AND status IN ('PENDING', 'SENDING'))), rank)
+				WHERE chat_id = ?""").params(messages, this.clock.millis(), BULK, FOLLOW_UP, chatId, chatId).update();
+		this.jdbc.sql("DELETE FROM outbox_chat WHERE chat_id = ? AND waiting <= 0").param(chatId).update();
+	}
+
+	/** Moves a chat's turn to when its next message may go. */
+	private void waitInLine(long chatId, Instant at) {
+		this.jdbc.sql("UPDATE outbox_chat SET turn_at = ? WHERE chat_id = ?")
+			.params(at.toEpochMilli(), chatId)
+			.update();
+	}
+
+	/**
+	 * The next message of the chats at the front of the line, in its order: first
+	 * answers, then follow-ups, then announcements. However long one chat's queue (a
+	 * staff group at Telegram's 20 a minute), it is one place in the line; and the cost
+	 * of this read does not grow with the queue.
 	 */
 	List<Entry> heads(int limit) {
 		return this.jdbc.sql("""
-				SELECT id, chat_id, payload, correlation, attempts, next_attempt_at, created_at FROM outbox
-				WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'PENDING' GROUP BY chat_id)
-				ORDER BY bulk, id LIMIT ?""")
+				SELECT o.id, o.chat_id, o.payload, o.correlation, o.attempts, o.next_attempt_at, o.created_at
+				FROM outbox_chat c JOIN outbox o ON o.id = (SELECT MIN(id) FROM outbox WHERE chat_id = c.chat_id
+				AND status IN ('PENDING', 'SENDING'))
+				WHERE o.status = 'PENDING' ORDER BY c.rank, c.turn_at LIMIT ?""")
 			.param(limit)
-			.query((rs, row) -> new Entry(rs.getLong("id"), rs.getLong("chat_id"), decode(rs.getString("payload")),
+			.query((rs, row) -> new Entry(rs.getLong("id"), rs.getLong("chat_id"), rs.getString("payload"),
 					rs.getString("correlation"), rs.getInt("attempts"),
 					Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
 					Instant.ofEpochMilli(rs.getLong("created_at"))))
 			.list();
+	}
+
+	/**
+	 * The message, or empty when its stored form can no longer be read (an older version
+	 * wrote it). Read only for a message about to go, not for every one looked at.
+	 */
+	Optional<OutboundMessage> message(Entry entry) {
+		return decode(entry.payload());
 	}
 
 	/**
@@ -109,29 +173,53 @@ public class Outbox {
 	 * Marks a message sent and erases its content and its chat, which are no longer
 	 * needed: a sent row says only that something was sent, and when.
 	 */
-	void markSent(long id, Long telegramMessageId) {
-		this.jdbc.sql("""
-				UPDATE outbox SET status = 'SENT', chat_id = 0, payload = '', telegram_message_id = ?, error = NULL,
-				sent_at = ? WHERE id = ?""").params(telegramMessageId, this.clock.millis(), id).update();
+	void markSent(Entry entry, Long telegramMessageId) {
+		this.transactions.executeWithoutResult(status -> {
+			this.jdbc.sql("""
+					UPDATE outbox SET status = 'SENT', chat_id = 0, payload = '', telegram_message_id = ?, error = NULL,
+					sent_at = ? WHERE id = ?""").params(telegramMessageId, this.clock.millis(), entry.id()).update();
+			leaveLine(entry.chatId(), 1);
+		});
 	}
 
 	/**
-	 * Puts a message back in the queue until {@code at}; a wait Telegram asked for does
-	 * not count as an attempt.
+	 * Puts a message back in the queue until {@code at}, its chat behind every chat that
+	 * may be sent to before then; a wait Telegram asked for does not count as an attempt.
 	 */
-	void reschedule(long id, Instant at, String error, boolean countAsAttempt) {
+	void reschedule(Entry entry, Instant at, String error, boolean countAsAttempt) {
+		this.transactions.executeWithoutResult(status -> {
+			putBack(entry, at, error, countAsAttempt);
+			waitInLine(entry.chatId(), at);
+		});
+	}
+
+	/**
+	 * Puts a message back in the queue until {@code at}, its chat keeping its place in
+	 * the line: it lost its turn in Telegram's limits to another send a moment ago, and
+	 * going to the back each time could keep a person waiting behind everyone's
+	 * follow-ups.
+	 */
+	void holdBack(Entry entry, Instant at) {
+		putBack(entry, at, "waiting for its turn in Telegram's limits", false);
+	}
+
+	private void putBack(Entry entry, Instant at, String error, boolean countAsAttempt) {
 		this.jdbc.sql("""
 				UPDATE outbox SET status = 'PENDING', next_attempt_at = ?, error = ?,
 				attempts = attempts - ? WHERE id = ?""")
-			.params(at.toEpochMilli(), Inbox.truncate(error), countAsAttempt ? 0 : 1, id)
+			.params(at.toEpochMilli(), Inbox.truncate(error), countAsAttempt ? 0 : 1, entry.id())
 			.update();
 	}
 
-	void markFailed(long id, String error) {
-		this.jdbc
-			.sql("UPDATE outbox SET status = 'FAILED', chat_id = 0, payload = '', error = ?, sent_at = ? WHERE id = ?")
-			.params(Inbox.truncate(error), this.clock.millis(), id)
-			.update();
+	void markFailed(Entry entry, String error) {
+		this.transactions.executeWithoutResult(status -> {
+			this.jdbc
+				.sql("UPDATE outbox SET status = 'FAILED', chat_id = 0, payload = '', error = ?, sent_at = ? "
+						+ "WHERE id = ?")
+				.params(Inbox.truncate(error), this.clock.millis(), entry.id())
+				.update();
+			leaveLine(entry.chatId(), 1);
+		});
 	}
 
 	/**
@@ -212,7 +300,35 @@ public class Outbox {
 
 	/** Erases everything still queued for a chat (a person who asked to be forgotten). */
 	private void discardPendingFor(long chatId) {
-		this.jdbc.sql("DELETE FROM outbox WHERE chat_id = ? AND status = 'PENDING'").param(chatId).update();
+		int discarded = this.jdbc.sql("DELETE FROM outbox WHERE chat_id = ? AND status = 'PENDING'")
+			.param(chatId)
+			.update();
+		if (discarded > 0) {
+			leaveLine(chatId, discarded);
+		}
+	}
+
+	/**
+	 * Mends the line where it no longer matches the queue, which the bot never does
+	 * itself but a database edited by hand or restored from an older backup may: a
+	 * waiting message whose chat is not in the line would never be sent. Reads the whole
+	 * queue, so it runs once a minute, not on every turn; returns how many chats it put
+	 * back in line or took out.
+	 */
+	int mendLine() {
+		return this.transactions.execute(status -> {
+			int missing = this.jdbc.sql("""
+					INSERT INTO outbox_chat (chat_id, waiting, rank, turn_at)
+					SELECT chat_id, COUNT(*), 2 * MIN(bulk), MIN(created_at) FROM outbox
+					WHERE status IN ('PENDING', 'SENDING') AND chat_id NOT IN (SELECT chat_id FROM outbox_chat)
+					GROUP BY chat_id""").update();
+			int gone = this.jdbc
+				.sql("""
+						DELETE FROM outbox_chat WHERE NOT EXISTS
+						(SELECT 1 FROM outbox WHERE outbox.chat_id = outbox_chat.chat_id AND status IN ('PENDING', 'SENDING'))""")
+				.update();
+			return missing + gone;
+		});
 	}
 
 	void awaitQueued(Duration timeout) throws InterruptedException {
@@ -234,10 +350,6 @@ public class Outbox {
 		}
 	}
 
-	/**
-	 * The message, or empty when its stored form can no longer be read (an older version
-	 * wrote it).
-	 */
 	private Optional<OutboundMessage> decode(String payload) {
 		try {
 			return Optional.of(this.json.readValue(payload, OutboundMessage.class));
@@ -247,12 +359,9 @@ public class Outbox {
 		}
 	}
 
-	/**
-	 * A queued message; {@code message} is empty when its stored form can no longer be
-	 * read.
-	 */
-	record Entry(long id, long chatId, Optional<OutboundMessage> message, String correlation, int attempts,
-			Instant nextAttemptAt, Instant createdAt) {
+	/** A queued message, as stored: {@link #message(Entry)} reads it. */
+	record Entry(long id, long chatId, String payload, String correlation, int attempts, Instant nextAttemptAt,
+			Instant createdAt) {
 	}
 
 }

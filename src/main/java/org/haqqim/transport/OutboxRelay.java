@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -33,8 +34,12 @@ public class OutboxRelay extends Worker {
 
 	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
 
-	/** How many chats' next messages one pass looks at. */
-	private static final int BATCH = 500;
+	/**
+	 * How many chats from the front of the line one pass looks at: far more than can be
+	 * sent at once, since chats whose turn is later or whose message is under way are
+	 * passed over.
+	 */
+	private static final int BATCH = 100;
 
 	private static final Duration IDLE_WAIT = Duration.ofMillis(500);
 
@@ -144,16 +149,17 @@ public class OutboxRelay extends Worker {
 			if (this.chatsInFlight.contains(entry.chatId())) {
 				continue;
 			}
-			if (entry.message().isEmpty()) {
-				this.outbox.markFailed(entry.id(), "stored message could not be read");
-				logger.error("Outbox message {} marked failed: its stored form could not be read", entry.id());
-				continue;
-			}
-			OutboundMessage message = entry.message().get();
 			if (entry.nextAttemptAt().isAfter(now)) {
 				wait = WorkSignal.atMost(wait, Duration.between(now, entry.nextAttemptAt()));
 				continue;
 			}
+			Optional<OutboundMessage> stored = this.outbox.message(entry);
+			if (stored.isEmpty()) {
+				this.outbox.markFailed(entry, "stored message could not be read");
+				logger.error("Outbox message {} marked failed: its stored form could not be read", entry.id());
+				continue;
+			}
+			OutboundMessage message = stored.get();
 			Instant next = this.pacing.nextChance(message, now);
 			if (next.isAfter(now)) {
 				wait = WorkSignal.atMost(wait, Duration.between(now, next).plusMillis(1));
@@ -181,7 +187,7 @@ public class OutboxRelay extends Worker {
 		catch (Throwable failure) {
 			logger.error("Sending outbox message {} failed unexpectedly: {}", entry.id(), Failures.describe(failure));
 			try {
-				this.outbox.reschedule(entry.id(),
+				this.outbox.reschedule(entry,
 						this.clock.instant().plus(this.retries.jitteredAfter(entry.attempts() + 1)),
 						Failures.describe(failure), true);
 			}
@@ -210,8 +216,7 @@ public class OutboxRelay extends Worker {
 		if (this.pacing.tryAcquire(message, now)) {
 			return true;
 		}
-		this.outbox.reschedule(entry.id(), this.pacing.nextChance(message, now),
-				"waiting for its turn in Telegram's limits", false);
+		this.outbox.holdBack(entry, this.pacing.nextChance(message, now));
 		return false;
 	}
 
@@ -223,7 +228,7 @@ public class OutboxRelay extends Worker {
 			MessageDelivered event = new MessageDelivered(entry.id(), entry.correlation(), entry.chatId(), message,
 					delivered.messageId());
 			this.transactions.executeWithoutResult(status -> {
-				this.outbox.markSent(entry.id(), delivered.messageId());
+				this.outbox.markSent(entry, delivered.messageId());
 				tellListeners(entry, listener -> listener.delivered(event));
 			});
 		}
@@ -231,8 +236,8 @@ public class OutboxRelay extends Worker {
 			this.metrics.sent(TransportMetrics.Sent.RATE_LIMITED);
 			logger.warn("Chat flood limit reached; outbox message {} waits {} s", entry.id(),
 					retry.delay().toSeconds());
-			this.outbox.reschedule(entry.id(), now.plus(retry.delay()),
-					"retry after " + retry.delay().toSeconds() + " s", false);
+			this.outbox.reschedule(entry, now.plus(retry.delay()), "retry after " + retry.delay().toSeconds() + " s",
+					false);
 		}
 		else if (result instanceof DeliveryResult.TransientFailure failure) {
 			if (Duration.between(entry.createdAt(), now).compareTo(this.properties.giveUpSendingAfter()) > 0) {
@@ -244,7 +249,7 @@ public class OutboxRelay extends Worker {
 				Duration delay = this.retries.jitteredAfter(attempts);
 				logger.warn("Outbox message {} not sent (attempt {}), retrying in {} ms: {}", entry.id(), attempts,
 						delay.toMillis(), failure.reason());
-				this.outbox.reschedule(entry.id(), now.plus(delay), failure.reason(), true);
+				this.outbox.reschedule(entry, now.plus(delay), failure.reason(), true);
 			}
 		}
 		else if (result instanceof DeliveryResult.PermanentFailure failure) {
@@ -259,7 +264,7 @@ public class OutboxRelay extends Worker {
 						entry.chatId(), moved.newChatId());
 				this.events.publishEvent(new ChatMoveDetected(entry.chatId(), moved.newChatId()));
 			}
-			this.outbox.reschedule(entry.id(), now.plus(this.properties.maxSendRetryDelay()),
+			this.outbox.reschedule(entry, now.plus(this.properties.maxSendRetryDelay()),
 					"chat moved to " + moved.newChatId(), false);
 		}
 	}
@@ -270,7 +275,7 @@ public class OutboxRelay extends Worker {
 		MessageUndeliverable event = new MessageUndeliverable(entry.id(), entry.correlation(), entry.chatId(), kind,
 				reason);
 		this.transactions.executeWithoutResult(status -> {
-			this.outbox.markFailed(entry.id(), reason);
+			this.outbox.markFailed(entry, reason);
 			tellListeners(entry, listener -> listener.undeliverable(event));
 		});
 	}
@@ -292,6 +297,11 @@ public class OutboxRelay extends Worker {
 			int recovered = this.outbox.recoverStale(this.messagesInFlight);
 			if (recovered > 0) {
 				logger.warn("{} message(s) whose result could not be recorded are queued again", recovered);
+			}
+			int mended = this.outbox.mendLine();
+			if (mended > 0) {
+				logger.warn("The line of chats waiting for messages did not match the queue in {} chat(s); mended",
+						mended);
 			}
 		}
 		return dispatchDue();

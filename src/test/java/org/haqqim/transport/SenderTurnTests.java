@@ -51,7 +51,8 @@ class SenderTurnTests {
 		this.database = TestDatabases.sqlite(this.directory);
 		JdbcClient jdbc = JdbcClient.create(this.database);
 		MovableClock frozen = new MovableClock(Instant.parse("2026-12-03T10:00:00Z"));
-		Outbox outbox = new Outbox(jdbc, new TransportConfiguration().transportJson(), frozen);
+		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(this.database));
+		Outbox outbox = new Outbox(jdbc, transactions, new TransportConfiguration().transportJson(), frozen);
 		AtomicInteger calls = new AtomicInteger();
 		Deliverer deliverer = message -> {
 			calls.incrementAndGet();
@@ -68,7 +69,6 @@ class SenderTurnTests {
 				return now;
 			}
 		};
-		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(this.database));
 		this.relay = new OutboxRelay(outbox, deliverer, freeButNeverGranted, List.of(), event -> {
 		}, transactions, new Binder().bindOrCreate("haqqim.transport", TransportProperties.class),
 				new TransportMetrics(new SimpleMeterRegistry(), outbox, frozen), () -> true, frozen);

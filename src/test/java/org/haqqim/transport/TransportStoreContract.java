@@ -47,7 +47,7 @@ abstract class TransportStoreContract {
 		ObjectMapper json = new TransportConfiguration().transportJson();
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
 		this.inbox = new Inbox(this.jdbc, transactions, json, Clock.systemUTC());
-		this.outbox = new Outbox(this.jdbc, json, Clock.systemUTC());
+		this.outbox = new Outbox(this.jdbc, transactions, json, Clock.systemUTC());
 	}
 
 	@AfterEach
@@ -131,12 +131,12 @@ abstract class TransportStoreContract {
 		for (int i = 0; i < 4; i++) {
 			Outbox.Entry head = this.outbox.heads(10).get(0);
 			assertThat(this.outbox.markSending(head.id())).isTrue();
-			this.outbox.markSent(head.id(), 77L + i);
+			this.outbox.markSent(head, 77L + i);
 			sent.add(head);
 		}
 		assertThat(sent).extracting(Outbox.Entry::correlation).containsExactly("c-1", "c-1", "c-1", null);
-		assertThat(sent.get(0).message()).contains(OutboundMessage.Text.of(5, paragraph));
-		assertThat(sent.get(3).message()).contains(OutboundMessage.Text.of(5, "after"));
+		assertThat(this.outbox.message(sent.get(0))).contains(OutboundMessage.Text.of(5, paragraph));
+		assertThat(this.outbox.message(sent.get(3))).contains(OutboundMessage.Text.of(5, "after"));
 		assertThat(this.jdbc.sql("SELECT payload FROM outbox WHERE id = ?")
 			.param(sent.get(0).id())
 			.query(String.class)
@@ -153,7 +153,7 @@ abstract class TransportStoreContract {
 		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(9, "another person's answer")));
 		List<Outbox.Entry> heads = this.outbox.heads(500);
 		assertThat(heads).extracting(Outbox.Entry::chatId).containsExactly(-100L, 8L, 9L);
-		assertThat(heads.get(0).message()).contains(OutboundMessage.Text.of(-100, "staff card 0"));
+		assertThat(this.outbox.message(heads.get(0))).contains(OutboundMessage.Text.of(-100, "staff card 0"));
 	}
 
 	/**
@@ -169,7 +169,70 @@ abstract class TransportStoreContract {
 		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(20, "a reply after the announcement")));
 		List<Outbox.Entry> heads = this.outbox.heads(500);
 		assertThat(heads).extracting(Outbox.Entry::chatId).containsExactly(30L, 20L, 21L, 22L, 23L, 24L);
-		assertThat(heads.get(1).message()).contains(OutboundMessage.Text.of(20, "announcement"));
+		assertThat(this.outbox.message(heads.get(1))).contains(OutboundMessage.Text.of(20, "announcement"));
+	}
+
+	/**
+	 * Issue 19: in a burst, one person's follow-up goes behind every first answer that
+	 * waits, even of people who wrote later.
+	 */
+	@Test
+	void aFollowUpGoesBehindEveryFirstAnswer() {
+		this.outbox.enqueue(
+				Replies.of(OutboundMessage.Text.of(40, "first answer")).and(OutboundMessage.Text.of(40, "follow-up")));
+		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(41, "another person's first answer")));
+		List<Outbox.Entry> before = this.outbox.heads(10);
+		assertThat(before).extracting(Outbox.Entry::chatId).containsExactly(40L, 41L);
+		this.outbox.markSending(before.get(0).id());
+		this.outbox.markSent(before.get(0), 1L);
+		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(42, "the first answer of someone who wrote later")));
+		List<Outbox.Entry> after = this.outbox.heads(10);
+		assertThat(after).extracting(Outbox.Entry::chatId).containsExactly(41L, 42L, 40L);
+		assertThat(this.outbox.message(after.get(2))).contains(OutboundMessage.Text.of(40, "follow-up"));
+	}
+
+	/**
+	 * Calls that concern no chat (the command menus) are queued under chat 0, as every
+	 * sent message is kept: the ones that wait are still found behind those that went.
+	 */
+	@Test
+	void callsForNoChatAreSentOneAfterAnother() {
+		for (String language : List.of("ru", "uz")) {
+			this.outbox.enqueue(Replies.of(new OutboundMessage.Commands(language, List.of())));
+		}
+		Outbox.Entry first = this.outbox.heads(10).get(0);
+		this.outbox.markSending(first.id());
+		this.outbox.markSent(first, null);
+		assertThat(this.outbox.heads(10)).singleElement()
+			.satisfies(next -> assertThat(this.outbox.message(next))
+				.contains(new OutboundMessage.Commands("uz", List.of())));
+	}
+
+	/**
+	 * A chat in the line whose messages are all gone leaves it, and a waiting message
+	 * whose chat is missing from the line (a database restored by hand) is put back in
+	 * it, so that it is sent.
+	 */
+	@Test
+	void theLineIsMendedWhereItNoLongerMatchesTheQueue() {
+		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(50, "still waiting")));
+		this.jdbc.sql("DELETE FROM outbox_chat").update();
+		this.jdbc.sql("INSERT INTO outbox_chat (chat_id, waiting, rank, turn_at) VALUES (51, 3, 0, 0)").update();
+		assertThat(this.outbox.heads(10)).isEmpty();
+		assertThat(this.outbox.mendLine()).isEqualTo(2);
+		assertThat(this.outbox.heads(10)).extracting(Outbox.Entry::chatId).containsExactly(50L);
+		assertThat(this.outbox.mendLine()).isZero();
+	}
+
+	/**
+	 * A person who asked to be forgotten leaves the line with what was queued for them.
+	 */
+	@Test
+	void aForgottenChatLeavesTheLine() {
+		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(60, "one")).and(OutboundMessage.Text.of(60, "two")));
+		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(61, "other")).afterForgetting(60));
+		assertThat(this.outbox.heads(10)).extracting(Outbox.Entry::chatId).containsExactly(61L);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM outbox_chat").query(Long.class).single()).isEqualTo(1);
 	}
 
 	/**
@@ -203,7 +266,7 @@ abstract class TransportStoreContract {
 		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(10, "once")));
 		Outbox.Entry seenTwice = this.outbox.heads(1).get(0);
 		assertThat(this.outbox.markSending(seenTwice.id())).isTrue();
-		this.outbox.markSent(seenTwice.id(), 1L);
+		this.outbox.markSent(seenTwice, 1L);
 		assertThat(this.outbox.markSending(seenTwice.id())).isFalse();
 		assertThat(this.jdbc.sql("SELECT attempts FROM outbox WHERE id = ?")
 			.param(seenTwice.id())
@@ -224,12 +287,12 @@ abstract class TransportStoreContract {
 	@Test
 	void aWaitTelegramAskedForIsNotCountedAsAnAttempt() {
 		this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(7, "x")));
-		long id = this.outbox.heads(1).get(0).id();
-		this.outbox.markSending(id);
-		this.outbox.reschedule(id, Instant.now(), "retry after 7 s", false);
+		Outbox.Entry entry = this.outbox.heads(1).get(0);
+		this.outbox.markSending(entry.id());
+		this.outbox.reschedule(entry, Instant.now(), "retry after 7 s", false);
 		assertThat(this.outbox.heads(1).get(0).attempts()).isZero();
-		this.outbox.markSending(id);
-		this.outbox.reschedule(id, Instant.now(), "timeout", true);
+		this.outbox.markSending(entry.id());
+		this.outbox.reschedule(entry, Instant.now(), "timeout", true);
 		assertThat(this.outbox.heads(1).get(0).attempts()).isEqualTo(1);
 	}
 
@@ -252,6 +315,45 @@ abstract class TransportStoreContract {
 		writers.shutdown();
 		assertThat(this.inbox.countPending()).isEqualTo(200);
 		assertThat(this.outbox.countPending()).isEqualTo(200);
+	}
+
+	/**
+	 * Writers queue for one chat while its messages are sent: the line counts every one
+	 * of them, so none is left behind, none goes twice, and each writer's messages go in
+	 * that writer's order (between concurrent writers, commits decide).
+	 */
+	@Test
+	void messagesQueuedWhileTheChatsMessagesAreSentAreAllSentOnceInOrder() throws Exception {
+		ExecutorService writers = Executors.newFixedThreadPool(4);
+		List<Future<?>> done = new ArrayList<>();
+		for (int writer = 0; writer < 4; writer++) {
+			String name = "w" + writer;
+			done.add(writers.submit(() -> {
+				for (int i = 0; i < 50; i++) {
+					this.outbox.enqueue(Replies.of(OutboundMessage.Text.of(70, name + " " + (100 + i))));
+				}
+			}));
+		}
+		List<String> sent = new ArrayList<>();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (sent.size() < 200 && System.nanoTime() < deadline) {
+			for (Outbox.Entry head : this.outbox.heads(10)) {
+				assertThat(this.outbox.markSending(head.id())).isTrue();
+				this.outbox.markSent(head, 1L);
+				sent.add(((OutboundMessage.Text) this.outbox.message(head).orElseThrow()).html());
+			}
+		}
+		for (Future<?> future : done) {
+			future.get(60, TimeUnit.SECONDS);
+		}
+		writers.shutdown();
+		assertThat(sent).hasSize(200).doesNotHaveDuplicates();
+		for (int writer = 0; writer < 4; writer++) {
+			String name = "w" + writer + " ";
+			assertThat(sent.stream().filter(text -> text.startsWith(name)).toList()).hasSize(50).isSorted();
+		}
+		assertThat(this.outbox.countPending()).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM outbox_chat").query(Long.class).single()).isZero();
 	}
 
 	private static InboundEvent text(long updateId, long chatId, String text) {
