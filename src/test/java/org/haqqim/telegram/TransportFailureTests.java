@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -66,6 +68,32 @@ class TransportFailureTests extends EndToEndTest {
 		long another = newUser();
 		telegram.userSays(another, "/start", "ru");
 		telegram.awaitMessageTo(another, WAIT);
+	}
+
+	/**
+	 * Updates that arrive together are handled in one transaction; a poison one among
+	 * them rolls the others back, and they are handled again one by one: each person is
+	 * answered once, not twice.
+	 */
+	@Test
+	void aPoisonUpdateAmongOthersCostsTheOthersNothing() {
+		List<Long> people = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			people.add(newUser());
+		}
+		long poisoned = newUser();
+		telegram.userSays(people.get(0), "/help", "ru");
+		telegram.userSays(poisoned, POISON, "ru");
+		people.subList(1, people.size()).forEach(person -> telegram.userSays(person, "/help", "ru"));
+		for (long person : people) {
+			await().atMost(WAIT).until(() -> telegram.textsSentTo(person).size() == 1);
+		}
+		await().atMost(WAIT)
+			.until(() -> this.jdbc.sql("SELECT COUNT(*) FROM inbox WHERE status = 'PENDING'")
+				.query(Long.class)
+				.single() == 0);
+		telegram.awaitQuiet(this.jdbc, WAIT);
+		people.forEach(person -> assertThat(telegram.textsSentTo(person)).hasSize(1));
 	}
 
 	@Test
