@@ -10,6 +10,9 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 public class Outbox {
+
+	private static final Logger logger = LoggerFactory.getLogger(Outbox.class);
 
 	/** The rank of a chat whose next message is the first it gets since it was idle. */
 	private static final int FIRST = 0;
@@ -136,24 +141,34 @@ public class Outbox {
 	 */
 	List<Entry> heads(int limit) {
 		return this.jdbc.sql("""
-				SELECT o.id, o.chat_id, o.payload, o.correlation, o.attempts, o.next_attempt_at, o.created_at
+				SELECT o.id, o.chat_id, o.correlation, o.attempts, o.next_attempt_at, o.created_at
 				FROM outbox_chat c JOIN outbox o ON o.id = (SELECT MIN(id) FROM outbox WHERE chat_id = c.chat_id
 				AND status IN ('PENDING', 'SENDING'))
 				WHERE o.status = 'PENDING' ORDER BY c.rank, c.turn_at LIMIT ?""")
 			.param(limit)
-			.query((rs, row) -> new Entry(rs.getLong("id"), rs.getLong("chat_id"), rs.getString("payload"),
-					rs.getString("correlation"), rs.getInt("attempts"),
-					Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
+			.query((rs, row) -> new Entry(rs.getLong("id"), rs.getLong("chat_id"), rs.getString("correlation"),
+					rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
 					Instant.ofEpochMilli(rs.getLong("created_at"))))
 			.list();
 	}
 
 	/**
-	 * The message, or empty when its stored form can no longer be read (an older version
-	 * wrote it). Read only for a message about to go, not for every one looked at.
+	 * The message, read only for one about to go, not for every one looked at; empty when
+	 * it no longer waits (sent meanwhile, seen in an older snapshot) or when its stored
+	 * form can no longer be read (an older version wrote it), and then it is marked
+	 * failed.
 	 */
 	Optional<OutboundMessage> message(Entry entry) {
-		return decode(entry.payload());
+		Optional<String> payload = this.jdbc.sql("SELECT payload FROM outbox WHERE id = ? AND status = 'PENDING'")
+			.param(entry.id())
+			.query(String.class)
+			.optional();
+		Optional<OutboundMessage> message = payload.flatMap(this::decode);
+		if (payload.isPresent() && message.isEmpty()) {
+			markFailed(entry, "stored message could not be read");
+			logger.error("Outbox message {} marked failed: its stored form could not be read", entry.id());
+		}
+		return message;
 	}
 
 	/**
@@ -175,10 +190,14 @@ public class Outbox {
 	 */
 	void markSent(Entry entry, Long telegramMessageId) {
 		this.transactions.executeWithoutResult(status -> {
-			this.jdbc.sql("""
+			int sent = this.jdbc.sql("""
 					UPDATE outbox SET status = 'SENT', chat_id = 0, payload = '', telegram_message_id = ?, error = NULL,
-					sent_at = ? WHERE id = ?""").params(telegramMessageId, this.clock.millis(), entry.id()).update();
-			leaveLine(entry.chatId(), 1);
+					sent_at = ? WHERE id = ? AND status IN ('PENDING', 'SENDING')""")
+				.params(telegramMessageId, this.clock.millis(), entry.id())
+				.update();
+			if (sent == 1) {
+				leaveLine(entry.chatId(), 1);
+			}
 		});
 	}
 
@@ -213,12 +232,14 @@ public class Outbox {
 
 	void markFailed(Entry entry, String error) {
 		this.transactions.executeWithoutResult(status -> {
-			this.jdbc
+			int failed = this.jdbc
 				.sql("UPDATE outbox SET status = 'FAILED', chat_id = 0, payload = '', error = ?, sent_at = ? "
-						+ "WHERE id = ?")
+						+ "WHERE id = ? AND status IN ('PENDING', 'SENDING')")
 				.params(Inbox.truncate(error), this.clock.millis(), entry.id())
 				.update();
-			leaveLine(entry.chatId(), 1);
+			if (failed == 1) {
+				leaveLine(entry.chatId(), 1);
+			}
 		});
 	}
 
@@ -359,9 +380,11 @@ public class Outbox {
 		}
 	}
 
-	/** A queued message, as stored: {@link #message(Entry)} reads it. */
-	record Entry(long id, long chatId, String payload, String correlation, int attempts, Instant nextAttemptAt,
-			Instant createdAt) {
+	/**
+	 * A queued message without its content, which {@link #message(Entry)} reads when it
+	 * is about to go.
+	 */
+	record Entry(long id, long chatId, String correlation, int attempts, Instant nextAttemptAt, Instant createdAt) {
 	}
 
 }

@@ -155,8 +155,6 @@ public class OutboxRelay extends Worker {
 			}
 			Optional<OutboundMessage> stored = this.outbox.message(entry);
 			if (stored.isEmpty()) {
-				this.outbox.markFailed(entry, "stored message could not be read");
-				logger.error("Outbox message {} marked failed: its stored form could not be read", entry.id());
 				continue;
 			}
 			OutboundMessage message = stored.get();
