@@ -498,7 +498,6 @@ public final class FakeBotApi implements AutoCloseable {
 
 	// --- what the bot did
 
-	/** Forgets every recorded call, for a new group of tests against a new bot. */
 	/**
 	 * Forgets the calls recorded so far, and the requests MockWebServer keeps of them, so
 	 * that a long run holds no more than the calls since.
