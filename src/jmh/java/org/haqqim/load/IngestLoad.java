@@ -47,7 +47,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the fake to the first reply the fake receives, p50 and p99, for the burst and for the
  * light load after it;</li>
  * <li>{@code backlog QUEUED}: at Telegram's real pacing, the CPU the outbox relay spends a
- * message sent with 1,000 and with QUEUED messages waiting, for a minute each.</li>
+ * message sent with 1,000 and with QUEUED messages waiting, for a minute each;</li>
+ * <li>{@code memory UPDATES CHATS}: the packaged jar (build it first) in a process of its
+ * own, with the memory settings of {@code jvm.options} that {@code ./haqqim} and the image
+ * use, handles UPDATES questions as in {@code throughput}; its RSS is read before and
+ * after, and its start-up to the first poll is timed.</li>
  * </ul>
  * Every scenario ends with the heap after a full collection and the process's RSS.
  * Arguments: SCENARIO DATABASE (sqlite or postgresql) COUNT [CHATS] [TELEGRAM_LATENCY_MS].
@@ -71,7 +75,12 @@ public final class IngestLoad {
 			if (latency > 0) {
 				telegram.failEverything(FakeBotApi.Fault.delay(Duration.ofMillis(latency)));
 			}
-			Map<String, String> environment = environment(telegram, database, scenario.equals("throughput"));
+			Map<String, String> environment = environment(telegram, database, !scenario.equals("burst")
+					&& !scenario.equals("backlog"));
+			if (scenario.equals("memory")) {
+				memory(telegram, environment, count, chats);
+				return;
+			}
 			long starting = System.nanoTime();
 			ConfigurableApplicationContext bot = RunningBot.start(environment);
 			System.out.printf("%s on %s: started in %.1f s, first poll after %.1f s%n", scenario, database,
@@ -129,14 +138,14 @@ public final class IngestLoad {
 	/** A warm-up of a tenth, then the measured run. */
 	private static void throughput(FakeBotApi telegram, JdbcClient jdbc, int updates, int chats) throws Exception {
 		List<String> questions = questions();
-		run(telegram, jdbc, updates / 10, Math.max(1, chats / 10), questions, FIRST_PERSON + 10_000_000L, "warm-up");
+		run(telegram, jdbc, updates / 10, Math.max(1, chats / 10), questions, FIRST_PERSON + 10_000_000L, "warm-up", true);
 		telegram.forgetCalls();
-		run(telegram, jdbc, updates, chats, questions, FIRST_PERSON, "measured");
+		run(telegram, jdbc, updates, chats, questions, FIRST_PERSON, "measured", true);
 		System.out.println(memory());
 	}
 
 	private static void run(FakeBotApi telegram, JdbcClient jdbc, int updates, int chats, List<String> questions,
-			long firstPerson, String label) throws Exception {
+			long firstPerson, String label, boolean inThisProcess) throws Exception {
 		long handledBefore = count(jdbc, "SELECT COUNT(*) FROM inbox WHERE status = 'DONE'");
 		long sentBefore = count(jdbc, "SELECT COUNT(*) FROM outbox WHERE status = 'SENT'");
 		CpuTime before = CpuTime.now();
@@ -153,11 +162,12 @@ public final class IngestLoad {
 		double sent = (System.nanoTime() - start) / 1e9;
 		CpuTime after = CpuTime.now();
 		long replies = count(jdbc, "SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") - sentBefore;
-		System.out.printf(
-				"%s: %d updates from %d chats handled in %.2f s = %.0f/s; %d replies, all sent after %.2f s; "
-						+ "CPU per update %.2f ms (bot), %.2f ms (process, fake included)%n",
-				label, updates, chats, handled, updates / handled, replies, sent,
-				after.botMillisSince(before) / updates, after.processMillisSince(before) / updates);
+		System.out.printf("%s: %d updates from %d chats handled in %.2f s = %.0f/s; %d replies, all sent after %.2f s%n",
+				label, updates, chats, handled, updates / handled, replies, sent);
+		if (inThisProcess) {
+			System.out.printf("%s: CPU per update %.2f ms (bot), %.2f ms (process, fake included)%n", label,
+					after.botMillisSince(before) / updates, after.processMillisSince(before) / updates);
+		}
 	}
 
 	/**
@@ -205,6 +215,44 @@ public final class IngestLoad {
 		System.out.printf("light load after it: %d people, first reply p50 %d ms p99 %d ms max %d ms%n", light.size(),
 				percentile(light, 50), percentile(light, 99), Collections.max(light));
 		System.out.println(memory());
+	}
+
+	/**
+	 * The packaged jar with the memory settings in {@code jvm.options}: RSS once it polls
+	 * and after UPDATES questions.
+	 */
+	private static void memory(FakeBotApi telegram, Map<String, String> environment, int updates, int chats)
+			throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		ProcessBuilder builder = new ProcessBuilder(java, "@jvm.options", "-jar", "target/haqqim.jar");
+		builder.environment().putAll(environment);
+		builder.redirectErrorStream(true);
+		builder.redirectOutput(Files.createTempFile("haqqim-memory", ".log").toFile());
+		long starting = System.nanoTime();
+		Process bot = builder.start();
+		try {
+			System.out.printf("memory: the packaged jar polled %.1f s after it was started; RSS %s%n",
+					untilFirstPoll(telegram, starting) / 1e9, rss(bot.pid()));
+			try (SingleConnectionDataSource watcher = new SingleConnectionDataSource(environment.get("DATABASE_URL"),
+					"postgres", "", true)) {
+				JdbcClient jdbc = JdbcClient.create(watcher);
+				run(telegram, jdbc, updates, chats, questions(), FIRST_PERSON, "memory", false);
+			}
+			System.out.printf("memory: RSS after %d updates %s%n", updates, rss(bot.pid()));
+		}
+		finally {
+			bot.destroy();
+			bot.waitFor();
+		}
+	}
+
+	private static String rss(long pid) throws IOException {
+		return Files.readAllLines(Path.of("/proc/" + pid + "/status"))
+			.stream()
+			.filter(line -> line.startsWith("VmRSS:"))
+			.findFirst()
+			.map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MB")
+			.orElse("?");
 	}
 
 	/**
