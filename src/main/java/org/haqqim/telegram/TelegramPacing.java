@@ -68,6 +68,11 @@ class TelegramPacing implements SendPacing {
 		return next;
 	}
 
+	@Override
+	public synchronized Instant nextChanceForAny(Instant now) {
+		return freeAt(this.botWindow, SECOND, this.botPerSecond, now);
+	}
+
 	/**
 	 * When the window will have room for one more, after dropping entries that have left
 	 * it.

@@ -146,6 +146,11 @@ public class OutboxRelay extends Worker {
 			if (this.inFlight.get() >= this.properties.sendThreads()) {
 				break;
 			}
+			Instant anyNext = this.pacing.nextChanceForAny(now);
+			if (anyNext.isAfter(now)) {
+				wait = WorkSignal.atMost(wait, Duration.between(now, anyNext).plusMillis(1));
+				break;
+			}
 			if (this.chatsInFlight.contains(entry.chatId())) {
 				continue;
 			}

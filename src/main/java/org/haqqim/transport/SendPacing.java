@@ -11,6 +11,14 @@ public interface SendPacing {
 	/** When a place for the message is expected to free up. */
 	Instant nextChance(OutboundMessage message, Instant now);
 
+	/**
+	 * When a place for any message is expected to free up: while the limit for the whole
+	 * bot is reached, no message needs to be looked at.
+	 */
+	default Instant nextChanceForAny(Instant now) {
+		return now;
+	}
+
 	static SendPacing unlimited() {
 		return new SendPacing() {
 			@Override

@@ -50,6 +50,8 @@ class TelegramPacingTests {
 			}
 		}
 		assertThat(sent).isEqualTo(30);
+		assertThat(pacing.nextChanceForAny(this.start)).isEqualTo(this.start.plusSeconds(1));
+		assertThat(pacing.nextChanceForAny(this.start.plusSeconds(1))).isEqualTo(this.start.plusSeconds(1));
 	}
 
 	@Test
