@@ -133,13 +133,16 @@ public class Inbox {
 	}
 
 	/**
-	 * Marks an update handled and erases its content and its chat; the id stays for
-	 * de-duplication.
+	 * Marks updates handled, in one statement, and erases their content and their chat;
+	 * the ids stay for de-duplication. One that was marked failed meanwhile (its stored
+	 * form could not be read) stays failed.
 	 */
-	void markDone(long updateId) {
-		this.jdbc
-			.sql("UPDATE inbox SET status = 'DONE', chat_id = 0, payload = NULL, processed_at = ? WHERE update_id = ?")
-			.params(this.clock.millis(), updateId)
+	void markDone(List<Long> updateIds) {
+		this.jdbc.sql("""
+				UPDATE inbox SET status = 'DONE', chat_id = 0, payload = NULL, processed_at = :now
+				WHERE update_id IN (:ids) AND status = 'PENDING'""")
+			.param("now", this.clock.millis())
+			.param("ids", updateIds)
 			.update();
 	}
 

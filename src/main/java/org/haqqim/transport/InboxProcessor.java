@@ -130,7 +130,10 @@ public class InboxProcessor extends Worker {
 			if (group.size() > 1) {
 				Instant started = this.clock.instant();
 				try {
-					this.transactions.executeWithoutResult(status -> group.forEach(this::handle));
+					this.transactions.executeWithoutResult(status -> {
+						group.forEach(this::handle);
+						this.inbox.markDone(group.stream().map(Inbox.Entry::updateId).toList());
+					});
 					Duration each = Duration.between(started, this.clock.instant()).dividedBy(group.size());
 					group.forEach(entry -> this.metrics.handled(TransportMetrics.Handled.DONE, each));
 					return Set.of();
@@ -155,7 +158,10 @@ public class InboxProcessor extends Worker {
 	private boolean handleAlone(Inbox.Entry entry) {
 		Instant started = this.clock.instant();
 		try {
-			this.transactions.executeWithoutResult(status -> handle(entry));
+			this.transactions.executeWithoutResult(status -> {
+				handle(entry);
+				this.inbox.markDone(List.of(entry.updateId()));
+			});
 			this.metrics.handled(TransportMetrics.Handled.DONE, Duration.between(started, this.clock.instant()));
 			return true;
 		}
@@ -174,7 +180,6 @@ public class InboxProcessor extends Worker {
 		Replies replies = this.handler.handle(entry.event().get());
 		this.outbox.enqueue(replies);
 		replies.forgottenChats().forEach(this.inbox::forget);
-		this.inbox.markDone(entry.updateId());
 	}
 
 	private void recordFailure(Inbox.Entry entry, Throwable failure) {

@@ -3,7 +3,9 @@ package org.haqqim.transport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,31 +73,41 @@ public class Outbox {
 		}
 		this.transactions.executeWithoutResult(status -> {
 			replies.forgottenChats().forEach(this::discardPendingFor);
+			Map<Long, Joining> joining = new LinkedHashMap<>();
 			for (Replies.Reply reply : replies.messages()) {
 				if (reply.message() instanceof OutboundMessage.Text text) {
 					List<String> parts = this.splitter.split(text.html());
 					for (int i = 0; i < parts.size(); i++) {
 						boolean last = i == parts.size() - 1;
 						insert(text.withHtml(parts.get(i), last ? text.keyboard() : null), reply.correlation(),
-								reply.bulk());
+								reply.bulk(), joining);
 					}
 				}
 				else {
-					insert(reply.message(), reply.correlation(), reply.bulk());
+					insert(reply.message(), reply.correlation(), reply.bulk(), joining);
 				}
 			}
+			joining.forEach((chatId, chat) -> joinLine(chatId, chat.messages(), chat.bulk(), this.clock.millis()));
 		});
 		this.queued.signalAfterCommit();
 	}
 
-	private void insert(OutboundMessage message, String correlation, boolean bulk) {
+	private void insert(OutboundMessage message, String correlation, boolean bulk, Map<Long, Joining> joining) {
 		long now = this.clock.millis();
 		this.jdbc.sql("""
 				INSERT INTO outbox (chat_id, payload, correlation, status, attempts, next_attempt_at, created_at, bulk)
 				VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?)""")
 			.params(message.chatId(), encode(message), correlation, now, now, bulk ? 1 : 0)
 			.update();
-		joinLine(message.chatId(), bulk, now);
+		joining.merge(message.chatId(), new Joining(1, bulk),
+				(first, more) -> new Joining(first.messages() + 1, first.bulk()));
+	}
+
+	/**
+	 * What one {@link #enqueue} adds for a chat: how many messages, and whether the first
+	 * is bulk. One statement a chat joins the line, not one a message.
+	 */
+	private record Joining(int messages, boolean bulk) {
 	}
 
 	/**
@@ -104,11 +116,11 @@ public class Outbox {
 	 * concurrent {@link #leaveLine} counts this message too (PostgreSQL; SQLite writes
 	 * one at a time).
 	 */
-	private void joinLine(long chatId, boolean bulk, long now) {
+	private void joinLine(long chatId, int messages, boolean bulk, long now) {
 		this.jdbc.sql("""
-				INSERT INTO outbox_chat (chat_id, waiting, rank, turn_at) VALUES (?, 1, ?, ?)
-				ON CONFLICT (chat_id) DO UPDATE SET waiting = outbox_chat.waiting + 1""")
-			.params(chatId, bulk ? BULK : FIRST, now)
+				INSERT INTO outbox_chat (chat_id, waiting, rank, turn_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (chat_id) DO UPDATE SET waiting = outbox_chat.waiting + excluded.waiting""")
+			.params(chatId, messages, bulk ? BULK : FIRST, now)
 			.update();
 	}
 

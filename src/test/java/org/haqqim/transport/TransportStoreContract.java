@@ -70,7 +70,7 @@ abstract class TransportStoreContract {
 	@Test
 	void handledUpdatesLoseTheirContentButKeepTheirIdForDeduplication() {
 		this.inbox.store(List.of(text(20, 1, "secret words")), 21);
-		this.inbox.markDone(20);
+		this.inbox.markDone(List.of(20L));
 		assertThat(this.inbox.countPending()).isZero();
 		assertThat(this.jdbc.sql("SELECT payload FROM inbox WHERE update_id = 20").query(String.class).optional())
 			.isEmpty();
@@ -88,7 +88,7 @@ abstract class TransportStoreContract {
 		assertThat(this.inbox.countFailed()).isEqualTo(1);
 		assertThat(this.jdbc.sql("SELECT payload FROM inbox WHERE update_id = 51").query(String.class).single())
 			.isEqualTo(raw);
-		this.inbox.markDone(50);
+		this.inbox.markDone(List.of(50L));
 		assertThat(this.jdbc.sql("SELECT chat_id FROM inbox WHERE update_id = 50").query(Long.class).single())
 			.as("a handled update names no chat")
 			.isZero();
@@ -114,7 +114,7 @@ abstract class TransportStoreContract {
 	@Test
 	void processedUpdatesArePurgedAfterTheirTime() {
 		this.inbox.store(List.of(text(40, 1, "x"), text(41, 1, "y")), 42);
-		this.inbox.markDone(40);
+		this.inbox.markDone(List.of(40L));
 		assertThat(this.inbox.purgeProcessed(Duration.ofDays(1))).isZero();
 		assertThat(this.inbox.purgeProcessed(Duration.ofMillis(-1))).isEqualTo(1);
 		assertThat(this.inbox.countPending()).isEqualTo(1);
