@@ -1,6 +1,5 @@
 package org.haqqim;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -10,11 +9,7 @@ import javax.sql.DataSource;
 
 import org.haqqim.database.TestDatabases;
 import org.haqqim.knowledge.KnowledgeDirectories;
-import org.haqqim.telegram.FakeBotApi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -28,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * subscriber gets it once (only the sends under way at the kill may repeat), and the
  * staff chat is told once.
  */
-class AnnouncementKillIT {
+class AnnouncementKillIT extends PackagedBotTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -40,28 +35,10 @@ class AnnouncementKillIT {
 
 	private static final String TEXT = "📣 The patent price changes.";
 
-	@TempDir
-	Path temporary;
-
-	private FakeBotApi telegram;
-
-	private PackagedBot packaged;
-
 	private Process bot;
 
-	@BeforeEach
-	void startFake() {
-		this.telegram = new FakeBotApi().start();
-		this.packaged = new PackagedBot(this.telegram, this.temporary, STAFF_CHAT);
-	}
-
-	@AfterEach
-	void stop() throws IOException {
-		if (this.bot != null && this.bot.isAlive()) {
-			this.bot.destroyForcibly();
-		}
-		this.telegram.close();
-		this.packaged.assertNoTokenInLogs();
+	AnnouncementKillIT() {
+		super(STAFF_CHAT);
 	}
 
 	@Test

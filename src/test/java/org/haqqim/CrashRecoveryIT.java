@@ -12,10 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.haqqim.telegram.FakeBotApi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -32,34 +29,16 @@ import static org.awaitility.Awaitility.await;
  * (R11), and started twice on one database (R16). The bot's output is checked for the bot
  * token.
  */
-class CrashRecoveryIT {
+class CrashRecoveryIT extends PackagedBotTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(40);
 
 	private static final long STAFF_CHAT = -100_424_242L;
 
-	@TempDir
-	Path temporary;
-
-	private FakeBotApi telegram;
-
 	private Process bot;
 
-	private PackagedBot packaged;
-
-	@BeforeEach
-	void startFake() {
-		this.telegram = new FakeBotApi().start();
-		this.packaged = new PackagedBot(this.telegram, this.temporary, STAFF_CHAT);
-	}
-
-	@AfterEach
-	void stop() throws IOException {
-		if (this.bot != null && this.bot.isAlive()) {
-			this.bot.destroyForcibly();
-		}
-		this.telegram.close();
-		this.packaged.assertNoTokenInLogs();
+	CrashRecoveryIT() {
+		super(STAFF_CHAT);
 	}
 
 	@Test

@@ -1,25 +1,11 @@
 package org.haqqim;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.haqqim.telegram.FakeBotApi;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that CI stays short); BENCHMARKS.md has the figures of a longer run. Each run prints
  * one line with them.
  */
-class KillLoopIT {
+class KillLoopIT extends PackagedBotTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -47,33 +33,15 @@ class KillLoopIT {
 	/** How long the backlog of the last kills may take to be answered. */
 	private static final Duration DRAIN = Duration.ofMinutes(5);
 
-	@TempDir
-	Path temporary;
-
 	private final Random random = new Random(20261203);
-
-	private FakeBotApi telegram;
 
 	private Process bot;
 
-	private PackagedBot packaged;
+	KillLoopIT() {
+		super(STAFF_CHAT);
+	}
 
 	private String databaseUrl;
-
-	@BeforeEach
-	void startFake() {
-		this.telegram = new FakeBotApi().start();
-		this.packaged = new PackagedBot(this.telegram, this.temporary, STAFF_CHAT);
-	}
-
-	@AfterEach
-	void stop() throws IOException {
-		if (this.bot != null && this.bot.isAlive()) {
-			this.bot.destroyForcibly();
-		}
-		this.telegram.close();
-		this.packaged.assertNoTokenInLogs();
-	}
 
 	@ParameterizedTest(name = "on {0}")
 	@ValueSource(strings = { "sqlite", "postgresql" })

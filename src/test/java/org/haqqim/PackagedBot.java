@@ -79,6 +79,11 @@ final class PackagedBot {
 		return bot;
 	}
 
+	/** Stops every bot started here that still runs, at once. */
+	void stopEveryBot() {
+		this.logs.keySet().stream().filter(Process::isAlive).forEach(Process::destroyForcibly);
+	}
+
 	/** A schema of its own in the test database, as the URL a bot is given. */
 	static String freshPostgresqlDatabase() throws SQLException {
 		String schema = "bot_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

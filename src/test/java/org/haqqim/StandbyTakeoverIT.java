@@ -6,17 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.haqqim.telegram.FakeBotApi;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -31,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * the sends under way at the kill are repeated. The killed bot, started again, stands by
  * in its turn. Each run prints one line with the figures.
  */
-class StandbyTakeoverIT {
+class StandbyTakeoverIT extends PackagedBotTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -49,13 +45,6 @@ class StandbyTakeoverIT {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	@TempDir
-	Path temporary;
-
-	private FakeBotApi telegram;
-
-	private PackagedBot packaged;
-
 	private String databaseUrl;
 
 	private Process active;
@@ -64,22 +53,13 @@ class StandbyTakeoverIT {
 
 	private Process restarted;
 
-	@BeforeEach
-	void start() throws Exception {
-		this.telegram = new FakeBotApi().start();
-		this.packaged = new PackagedBot(this.telegram, this.temporary, STAFF_CHAT);
-		this.databaseUrl = PackagedBot.freshPostgresqlDatabase();
+	StandbyTakeoverIT() {
+		super(STAFF_CHAT);
 	}
 
-	@AfterEach
-	void stop() throws IOException {
-		for (Process bot : new Process[] { this.active, this.standby, this.restarted }) {
-			if (bot != null && bot.isAlive()) {
-				bot.destroyForcibly();
-			}
-		}
-		this.telegram.close();
-		this.packaged.assertNoTokenInLogs();
+	@BeforeEach
+	void freshDatabase() throws Exception {
+		this.databaseUrl = PackagedBot.freshPostgresqlDatabase();
 	}
 
 	@Test
