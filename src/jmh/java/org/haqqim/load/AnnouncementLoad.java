@@ -1,6 +1,5 @@
 package org.haqqim.load;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,42 +96,20 @@ public final class AnnouncementLoad {
 			// its searches out of what is measured
 			telegram.forgetCalls();
 			System.out.printf("minute %d: %.1f announcements/s, answers p50 %d ms p99 %d ms max %d ms, %s%n", minute,
-					(sent - sentBefore) / 60.0, percentile(thisMinute, 50), percentile(thisMinute, 99),
-					Collections.max(thisMinute), memory());
+					(sent - sentBefore) / 60.0, LoadFigures.percentile(thisMinute, 50), LoadFigures.percentile(thisMinute, 99),
+					Collections.max(thisMinute), LoadFigures.memory());
 			sentBefore = sent;
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		System.out.printf("ALL: %d announcements in %.0f s = %.1f/s; %d answers p50 %d ms p99 %d ms max %d ms; %s%n",
-				sentBefore, seconds, sentBefore / seconds, latencies.size(), percentile(latencies, 50),
-				percentile(latencies, 99), Collections.max(latencies), memory());
+				sentBefore, seconds, sentBefore / seconds, latencies.size(), LoadFigures.percentile(latencies, 50),
+				LoadFigures.percentile(latencies, 99), Collections.max(latencies), LoadFigures.memory());
 	}
 
 	private static long sent(FakeBotApi telegram) {
 		return telegram.calls("sendmessage").stream().filter(call -> call.accepted() && TEXT.equals(call.text())).count();
 	}
 
-	private static long percentile(List<Long> values, int percentile) {
-		List<Long> sorted = new ArrayList<>(values);
-		Collections.sort(sorted);
-		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-	}
 
-	private static String memory() {
-		System.gc();
-		long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
-		String rss = "?";
-		try {
-			rss = Files.readAllLines(Path.of("/proc/self/status"))
-				.stream()
-				.filter(line -> line.startsWith("VmRSS:"))
-				.findFirst()
-				.map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MB")
-				.orElse("?");
-		}
-		catch (Exception ex) {
-			// not on Linux: the heap alone
-		}
-		return "heap after GC " + heap + " MB, RSS " + rss;
-	}
 
 }

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The load harness of issue 19 (BENCHMARKS.md): the bot in this JVM against the in-JVM
@@ -63,6 +64,8 @@ public final class IngestLoad {
 	private static final long FIRST_PERSON = 700_000_000L;
 
 	private static final String[] LANGUAGES = { "ru", "uz", "ky", "tg", "en" };
+
+	private static final Duration POLL = Duration.ofMillis(10);
 
 	private IngestLoad() {
 	}
@@ -134,7 +137,7 @@ public final class IngestLoad {
 	}
 
 	private static long untilFirstPoll(FakeBotApi telegram, long starting) throws InterruptedException {
-		await(() -> !telegram.calls("getupdates").isEmpty(), Duration.ofMinutes(1));
+		await().atMost(Duration.ofMinutes(1)).pollInterval(POLL).until(() -> !telegram.calls("getupdates").isEmpty());
 		return System.nanoTime() - starting;
 	}
 
@@ -149,7 +152,7 @@ public final class IngestLoad {
 				untilSent);
 		telegram.forgetCalls();
 		run(telegram, jdbc, updates, chats, questions, FIRST_PERSON, "measured", true, untilSent);
-		System.out.println(memory());
+		System.out.println(LoadFigures.memory() + " (bot and fake in one JVM)");
 	}
 
 	private static void run(FakeBotApi telegram, JdbcClient jdbc, int updates, int chats, List<String> questions,
@@ -162,13 +165,15 @@ public final class IngestLoad {
 			long person = firstPerson + i % chats;
 			telegram.userSays(person, questions.get(i % questions.size()), LANGUAGES[(int) (person % LANGUAGES.length)]);
 		}
-		await(() -> count(jdbc, "SELECT COUNT(*) FROM inbox WHERE status = 'DONE'") - handledBefore >= updates,
-				Duration.ofMinutes(30));
+		await().atMost(Duration.ofMinutes(30))
+			.pollInterval(POLL)
+			.until(() -> count(jdbc, "SELECT COUNT(*) FROM inbox WHERE status = 'DONE'") - handledBefore >= updates);
 		double handled = (System.nanoTime() - start) / 1e9;
 		String sends = "";
 		if (untilSent) {
-			await(() -> count(jdbc, "SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')") == 0,
-					Duration.ofMinutes(30));
+			await().atMost(Duration.ofMinutes(30))
+				.pollInterval(POLL)
+				.until(() -> count(jdbc, "SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')") == 0);
 			long replies = count(jdbc, "SELECT COUNT(*) FROM outbox WHERE status = 'SENT'") - sentBefore;
 			sends = String.format("; %d replies, all sent after %.2f s", replies, (System.nanoTime() - start) / 1e9);
 		}
@@ -201,7 +206,8 @@ public final class IngestLoad {
 			List<FakeBotApi.Call> calls = telegram.calls();
 			for (FakeBotApi.Call call : calls.subList(seen, calls.size())) {
 				if (call.accepted() && call.method().equals("sendmessage") && asked.containsKey(call.chatId())) {
-					firstReply.putIfAbsent(call.chatId(), Duration.between(asked.get(call.chatId()), call.at()).toMillis());
+					firstReply.putIfAbsent(call.chatId(),
+							Duration.between(asked.get(call.chatId()), call.at()).toMillis());
 				}
 			}
 			seen = calls.size();
@@ -209,7 +215,7 @@ public final class IngestLoad {
 		List<Long> latencies = new ArrayList<>(firstReply.values());
 		long sent = telegram.calls("sendmessage").stream().filter(FakeBotApi.Call::accepted).count();
 		System.out.printf("burst: %d people, %d answered; first reply p50 %d ms p99 %d ms max %d ms; %d messages sent%n",
-				people, latencies.size(), percentile(latencies, 50), percentile(latencies, 99),
+				people, latencies.size(), LoadFigures.percentile(latencies, 50), LoadFigures.percentile(latencies, 99),
 				Collections.max(latencies), sent);
 		List<Long> light = new ArrayList<>();
 		long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -218,14 +224,14 @@ public final class IngestLoad {
 			long at = System.nanoTime();
 			long current = person++;
 			telegram.userSays(current, questions.get((int) (current % questions.size())), "ru");
-			await(() -> !telegram.textsSentTo(current).isEmpty(), Duration.ofSeconds(30));
+			await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).until(() -> !telegram.textsSentTo(current).isEmpty());
 			long took = (System.nanoTime() - at) / 1_000_000;
 			light.add(took);
 			Thread.sleep(Math.max(0, 2000 - took));
 		}
 		System.out.printf("light load after it: %d people, first reply p50 %d ms p99 %d ms max %d ms%n", light.size(),
-				percentile(light, 50), percentile(light, 99), Collections.max(light));
-		System.out.println(memory());
+				LoadFigures.percentile(light, 50), LoadFigures.percentile(light, 99), Collections.max(light));
+		System.out.println(LoadFigures.memory() + " (bot and fake in one JVM)");
 	}
 
 	/**
@@ -243,13 +249,13 @@ public final class IngestLoad {
 		Process bot = builder.start();
 		try {
 			System.out.printf("memory: the packaged jar polled %.1f s after it was started; RSS %s%n",
-					untilFirstPoll(telegram, starting) / 1e9, rss(bot.pid()));
+					untilFirstPoll(telegram, starting) / 1e9, LoadFigures.rss(bot.pid()));
 			try (SingleConnectionDataSource watcher = new SingleConnectionDataSource(environment.get("DATABASE_URL"),
 					"postgres", "", true)) {
 				JdbcClient jdbc = JdbcClient.create(watcher);
 				run(telegram, jdbc, updates, chats, questions(), FIRST_PERSON, "memory", false, true);
 			}
-			System.out.printf("memory: RSS after %d updates %s%n", updates, rss(bot.pid()));
+			System.out.printf("memory: RSS after %d updates %s%n", updates, LoadFigures.rss(bot.pid()));
 		}
 		finally {
 			bot.destroy();
@@ -257,14 +263,6 @@ public final class IngestLoad {
 		}
 	}
 
-	private static String rss(long pid) throws IOException {
-		return Files.readAllLines(Path.of("/proc/" + pid + "/status"))
-			.stream()
-			.filter(line -> line.startsWith("VmRSS:"))
-			.findFirst()
-			.map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MB")
-			.orElse("?");
-	}
 
 	/**
 	 * The relay's CPU a message sent, for a minute each, with 1,000 and with QUEUED
@@ -286,7 +284,7 @@ public final class IngestLoad {
 					waiting, sent, sent / 60.0, after.relayMillisSince(before) / sent, after.botMillisSince(before) / sent);
 			drain(bot);
 		}
-		System.out.println(memory());
+		System.out.println(LoadFigures.memory() + " (bot and fake in one JVM)");
 	}
 
 	private static void queue(ConfigurableApplicationContext bot, long firstChat, int messages) {
@@ -326,39 +324,8 @@ public final class IngestLoad {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
 
-	private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("gave up after " + timeout);
-			}
-			Thread.sleep(10);
-		}
-	}
 
-	private static long percentile(List<Long> values, int percentile) {
-		List<Long> sorted = new ArrayList<>(values);
-		Collections.sort(sorted);
-		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-	}
 
-	private static String memory() {
-		System.gc();
-		long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
-		String rss = "?";
-		try {
-			rss = Files.readAllLines(Path.of("/proc/self/status"))
-				.stream()
-				.filter(line -> line.startsWith("VmRSS:"))
-				.findFirst()
-				.map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MB")
-				.orElse("?");
-		}
-		catch (IOException ex) {
-			// not on Linux: the heap alone
-		}
-		return "heap after GC " + heap + " MB, RSS " + rss + " (bot and fake in one JVM)";
-	}
 
 	/**
 	 * CPU time so far: of the whole process, of the fake's threads (MockWebServer's), of
